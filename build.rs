@@ -1,0 +1,288 @@
+//! Generates the typed client from `spec/keystone-v2.0.yaml`.
+//!
+//! 1. Reads the spec and checks, operation by operation, the rules progenitor 0.15 would
+//!    otherwise panic on (or silently get wrong), reporting the file and the operation.
+//! 2. Runs progenitor (positional methods, one merged client) and prettyplease, writing
+//!    `$OUT_DIR/codegen.rs`.
+//! 3. Writes `$OUT_DIR/operations.rs`: for every operation its id, method, path, tag, the APIs
+//!    that serve it (`x-keystone-api`), whether it sends a token, and its secret path parameters.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::path::Path;
+
+use openapiv3::{OpenAPI, Operation, Parameter, ReferenceOr, Response, StatusCode};
+
+const SPEC: &str = "spec/keystone-v2.0.yaml";
+
+fn main() {
+    println!("cargo:rerun-if-changed={SPEC}");
+    println!("cargo:rerun-if-changed=build.rs");
+    if let Err(msg) = run() {
+        // A readable message instead of a panic backtrace from inside the generator.
+        eprintln!("error: {msg}");
+        println!("cargo:warning={}", msg.lines().next().unwrap_or_default());
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<(), String> {
+    let text = std::fs::read_to_string(SPEC).map_err(|e| format!("{SPEC}: cannot read: {e}"))?;
+    let raw: serde_json::Value =
+        serde_yaml::from_str(&text).map_err(|e| format!("{SPEC}: not valid YAML: {e}"))?;
+    let spec: OpenAPI = serde_json::from_value(raw.clone())
+        .map_err(|e| format!("{SPEC}: not an OpenAPI 3.0 document: {e}"))?;
+    if !spec.openapi.starts_with("3.0.") {
+        return Err(format!("{SPEC}: openapi is {:?}; progenitor accepts 3.0.x only", spec.openapi));
+    }
+
+    let ops = check(&spec, &raw)?;
+
+    let mut settings = progenitor::GenerationSettings::default();
+    settings
+        .with_interface(progenitor::InterfaceStyle::Positional)
+        .with_tag(progenitor::TagStyle::Merged)
+        .with_hooks(progenitor::HooksMode::Expected)
+        .with_inner_type("crate::hooks::Hooks".parse().expect("static tokens"))
+        .with_derive("schemars::JsonSchema")
+        .with_replacement("Secret", "crate::Secret", std::iter::empty());
+    let mut generator = progenitor::Generator::new(&settings);
+    let tokens = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| generator.generate_tokens(&spec)))
+        .map_err(|_| format!("{SPEC}: progenitor panicked; see the message above"))?
+        .map_err(|e| format!("{SPEC}: progenitor refused the document: {e}"))?;
+    let file = syn::parse2::<syn::File>(tokens).map_err(|e| format!("{SPEC}: generated code does not parse: {e}"))?;
+    let code = format!(
+        "// The contents of this file are generated from {SPEC} by build.rs; do not modify them.\n\n{}",
+        prettyplease::unparse(&file)
+    );
+
+    let out = std::env::var("OUT_DIR").map_err(|e| format!("OUT_DIR: {e}"))?;
+    write(&Path::new(&out).join("codegen.rs"), &code)?;
+    write(&Path::new(&out).join("operations.rs"), &operations_table(&ops))?;
+    Ok(())
+}
+
+fn write(path: &Path, contents: &str) -> Result<(), String> {
+    std::fs::write(path, contents).map_err(|e| format!("{}: cannot write: {e}", path.display()))
+}
+
+/// What the hand-written layer needs to know of one operation.
+struct OpMeta {
+    id: String,
+    method: String,
+    path: String,
+    tag: String,
+    apis: Vec<String>,
+    authenticated: bool,
+    secret_params: Vec<String>,
+}
+
+/// Checks every operation against the rules of this project and the constructs progenitor 0.15
+/// panics on. Every message names the file and the operation.
+fn check(spec: &OpenAPI, raw: &serde_json::Value) -> Result<Vec<OpMeta>, String> {
+    let mut errors = Vec::new();
+    let mut ids = BTreeSet::new();
+    let mut ops = Vec::new();
+    let global_security = spec.security.as_ref().map(|s| !s.is_empty()).unwrap_or(false);
+
+    for (path, item) in spec.paths.paths.iter() {
+        let ReferenceOr::Item(item) = item else {
+            errors.push(format!("{SPEC}: path {path}: a $ref'd path item is not supported"));
+            continue;
+        };
+        for (method, op) in item.iter() {
+            let at = format!("{SPEC}: {} {path}", method.to_uppercase());
+            let Some(id) = op.operation_id.clone() else {
+                errors.push(format!("{at}: no operationId"));
+                continue;
+            };
+            let at = format!("{at} ({id})");
+            if !ids.insert(id.clone()) {
+                errors.push(format!("{at}: duplicate operationId"));
+            }
+            if !id.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit()) || !id.contains('_') {
+                errors.push(format!("{at}: operationId must be <resource>_<verb> in snake_case"));
+            }
+            if op.tags.len() != 1 {
+                errors.push(format!("{at}: needs exactly one tag (its manager)"));
+            }
+            if op.summary.as_deref().unwrap_or("").is_empty() {
+                errors.push(format!("{at}: needs a summary"));
+            }
+            let apis = raw_op(raw, path, method)
+                .and_then(|o| o.get("x-keystone-api"))
+                .and_then(|v| v.as_array())
+                .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect::<Vec<_>>())
+                .unwrap_or_default();
+            if apis.is_empty() || apis.iter().any(|a| a != "public" && a != "admin") {
+                errors.push(format!("{at}: x-keystone-api must list `public` and/or `admin`"));
+            }
+            check_responses(spec, op, &at, &mut errors);
+            check_body(op, &at, &mut errors);
+            let mut secret_params = Vec::new();
+            for p in item.parameters.iter().chain(op.parameters.iter()) {
+                let (name, secret) = match p {
+                    ReferenceOr::Reference { reference } => {
+                        let key = reference.trim_start_matches("#/components/parameters/");
+                        let secret = raw
+                            .pointer(&format!("/components/parameters/{key}/x-keystone-secret"))
+                            .and_then(|v| v.as_bool())
+                            .unwrap_or(false);
+                        let name = spec
+                            .components
+                            .as_ref()
+                            .and_then(|c| c.parameters.get(key))
+                            .and_then(|p| p.as_item())
+                            .map(|p| param_name(p).to_owned());
+                        match name {
+                            Some(n) => (n, secret),
+                            None => {
+                                errors.push(format!("{at}: unknown parameter {reference}"));
+                                continue;
+                            }
+                        }
+                    }
+                    ReferenceOr::Item(p) => {
+                        if matches!(p, Parameter::Cookie { .. }) {
+                            errors.push(format!("{at}: cookie parameters are not supported"));
+                        }
+                        (param_name(p).to_owned(), false)
+                    }
+                };
+                if secret {
+                    secret_params.push(name);
+                }
+            }
+            let authenticated = op.security.as_ref().map(|s| !s.is_empty()).unwrap_or(global_security);
+            ops.push(OpMeta {
+                id,
+                method: method.to_uppercase(),
+                path: path.clone(),
+                tag: op.tags.first().cloned().unwrap_or_default(),
+                apis,
+                authenticated,
+                secret_params,
+            });
+        }
+    }
+    check_enums(raw, &mut errors);
+    if errors.is_empty() {
+        Ok(ops)
+    } else {
+        Err(format!("{} problem(s) in the spec:\n  {}", errors.len(), errors.join("\n  ")))
+    }
+}
+
+fn param_name(p: &Parameter) -> &str {
+    &p.parameter_data_ref().name
+}
+
+fn raw_op<'a>(raw: &'a serde_json::Value, path: &str, method: &str) -> Option<&'a serde_json::Value> {
+    raw.get("paths")?.get(path)?.get(method)
+}
+
+/// Resolves a response reference and describes its body: `None` for no body, else the schema
+/// reference (or an inline marker) of its JSON content, or the media type for other content.
+fn body_kind(spec: &OpenAPI, r: &ReferenceOr<Response>) -> Result<Option<String>, String> {
+    let resp = match r {
+        ReferenceOr::Item(r) => r,
+        ReferenceOr::Reference { reference } => {
+            let key = reference.trim_start_matches("#/components/responses/");
+            spec.components
+                .as_ref()
+                .and_then(|c| c.responses.get(key))
+                .and_then(|r| r.as_item())
+                .ok_or_else(|| format!("unknown response {reference}"))?
+        }
+    };
+    let Some((media, content)) = resp.content.iter().next() else {
+        return Ok(None);
+    };
+    if resp.content.len() > 1 {
+        return Err("a response with two media types".into());
+    }
+    Ok(Some(match &content.schema {
+        Some(ReferenceOr::Reference { reference }) if media == "application/json" => reference.clone(),
+        Some(_) if media == "application/json" => "inline json".into(),
+        _ => media.clone(),
+    }))
+}
+
+fn check_responses(spec: &OpenAPI, op: &Operation, at: &str, errors: &mut Vec<String>) {
+    if op.responses.default.is_some() {
+        errors.push(format!("{at}: a `default` response (progenitor panics): list the codes"));
+    }
+    let mut success = BTreeMap::new();
+    let mut failure = BTreeMap::new();
+    for (code, r) in &op.responses.responses {
+        let kind = match body_kind(spec, r) {
+            Ok(k) => k,
+            Err(e) => {
+                errors.push(format!("{at}: response {code}: {e}"));
+                continue;
+            }
+        };
+        let n = match code {
+            StatusCode::Code(n) => *n,
+            StatusCode::Range(r) => r * 100,
+        };
+        match n {
+            200..=299 => success.insert(code.to_string(), kind),
+            400..=599 => failure.insert(code.to_string(), kind),
+            _ => None,
+        };
+    }
+    let distinct = |m: &BTreeMap<String, Option<String>>| m.values().collect::<BTreeSet<_>>().len();
+    if distinct(&success) > 1 {
+        errors.push(format!("{at}: 2xx responses of different kinds {success:?} (progenitor panics)"));
+    }
+    if distinct(&failure) > 1 {
+        errors.push(format!("{at}: error responses of different kinds {failure:?} (progenitor panics)"));
+    }
+}
+
+fn check_body(op: &Operation, at: &str, errors: &mut Vec<String>) {
+    if let Some(ReferenceOr::Item(body)) = &op.request_body {
+        if body.content.len() != 1 || !body.content.contains_key("application/json") {
+            errors.push(format!("{at}: the request body must have exactly one media type, application/json"));
+        }
+    }
+}
+
+/// Progenitor panics on a string enum whose values differ only by case.
+fn check_enums(v: &serde_json::Value, errors: &mut Vec<String>) {
+    match v {
+        serde_json::Value::Object(map) => {
+            if let Some(serde_json::Value::Array(values)) = map.get("enum") {
+                let mut seen = BTreeSet::new();
+                for s in values.iter().filter_map(|v| v.as_str()) {
+                    if !seen.insert(s.to_lowercase()) {
+                        errors.push(format!("{SPEC}: enum value {s:?} differs from another only by case"));
+                    }
+                }
+            }
+            map.values().for_each(|v| check_enums(v, errors));
+        }
+        serde_json::Value::Array(a) => a.iter().for_each(|v| check_enums(v, errors)),
+        _ => {}
+    }
+}
+
+fn operations_table(ops: &[OpMeta]) -> String {
+    let mut s = String::from("// Generated by build.rs from the spec; do not modify.\n\n");
+    s.push_str("/// Every operation of the spec, in path order.\npub const OPERATIONS: &[Operation] = &[\n");
+    for o in ops {
+        let apis: Vec<String> = o
+            .apis
+            .iter()
+            .map(|a| if a == "public" { "Api::Public".into() } else { "Api::Admin".into() })
+            .collect();
+        let _ = writeln!(
+            s,
+            "    Operation {{ id: {:?}, method: {:?}, path: {:?}, tag: {:?}, apis: &[{}], authenticated: {}, secret_params: &{:?} }},",
+            o.id, o.method, o.path, o.tag, apis.join(", "), o.authenticated, o.secret_params
+        );
+    }
+    s.push_str("];\n");
+    s
+}

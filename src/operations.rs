@@ -1,0 +1,42 @@
+//! The operations of the spec, as `build.rs` read them: which API serves each one, whether it
+//! carries a token, and which path parameters are secrets.
+
+/// One of the two Keystone v2.0 APIs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Api {
+    /// The public API (port 5000 by default).
+    Public,
+    /// The admin API (port 35357 by default).
+    Admin,
+}
+
+/// What the spec says of one operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Operation {
+    /// The operationId, such as `tenants_list`.
+    pub id: &'static str,
+    /// The HTTP method, upper case.
+    pub method: &'static str,
+    /// The path template, such as `/v2.0/tenants/{tenant_id}`.
+    pub path: &'static str,
+    /// The tag, which names the manager (`tenants`, `users`, ...).
+    pub tag: &'static str,
+    /// The APIs that serve it (`x-keystone-api`).
+    pub apis: &'static [Api],
+    /// Whether the request carries an X-Auth-Token.
+    pub authenticated: bool,
+    /// Path parameters that are secrets (`x-keystone-secret`), such as `token_id`.
+    pub secret_params: &'static [&'static str],
+}
+
+include!(concat!(env!("OUT_DIR"), "/operations.rs"));
+
+/// Looks an operation up by its operationId.
+///
+/// ```
+/// let op = keystone_v2::operations::find("tenants_create").unwrap();
+/// assert_eq!(op.method, "POST");
+/// ```
+pub fn find(id: &str) -> Option<&'static Operation> {
+    OPERATIONS.iter().find(|o| o.id == id)
+}
