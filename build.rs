@@ -33,7 +33,10 @@ fn run() -> Result<(), String> {
     let spec: OpenAPI = serde_json::from_value(raw.clone())
         .map_err(|e| format!("{SPEC}: not an OpenAPI 3.0 document: {e}"))?;
     if !spec.openapi.starts_with("3.0.") {
-        return Err(format!("{SPEC}: openapi is {:?}; progenitor accepts 3.0.x only", spec.openapi));
+        return Err(format!(
+            "{SPEC}: openapi is {:?}; progenitor accepts 3.0.x only",
+            spec.openapi
+        ));
     }
 
     let ops = check(&spec, &raw)?;
@@ -47,10 +50,13 @@ fn run() -> Result<(), String> {
         .with_derive("schemars::JsonSchema")
         .with_replacement("Secret", "crate::Secret", std::iter::empty());
     let mut generator = progenitor::Generator::new(&settings);
-    let tokens = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| generator.generate_tokens(&spec)))
-        .map_err(|_| format!("{SPEC}: progenitor panicked; see the message above"))?
-        .map_err(|e| format!("{SPEC}: progenitor refused the document: {e}"))?;
-    let file = syn::parse2::<syn::File>(tokens).map_err(|e| format!("{SPEC}: generated code does not parse: {e}"))?;
+    let tokens = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        generator.generate_tokens(&spec)
+    }))
+    .map_err(|_| format!("{SPEC}: progenitor panicked; see the message above"))?
+    .map_err(|e| format!("{SPEC}: progenitor refused the document: {e}"))?;
+    let file = syn::parse2::<syn::File>(tokens)
+        .map_err(|e| format!("{SPEC}: generated code does not parse: {e}"))?;
     let code = format!(
         "// The contents of this file are generated from {SPEC} by build.rs; do not modify them.\n\n{}",
         prettyplease::unparse(&file)
@@ -58,7 +64,10 @@ fn run() -> Result<(), String> {
 
     let out = std::env::var("OUT_DIR").map_err(|e| format!("OUT_DIR: {e}"))?;
     write(&Path::new(&out).join("codegen.rs"), &code)?;
-    write(&Path::new(&out).join("operations.rs"), &operations_table(&ops))?;
+    write(
+        &Path::new(&out).join("operations.rs"),
+        &operations_table(&ops),
+    )?;
     Ok(())
 }
 
@@ -83,11 +92,17 @@ fn check(spec: &OpenAPI, raw: &serde_json::Value) -> Result<Vec<OpMeta>, String>
     let mut errors = Vec::new();
     let mut ids = BTreeSet::new();
     let mut ops = Vec::new();
-    let global_security = spec.security.as_ref().map(|s| !s.is_empty()).unwrap_or(false);
+    let global_security = spec
+        .security
+        .as_ref()
+        .map(|s| !s.is_empty())
+        .unwrap_or(false);
 
     for (path, item) in spec.paths.paths.iter() {
         let ReferenceOr::Item(item) = item else {
-            errors.push(format!("{SPEC}: path {path}: a $ref'd path item is not supported"));
+            errors.push(format!(
+                "{SPEC}: path {path}: a $ref'd path item is not supported"
+            ));
             continue;
         };
         for (method, op) in item.iter() {
@@ -100,8 +115,14 @@ fn check(spec: &OpenAPI, raw: &serde_json::Value) -> Result<Vec<OpMeta>, String>
             if !ids.insert(id.clone()) {
                 errors.push(format!("{at}: duplicate operationId"));
             }
-            if !id.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit()) || !id.contains('_') {
-                errors.push(format!("{at}: operationId must be <resource>_<verb> in snake_case"));
+            if !id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit())
+                || !id.contains('_')
+            {
+                errors.push(format!(
+                    "{at}: operationId must be <resource>_<verb> in snake_case"
+                ));
             }
             if op.tags.len() != 1 {
                 errors.push(format!("{at}: needs exactly one tag (its manager)"));
@@ -112,10 +133,16 @@ fn check(spec: &OpenAPI, raw: &serde_json::Value) -> Result<Vec<OpMeta>, String>
             let apis = raw_op(raw, path, method)
                 .and_then(|o| o.get("x-keystone-api"))
                 .and_then(|v| v.as_array())
-                .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect::<Vec<_>>())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|v| v.as_str().map(str::to_owned))
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default();
             if apis.is_empty() || apis.iter().any(|a| a != "public" && a != "admin") {
-                errors.push(format!("{at}: x-keystone-api must list `public` and/or `admin`"));
+                errors.push(format!(
+                    "{at}: x-keystone-api must list `public` and/or `admin`"
+                ));
             }
             check_responses(spec, op, &at, &mut errors);
             check_body(op, &at, &mut errors);
@@ -153,7 +180,11 @@ fn check(spec: &OpenAPI, raw: &serde_json::Value) -> Result<Vec<OpMeta>, String>
                     secret_params.push(name);
                 }
             }
-            let authenticated = op.security.as_ref().map(|s| !s.is_empty()).unwrap_or(global_security);
+            let authenticated = op
+                .security
+                .as_ref()
+                .map(|s| !s.is_empty())
+                .unwrap_or(global_security);
             ops.push(OpMeta {
                 id,
                 method: method.to_uppercase(),
@@ -169,7 +200,11 @@ fn check(spec: &OpenAPI, raw: &serde_json::Value) -> Result<Vec<OpMeta>, String>
     if errors.is_empty() {
         Ok(ops)
     } else {
-        Err(format!("{} problem(s) in the spec:\n  {}", errors.len(), errors.join("\n  ")))
+        Err(format!(
+            "{} problem(s) in the spec:\n  {}",
+            errors.len(),
+            errors.join("\n  ")
+        ))
     }
 }
 
@@ -177,7 +212,11 @@ fn param_name(p: &Parameter) -> &str {
     &p.parameter_data_ref().name
 }
 
-fn raw_op<'a>(raw: &'a serde_json::Value, path: &str, method: &str) -> Option<&'a serde_json::Value> {
+fn raw_op<'a>(
+    raw: &'a serde_json::Value,
+    path: &str,
+    method: &str,
+) -> Option<&'a serde_json::Value> {
     raw.get("paths")?.get(path)?.get(method)
 }
 
@@ -202,7 +241,9 @@ fn body_kind(spec: &OpenAPI, r: &ReferenceOr<Response>) -> Result<Option<String>
         return Err("a response with two media types".into());
     }
     Ok(Some(match &content.schema {
-        Some(ReferenceOr::Reference { reference }) if media == "application/json" => reference.clone(),
+        Some(ReferenceOr::Reference { reference }) if media == "application/json" => {
+            reference.clone()
+        }
         Some(_) if media == "application/json" => "inline json".into(),
         _ => media.clone(),
     }))
@@ -210,7 +251,9 @@ fn body_kind(spec: &OpenAPI, r: &ReferenceOr<Response>) -> Result<Option<String>
 
 fn check_responses(spec: &OpenAPI, op: &Operation, at: &str, errors: &mut Vec<String>) {
     if op.responses.default.is_some() {
-        errors.push(format!("{at}: a `default` response (progenitor panics): list the codes"));
+        errors.push(format!(
+            "{at}: a `default` response (progenitor panics): list the codes"
+        ));
     }
     let mut success = BTreeMap::new();
     let mut failure = BTreeMap::new();
@@ -234,17 +277,23 @@ fn check_responses(spec: &OpenAPI, op: &Operation, at: &str, errors: &mut Vec<St
     }
     let distinct = |m: &BTreeMap<String, Option<String>>| m.values().collect::<BTreeSet<_>>().len();
     if distinct(&success) > 1 {
-        errors.push(format!("{at}: 2xx responses of different kinds {success:?} (progenitor panics)"));
+        errors.push(format!(
+            "{at}: 2xx responses of different kinds {success:?} (progenitor panics)"
+        ));
     }
     if distinct(&failure) > 1 {
-        errors.push(format!("{at}: error responses of different kinds {failure:?} (progenitor panics)"));
+        errors.push(format!(
+            "{at}: error responses of different kinds {failure:?} (progenitor panics)"
+        ));
     }
 }
 
 fn check_body(op: &Operation, at: &str, errors: &mut Vec<String>) {
     if let Some(ReferenceOr::Item(body)) = &op.request_body {
         if body.content.len() != 1 || !body.content.contains_key("application/json") {
-            errors.push(format!("{at}: the request body must have exactly one media type, application/json"));
+            errors.push(format!(
+                "{at}: the request body must have exactly one media type, application/json"
+            ));
         }
     }
 }
@@ -257,7 +306,9 @@ fn check_enums(v: &serde_json::Value, errors: &mut Vec<String>) {
                 let mut seen = BTreeSet::new();
                 for s in values.iter().filter_map(|v| v.as_str()) {
                     if !seen.insert(s.to_lowercase()) {
-                        errors.push(format!("{SPEC}: enum value {s:?} differs from another only by case"));
+                        errors.push(format!(
+                            "{SPEC}: enum value {s:?} differs from another only by case"
+                        ));
                     }
                 }
             }
@@ -275,7 +326,13 @@ fn operations_table(ops: &[OpMeta]) -> String {
         let apis: Vec<String> = o
             .apis
             .iter()
-            .map(|a| if a == "public" { "Api::Public".into() } else { "Api::Admin".into() })
+            .map(|a| {
+                if a == "public" {
+                    "Api::Public".into()
+                } else {
+                    "Api::Admin".into()
+                }
+            })
             .collect();
         let _ = writeln!(
             s,
