@@ -1,0 +1,4796 @@
+// The contents of this file are generated from spec/keystone-v2.0.yaml by build.rs; do not modify them.
+
+#[allow(unused_imports)]
+pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
+#[allow(unused_imports)]
+use progenitor_client::{encode_path, ClientHooks, OperationInfo, RequestBuilderExt};
+/// Types used as operation parameters and responses.
+#[allow(clippy::all)]
+pub mod types {
+    ///A token, its user, its service catalog and role metadata.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct Access {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub metadata: ::std::option::Option<AccessMetadata>,
+        ///Empty for an unscoped token.
+        #[serde(
+            rename = "serviceCatalog",
+            default,
+            skip_serializing_if = "::std::vec::Vec::is_empty"
+        )]
+        pub service_catalog: ::std::vec::Vec<CatalogService>,
+        pub token: Token,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub trust: ::std::option::Option<Trust>,
+        pub user: AccessUser,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    ///Role ids (same order as `user.roles`) and the admin flag.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct AccessMetadata {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub is_admin: ::std::option::Option<i64>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub roles: ::std::vec::Vec<::std::string::String>,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    ///The envelope of token data.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct AccessResponse {
+        pub access: Access,
+    }
+    ///The token's user and the names of its roles on the token's tenant.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct AccessUser {
+        pub id: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub roles: ::std::vec::Vec<RoleName>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub roles_links: ::std::vec::Vec<Link>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub username: ::std::option::Option<::std::string::String>,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    /**Credentials: exactly one of `passwordCredentials` and `token`; optionally a tenant by
+`tenantId` or `tenantName` (without either, the token is unscoped), and a trust.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        schemars::JsonSchema
+    )]
+    pub struct Auth {
+        #[serde(
+            rename = "passwordCredentials",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub password_credentials: ::std::option::Option<PasswordCredentials>,
+        ///Scope the token to this tenant id.
+        #[serde(
+            rename = "tenantId",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub tenant_id: ::std::option::Option<::std::string::String>,
+        ///Scope the token to this tenant name.
+        #[serde(
+            rename = "tenantName",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub tenant_name: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub token: ::std::option::Option<TokenCredentials>,
+        ///Scope the token to this trust.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub trust_id: ::std::option::Option<::std::string::String>,
+    }
+    ///The body of `POST /v2.0/tokens`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct AuthRequest {
+        pub auth: Auth,
+    }
+    ///The URLs of one service in one region.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct CatalogEndpoint {
+        #[serde(
+            rename = "adminURL",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub admin_url: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<::std::string::String>,
+        #[serde(
+            rename = "internalURL",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub internal_url: ::std::option::Option<::std::string::String>,
+        #[serde(
+            rename = "publicURL",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub public_url: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub region: ::std::option::Option<::std::string::String>,
+        ///Emitted by very old servers only.
+        #[serde(
+            rename = "tenantId",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub tenant_id: ::std::option::Option<::std::string::String>,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    ///A service of the catalog and its endpoints (one per region).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct CatalogService {
+        pub endpoints: ::std::vec::Vec<CatalogEndpoint>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub endpoints_links: ::std::vec::Vec<Link>,
+        ///The service's name (may be empty).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        ///Such as `identity` or `compute`.
+        #[serde(rename = "type")]
+        pub type_: ::std::string::String,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    ///An EC2 credential.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct Ec2Credential {
+        ///The access key (the credential's id in URLs).
+        pub access: ::std::string::String,
+        pub secret: crate::Secret,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub tenant_id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub trust_id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub user_id: ::std::option::Option<::std::string::String>,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    ///The tenant of the new credential (a top-level key, no wrapper).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct Ec2CredentialCreateRequest {
+        pub tenant_id: ::std::string::String,
+    }
+    ///The envelope of one EC2 credential.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct Ec2CredentialResponse {
+        pub credential: Ec2Credential,
+    }
+    ///A list of EC2 credentials.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct Ec2CredentialsResponse {
+        pub credentials: ::std::vec::Vec<Ec2Credential>,
+    }
+    ///A signed EC2 request (signature version 2 or 4).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct Ec2Signature {
+        ///The access key.
+        pub access: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub body_hash: ::std::option::Option<::std::string::String>,
+        ///The request's headers (signature version 4).
+        #[serde(
+            default,
+            skip_serializing_if = ":: std :: collections :: HashMap::is_empty"
+        )]
+        pub headers: ::std::collections::HashMap<
+            ::std::string::String,
+            ::std::string::String,
+        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub host: ::std::option::Option<::std::string::String>,
+        ///The request's query parameters.
+        #[serde(
+            default,
+            skip_serializing_if = ":: std :: collections :: HashMap::is_empty"
+        )]
+        pub params: ::std::collections::HashMap<
+            ::std::string::String,
+            ::std::string::String,
+        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub path: ::std::option::Option<::std::string::String>,
+        ///The request's signature.
+        pub signature: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub verb: ::std::option::Option<::std::string::String>,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    ///The body of `POST /v2.0/ec2tokens`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct Ec2TokensRequest {
+        pub credentials: Ec2Signature,
+    }
+    ///The URLs of one service in one region (admin view, lower-case keys).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct Endpoint {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub adminurl: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub enabled: ::std::option::Option<bool>,
+        pub id: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub internalurl: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub publicurl: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub region: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub service_id: ::std::option::Option<::std::string::String>,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    ///A new endpoint; empty URLs are dropped, an unknown region is created.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct EndpointCreate {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub adminurl: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub internalurl: ::std::option::Option<::std::string::String>,
+        pub publicurl: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub region: ::std::option::Option<::std::string::String>,
+        pub service_id: ::std::string::String,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    ///The body of an endpoint creation.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct EndpointCreateRequest {
+        pub endpoint: EndpointCreate,
+    }
+    ///The envelope of one endpoint.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct EndpointResponse {
+        pub endpoint: Endpoint,
+    }
+    ///A list of endpoints.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct EndpointsResponse {
+        pub endpoints: ::std::vec::Vec<Endpoint>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub endpoints_links: ::std::vec::Vec<Link>,
+    }
+    ///What went wrong.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct ErrorDetail {
+        ///The HTTP status code.
+        pub code: i64,
+        ///Keystone's explanation.
+        pub message: ::std::string::String,
+        ///The HTTP reason phrase
+        pub title: ::std::string::String,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    ///Keystone's error body.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct ErrorResponse {
+        pub error: ErrorDetail,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    ///An extension.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct Extension {
+        pub alias: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub links: ::std::vec::Vec<Link>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub namespace: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub updated: ::std::option::Option<::std::string::String>,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    ///The extensions.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct ExtensionList {
+        pub values: ::std::vec::Vec<Extension>,
+    }
+    ///The envelope of one extension.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct ExtensionResponse {
+        pub extension: Extension,
+    }
+    ///The envelope of the extension list.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct ExtensionsResponse {
+        pub extensions: ExtensionList,
+    }
+    ///A hyperlink.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct Link {
+        pub href: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub rel: ::std::option::Option<::std::string::String>,
+        #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
+        pub type_: ::std::option::Option<::std::string::String>,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    ///A media type a version accepts.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct MediaType {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub base: ::std::option::Option<::std::string::String>,
+        #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
+        pub type_: ::std::option::Option<::std::string::String>,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    ///The current and the new password.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct OwnPassword {
+        pub original_password: crate::Secret,
+        pub password: crate::Secret,
+    }
+    ///The body of an own-password change.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct OwnPasswordRequest {
+        pub user: OwnPassword,
+    }
+    ///A user (by `username` or `userId`) and a password.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct PasswordCredentials {
+        pub password: crate::Secret,
+        #[serde(
+            rename = "userId",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub user_id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub username: ::std::option::Option<::std::string::String>,
+    }
+    ///The CMS-signed (PEM) revocation list.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct RevokedResponse {
+        pub signed: ::std::string::String,
+    }
+    ///A role.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct Role {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub domain_id: ::std::option::Option<::std::string::String>,
+        pub id: ::std::string::String,
+        pub name: ::std::string::String,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    ///A new role; extra attributes are stored.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct RoleCreate {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        pub name: RoleCreateName,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    ///`RoleCreateName`
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct RoleCreateName(::std::string::String);
+    impl ::std::ops::Deref for RoleCreateName {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<RoleCreateName> for ::std::string::String {
+        fn from(value: RoleCreateName) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for RoleCreateName {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() > 255usize {
+                return Err("longer than 255 characters".into());
+            }
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for RoleCreateName {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for RoleCreateName {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for RoleCreateName {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
+    ///The body of a role creation.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct RoleCreateRequest {
+        pub role: RoleCreate,
+    }
+    ///A role by name.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct RoleName {
+        pub name: ::std::string::String,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    ///A role grant on a tenant, diablo style.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct RoleRef {
+        ///`roleId=...&tenantId=...&userId=...`
+        pub id: ::std::string::String,
+        #[serde(rename = "roleId")]
+        pub role_id: ::std::string::String,
+        #[serde(rename = "tenantId")]
+        pub tenant_id: ::std::string::String,
+        #[serde(rename = "userId")]
+        pub user_id: ::std::string::String,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    ///The role and the tenant.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct RoleRefCreate {
+        #[serde(rename = "roleId")]
+        pub role_id: ::std::string::String,
+        #[serde(rename = "tenantId")]
+        pub tenant_id: ::std::string::String,
+    }
+    ///The body of a roleRef creation.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct RoleRefCreateRequest {
+        pub role: RoleRefCreate,
+    }
+    ///A user's role grants.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct RoleRefsResponse {
+        pub roles: ::std::vec::Vec<RoleRef>,
+    }
+    ///The envelope of one role.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct RoleResponse {
+        pub role: Role,
+    }
+    ///A list of roles.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct RolesResponse {
+        pub roles: ::std::vec::Vec<Role>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub roles_links: ::std::vec::Vec<Link>,
+    }
+    ///A signed S3 request.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct S3Signature {
+        ///The access key.
+        pub access: ::std::string::String,
+        ///The signature.
+        pub signature: ::std::string::String,
+        ///The base64 of the string to sign.
+        pub token: ::std::string::String,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    ///A v3 token body.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct S3TokenResponse {
+        pub token: V3Token,
+    }
+    ///The body of `POST /v2.0/s3tokens`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct S3TokensRequest {
+        pub credentials: S3Signature,
+    }
+    ///A service.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct Service {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub enabled: ::std::option::Option<bool>,
+        pub id: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        #[serde(rename = "type")]
+        pub type_: ::std::string::String,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    ///A new service; extra attributes are stored.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct ServiceCreate {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub enabled: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        #[serde(rename = "type")]
+        pub type_: ServiceCreateType,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    ///The body of a service creation.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct ServiceCreateRequest {
+        #[serde(rename = "OS-KSADM:service")]
+        pub os_ksadm_service: ServiceCreate,
+    }
+    ///`ServiceCreateType`
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct ServiceCreateType(::std::string::String);
+    impl ::std::ops::Deref for ServiceCreateType {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<ServiceCreateType> for ::std::string::String {
+        fn from(value: ServiceCreateType) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for ServiceCreateType {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() > 255usize {
+                return Err("longer than 255 characters".into());
+            }
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for ServiceCreateType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for ServiceCreateType {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for ServiceCreateType {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
+    ///The envelope of one service.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct ServiceResponse {
+        #[serde(rename = "OS-KSADM:service")]
+        pub os_ksadm_service: Service,
+    }
+    ///A list of services.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct ServicesResponse {
+        #[serde(rename = "OS-KSADM:services")]
+        pub os_ksadm_services: ::std::vec::Vec<Service>,
+        #[serde(
+            rename = "OS-KSADM:services_links",
+            default,
+            skip_serializing_if = "::std::vec::Vec::is_empty"
+        )]
+        pub os_ksadm_services_links: ::std::vec::Vec<Link>,
+    }
+    ///A tenant (a project of the default domain).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct Tenant {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub enabled: ::std::option::Option<bool>,
+        pub id: ::std::string::String,
+        pub name: ::std::string::String,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    ///A new tenant; extra attributes are stored.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct TenantCreate {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub enabled: ::std::option::Option<bool>,
+        ///Optional client-chosen id.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<::std::string::String>,
+        pub name: TenantCreateName,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    ///`TenantCreateName`
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct TenantCreateName(::std::string::String);
+    impl ::std::ops::Deref for TenantCreateName {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<TenantCreateName> for ::std::string::String {
+        fn from(value: TenantCreateName) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for TenantCreateName {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() > 64usize {
+                return Err("longer than 64 characters".into());
+            }
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for TenantCreateName {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for TenantCreateName {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for TenantCreateName {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
+    ///The body of a tenant creation.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct TenantCreateRequest {
+        pub tenant: TenantCreate,
+    }
+    ///The envelope of one tenant.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct TenantResponse {
+        pub tenant: Tenant,
+    }
+    ///The attributes to change; `id` is tolerated.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct TenantUpdate {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub enabled: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<TenantUpdateName>,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    ///`TenantUpdateName`
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct TenantUpdateName(::std::string::String);
+    impl ::std::ops::Deref for TenantUpdateName {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<TenantUpdateName> for ::std::string::String {
+        fn from(value: TenantUpdateName) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for TenantUpdateName {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() > 64usize {
+                return Err("longer than 64 characters".into());
+            }
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for TenantUpdateName {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for TenantUpdateName {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for TenantUpdateName {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
+    ///The body of a tenant update.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct TenantUpdateRequest {
+        pub tenant: TenantUpdate,
+    }
+    ///A page of tenants, or a single tenant (admin API with `name`).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    #[serde(untagged)]
+    pub enum TenantsOrTenant {
+        TenantsResponse(TenantsResponse),
+        TenantResponse(TenantResponse),
+    }
+    impl ::std::convert::From<TenantsResponse> for TenantsOrTenant {
+        fn from(value: TenantsResponse) -> Self {
+            Self::TenantsResponse(value)
+        }
+    }
+    impl ::std::convert::From<TenantResponse> for TenantsOrTenant {
+        fn from(value: TenantResponse) -> Self {
+            Self::TenantResponse(value)
+        }
+    }
+    ///A page of tenants.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct TenantsResponse {
+        pub tenants: ::std::vec::Vec<Tenant>,
+        ///Always empty.
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub tenants_links: ::std::vec::Vec<Link>,
+    }
+    ///A token.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct Token {
+        ///The token's audit id, and the audit id of the chain it was rescoped from.
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub audit_ids: ::std::vec::Vec<::std::string::String>,
+        ///Token binding information.
+        #[serde(default, skip_serializing_if = "::serde_json::Map::is_empty")]
+        pub bind: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        ///When the token expires (see the time formats above).
+        pub expires: ::std::string::String,
+        pub id: crate::Secret,
+        ///When the token was issued.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub issued_at: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub tenant: ::std::option::Option<Tenant>,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    ///An existing token.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct TokenCredentials {
+        pub id: crate::Secret,
+    }
+    ///One endpoint of a token's catalog.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct TokenEndpoint {
+        #[serde(
+            rename = "adminURL",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub admin_url: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<::std::string::String>,
+        #[serde(
+            rename = "internalURL",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub internal_url: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        #[serde(
+            rename = "publicURL",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub public_url: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub region: ::std::option::Option<::std::string::String>,
+        #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
+        pub type_: ::std::option::Option<::std::string::String>,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    ///The token's endpoints (older releases answered `{}` for an unscoped token).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        schemars::JsonSchema
+    )]
+    pub struct TokenEndpointsResponse {
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub endpoints: ::std::vec::Vec<TokenEndpoint>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub endpoints_links: ::std::vec::Vec<Link>,
+    }
+    ///The trust a token is scoped to.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct Trust {
+        pub id: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub impersonation: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub trustee_user_id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub trustor_user_id: ::std::option::Option<::std::string::String>,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    ///A user.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct User {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub email: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub enabled: ::std::option::Option<bool>,
+        pub id: ::std::string::String,
+        pub name: ::std::string::String,
+        #[serde(default, skip_serializing_if = "::serde_json::Map::is_empty")]
+        pub options: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        ///The default tenant.
+        #[serde(
+            rename = "tenantId",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub tenant_id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub username: ::std::option::Option<::std::string::String>,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    ///A new user; extra attributes are stored.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct UserCreate {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub email: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub enabled: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub password: ::std::option::Option<crate::Secret>,
+        ///Default tenant; the user gets the member role on it.
+        #[serde(
+            rename = "tenantId",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub tenant_id: ::std::option::Option<::std::string::String>,
+        ///Alias of `name`
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub username: ::std::option::Option<::std::string::String>,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    ///The body of a user creation.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct UserCreateRequest {
+        pub user: UserCreate,
+    }
+    ///The new state.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct UserEnabled {
+        pub enabled: bool,
+    }
+    ///The body of an enable/disable.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct UserEnabledRequest {
+        pub user: UserEnabled,
+    }
+    ///The new password.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct UserPassword {
+        pub password: crate::Secret,
+    }
+    ///The body of a password change.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct UserPasswordRequest {
+        pub user: UserPassword,
+    }
+    ///The envelope of one user.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct UserResponse {
+        pub user: User,
+    }
+    ///The new default tenant.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct UserTenant {
+        #[serde(rename = "tenantId")]
+        pub tenant_id: ::std::string::String,
+    }
+    ///The body of a default tenant change.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct UserTenantRequest {
+        pub user: UserTenant,
+    }
+    ///The attributes to change.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct UserUpdate {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub email: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub enabled: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub password: ::std::option::Option<crate::Secret>,
+        #[serde(
+            rename = "tenantId",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub tenant_id: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub username: ::std::option::Option<::std::string::String>,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    ///The body of a user update.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct UserUpdateRequest {
+        pub user: UserUpdate,
+    }
+    ///The users, or a single user (with `name`).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    #[serde(untagged)]
+    pub enum UsersOrUser {
+        UsersResponse(UsersResponse),
+        UserResponse(UserResponse),
+    }
+    impl ::std::convert::From<UsersResponse> for UsersOrUser {
+        fn from(value: UsersResponse) -> Self {
+            Self::UsersResponse(value)
+        }
+    }
+    impl ::std::convert::From<UserResponse> for UsersOrUser {
+        fn from(value: UserResponse) -> Self {
+            Self::UserResponse(value)
+        }
+    }
+    ///A list of users.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct UsersResponse {
+        pub users: ::std::vec::Vec<User>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub users_links: ::std::vec::Vec<Link>,
+    }
+    ///Identity v3 token data.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct V3Token {
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub audit_ids: ::std::vec::Vec<::std::string::String>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub catalog: ::std::vec::Vec<
+            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        >,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub expires_at: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub is_domain: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub issued_at: ::std::option::Option<::std::string::String>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub methods: ::std::vec::Vec<::std::string::String>,
+        #[serde(default, skip_serializing_if = "::serde_json::Map::is_empty")]
+        pub project: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub roles: ::std::vec::Vec<
+            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        >,
+        #[serde(default, skip_serializing_if = "::serde_json::Map::is_empty")]
+        pub user: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    ///An API version.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct Version {
+        ///Such as `v2.0` or `v3.8`.
+        pub id: ::std::string::String,
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub links: ::std::vec::Vec<Link>,
+        #[serde(
+            rename = "media-types",
+            default,
+            skip_serializing_if = "::std::vec::Vec::is_empty"
+        )]
+        pub media_types: ::std::vec::Vec<MediaType>,
+        ///`stable`, `deprecated`, ... (Keystone 12.0.3: v2.0 is `deprecated`).
+        pub status: ::std::string::String,
+        ///When the version last changed.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub updated: ::std::option::Option<::std::string::String>,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    ///The versions.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct VersionList {
+        pub values: ::std::vec::Vec<Version>,
+    }
+    ///The envelope of a version document.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct VersionResponse {
+        pub version: Version,
+    }
+    ///The envelope of the version list.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct VersionsResponse {
+        pub versions: VersionList,
+    }
+    /// Error types.
+    pub mod error {
+        /// Error from a `TryFrom` or `FromStr` implementation.
+        pub struct ConversionError(::std::borrow::Cow<'static, str>);
+        impl ::std::error::Error for ConversionError {}
+        impl ::std::fmt::Display for ConversionError {
+            fn fmt(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> Result<(), ::std::fmt::Error> {
+                ::std::fmt::Display::fmt(&self.0, f)
+            }
+        }
+        impl ::std::fmt::Debug for ConversionError {
+            fn fmt(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> Result<(), ::std::fmt::Error> {
+                ::std::fmt::Debug::fmt(&self.0, f)
+            }
+        }
+        impl From<&'static str> for ConversionError {
+            fn from(value: &'static str) -> Self {
+                Self(value.into())
+            }
+        }
+        impl From<String> for ConversionError {
+            fn from(value: String) -> Self {
+                Self(value.into())
+            }
+        }
+    }
+}
+#[derive(Clone, Debug)]
+/**Client for OpenStack Identity (Keystone) API v2.0
+
+The whole Identity v2.0 API exactly as OpenStack Keystone 12.0.3 (Pike) serves it: the
+public API (port 5000), the admin API (port 35357) and the OS-KSADM, OS-EC2 and OS-KSCRUD
+extensions, plus ec2tokens, s3tokens and the version documents.
+
+Conventions of this document:
+
+* Paths are relative to the server root; every v2.0 path starts with `/v2.0`. A service
+  catalog's identity URL (`http://host:35357/v2.0`) is therefore the server root plus `/v2.0`.
+* `x-keystone-api` on each operation lists which API serves it: `public`, `admin`, or both.
+  The same path can be served by both with different semantics (`GET /v2.0/tenants`); the
+  operation's description says so.
+* Status codes are the ones Keystone 12.0.3 really returns (creates answer 200, not 201;
+  `HEAD /v2.0/tokens/{token_id}` answers 200), taken from captures of a live server.
+* Resources keep unknown fields (`additionalProperties: {}`): Keystone returns extra
+  attributes stored with a resource.
+* Times are strings: Keystone has used `2026-11-29T04:31:19.000000Z`, `2014-01-31T17:09:57Z`,
+  `2014-01-30T17:09:57.647795` (no zone, UTC) and `2010-11-01T03:32:15-05:00`.
+* Secrets (passwords, token ids, EC2 secret keys) use the `Secret` schema
+  (`format: password`, `x-keystone-secret: true`), so code generated from this document can
+  keep them out of logs. Path parameters carrying a token id are marked `x-keystone-secret: true`.
+* Errors have the body `{"error": {"code", "title", "message"}}`.
+
+
+Version: 2.0*/
+pub struct Client {
+    pub(crate) baseurl: String,
+    pub(crate) client: reqwest::Client,
+    pub(crate) inner: crate::hooks::Hooks,
+}
+impl Client {
+    /// Create a new client.
+    ///
+    /// `baseurl` is the base URL provided to the internal
+    /// `reqwest::Client`, and should include a scheme and hostname,
+    /// as well as port and a path stem if applicable.
+    pub fn new(baseurl: &str, inner: crate::hooks::Hooks) -> Self {
+        #[cfg(not(target_arch = "wasm32"))]
+        let client = {
+            let dur = ::std::time::Duration::from_secs(15u64);
+            reqwest::ClientBuilder::new().connect_timeout(dur).timeout(dur)
+        };
+        #[cfg(target_arch = "wasm32")]
+        let client = reqwest::ClientBuilder::new();
+        Self::new_with_client(baseurl, client.build().unwrap(), inner)
+    }
+    /// Construct a new client with an existing `reqwest::Client`,
+    /// allowing more control over its configuration.
+    ///
+    /// `baseurl` is the base URL provided to the internal
+    /// `reqwest::Client`, and should include a scheme and hostname,
+    /// as well as port and a path stem if applicable.
+    pub fn new_with_client(
+        baseurl: &str,
+        client: reqwest::Client,
+        inner: crate::hooks::Hooks,
+    ) -> Self {
+        Self {
+            baseurl: baseurl.to_string(),
+            client,
+            inner,
+        }
+    }
+}
+impl ClientInfo<crate::hooks::Hooks> for Client {
+    fn api_version() -> &'static str {
+        "2.0"
+    }
+    fn baseurl(&self) -> &str {
+        self.baseurl.as_str()
+    }
+    fn client(&self) -> &reqwest::Client {
+        &self.client
+    }
+    fn inner(&self) -> &crate::hooks::Hooks {
+        &self.inner
+    }
+}
+const _: () = {
+    #[allow(dead_code)]
+    fn assert_client_hooks()
+    where
+        Client: ClientHooks<crate::hooks::Hooks>,
+    {}
+};
+#[allow(clippy::all)]
+impl Client {
+    /**List the API versions the server offers
+
+Version discovery at the server root (not under `/v2.0`). Keystone answers
+**300 Multiple Choices** with one entry per version (v2.0 and v3); the list order is
+unspecified.
+
+
+Sends a `GET` request to `/`
+
+*/
+    pub async fn versions_list<'a>(
+        &'a self,
+    ) -> Result<ResponseValue<ByteStream>, Error<()>> {
+        let url = format!("{}/", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self.client.get(url).headers(header_map).build()?;
+        let info = OperationInfo {
+            operation_id: "versions_list",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200..=299 => Ok(ResponseValue::stream(response)),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Describe the v2.0 API
+
+The v2.0 version document. Keystone 12.0.3 reports it as `deprecated`.
+
+Sends a `GET` request to `/v2.0`
+
+*/
+    pub async fn version_get<'a>(
+        &'a self,
+    ) -> Result<ResponseValue<types::VersionResponse>, Error<()>> {
+        let url = format!("{}/v2.0", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "version_get",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**List roles
+
+Every role (`name` filters are not implemented by Keystone).
+
+Sends a `GET` request to `/v2.0/OS-KSADM/roles`
+
+*/
+    pub async fn roles_list<'a>(
+        &'a self,
+    ) -> Result<ResponseValue<types::RolesResponse>, Error<types::ErrorResponse>> {
+        let url = format!("{}/v2.0/OS-KSADM/roles", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "roles_list",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Create a role
+
+`name` is required (1-255 characters). 409 when the name is taken. Answers 200.
+
+Sends a `POST` request to `/v2.0/OS-KSADM/roles`
+
+*/
+    pub async fn roles_create<'a>(
+        &'a self,
+        body: &'a types::RoleCreateRequest,
+    ) -> Result<ResponseValue<types::RoleResponse>, Error<types::ErrorResponse>> {
+        let url = format!("{}/v2.0/OS-KSADM/roles", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "roles_create",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            400u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            409u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Show a role (by id only)
+
+Sends a `GET` request to `/v2.0/OS-KSADM/roles/{role_id}`
+
+Arguments:
+- `role_id`: The role's id.
+*/
+    pub async fn roles_get<'a>(
+        &'a self,
+        role_id: &'a str,
+    ) -> Result<ResponseValue<types::RoleResponse>, Error<types::ErrorResponse>> {
+        let url = format!(
+            "{}/v2.0/OS-KSADM/roles/{}", self.baseurl, encode_path(& role_id
+            .to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "roles_get",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Delete a role
+
+Sends a `DELETE` request to `/v2.0/OS-KSADM/roles/{role_id}`
+
+Arguments:
+- `role_id`: The role's id.
+*/
+    pub async fn roles_delete<'a>(
+        &'a self,
+        role_id: &'a str,
+    ) -> Result<ResponseValue<()>, Error<types::ErrorResponse>> {
+        let url = format!(
+            "{}/v2.0/OS-KSADM/roles/{}", self.baseurl, encode_path(& role_id
+            .to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .delete(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "roles_delete",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            204u16 => Ok(ResponseValue::empty(response)),
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**List services
+
+Sends a `GET` request to `/v2.0/OS-KSADM/services`
+
+*/
+    pub async fn services_list<'a>(
+        &'a self,
+    ) -> Result<ResponseValue<types::ServicesResponse>, Error<types::ErrorResponse>> {
+        let url = format!("{}/v2.0/OS-KSADM/services", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "services_list",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Create a service
+
+`type` is required. The server chooses the id. Answers 200.
+
+Sends a `POST` request to `/v2.0/OS-KSADM/services`
+
+*/
+    pub async fn services_create<'a>(
+        &'a self,
+        body: &'a types::ServiceCreateRequest,
+    ) -> Result<ResponseValue<types::ServiceResponse>, Error<types::ErrorResponse>> {
+        let url = format!("{}/v2.0/OS-KSADM/services", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "services_create",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            400u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Show a service (by id only)
+
+Sends a `GET` request to `/v2.0/OS-KSADM/services/{service_id}`
+
+Arguments:
+- `service_id`: The service's id (a name is not accepted).
+*/
+    pub async fn services_get<'a>(
+        &'a self,
+        service_id: &'a str,
+    ) -> Result<ResponseValue<types::ServiceResponse>, Error<types::ErrorResponse>> {
+        let url = format!(
+            "{}/v2.0/OS-KSADM/services/{}", self.baseurl, encode_path(& service_id
+            .to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "services_get",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Delete a service
+
+Sends a `DELETE` request to `/v2.0/OS-KSADM/services/{service_id}`
+
+Arguments:
+- `service_id`: The service's id (a name is not accepted).
+*/
+    pub async fn services_delete<'a>(
+        &'a self,
+        service_id: &'a str,
+    ) -> Result<ResponseValue<()>, Error<types::ErrorResponse>> {
+        let url = format!(
+            "{}/v2.0/OS-KSADM/services/{}", self.baseurl, encode_path(& service_id
+            .to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .delete(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "services_delete",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            204u16 => Ok(ResponseValue::empty(response)),
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Change one's own password (OS-KSCRUD)
+
+Public API only. `user_id` must be the token's user (else 403). Keystone checks the
+original password (401 when wrong), sleeps one second, and answers a new token for the
+same scope.
+
+
+Sends a `PATCH` request to `/v2.0/OS-KSCRUD/users/{user_id}`
+
+Arguments:
+- `user_id`: The user's id.
+- `body`
+*/
+    pub async fn users_update_own_password<'a>(
+        &'a self,
+        user_id: &'a str,
+        body: &'a types::OwnPasswordRequest,
+    ) -> Result<ResponseValue<types::AccessResponse>, Error<types::ErrorResponse>> {
+        let url = format!(
+            "{}/v2.0/OS-KSCRUD/users/{}", self.baseurl, encode_path(& user_id
+            .to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .patch(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "users_update_own_password",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            400u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Get the CA certificate (PEM)
+
+The PEM text of `[signing] ca_certs`, served as `text/html` without authentication.
+500 when the file is missing.
+
+
+Sends a `GET` request to `/v2.0/certificates/ca`
+
+*/
+    pub async fn certificates_get_ca<'a>(
+        &'a self,
+    ) -> Result<ResponseValue<ByteStream>, Error<types::ErrorResponse>> {
+        let url = format!("{}/v2.0/certificates/ca", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self.client.get(url).headers(header_map).build()?;
+        let info = OperationInfo {
+            operation_id: "certificates_get_ca",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => Ok(ResponseValue::stream(response)),
+            500u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Get the token signing certificate (PEM)
+
+The PEM text of `[signing] certfile`, served as `text/html` without authentication.
+500 when the file is missing.
+
+
+Sends a `GET` request to `/v2.0/certificates/signing`
+
+*/
+    pub async fn certificates_get_signing<'a>(
+        &'a self,
+    ) -> Result<ResponseValue<ByteStream>, Error<types::ErrorResponse>> {
+        let url = format!("{}/v2.0/certificates/signing", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self.client.get(url).headers(header_map).build()?;
+        let info = OperationInfo {
+            operation_id: "certificates_get_signing",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => Ok(ResponseValue::stream(response)),
+            500u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Authenticate with an EC2 signature
+
+Checks an EC2 request signature made with an OS-EC2 credential's secret and answers a
+token scoped to the credential's tenant. No X-Auth-Token is needed. A bad signature, an
+unknown access key or a user without a role on the tenant is a 401.
+
+
+Sends a `POST` request to `/v2.0/ec2tokens`
+
+*/
+    pub async fn ec2_tokens_authenticate<'a>(
+        &'a self,
+        body: &'a types::Ec2TokensRequest,
+    ) -> Result<ResponseValue<types::AccessResponse>, Error<types::ErrorResponse>> {
+        let url = format!("{}/v2.0/ec2tokens", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "ec2_tokens_authenticate",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            400u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**List endpoints
+
+One entry per service and region, with lower-case `publicurl` / `internalurl` /
+`adminurl` keys.
+
+
+Sends a `GET` request to `/v2.0/endpoints`
+
+*/
+    pub async fn endpoints_list<'a>(
+        &'a self,
+    ) -> Result<ResponseValue<types::EndpointsResponse>, Error<types::ErrorResponse>> {
+        let url = format!("{}/v2.0/endpoints", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "endpoints_list",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Create an endpoint
+
+`service_id` and `publicurl` are required; an unknown region is created. Answers 200
+with the request's fields and the new id.
+
+
+Sends a `POST` request to `/v2.0/endpoints`
+
+*/
+    pub async fn endpoints_create<'a>(
+        &'a self,
+        body: &'a types::EndpointCreateRequest,
+    ) -> Result<ResponseValue<types::EndpointResponse>, Error<types::ErrorResponse>> {
+        let url = format!("{}/v2.0/endpoints", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "endpoints_create",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            400u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Delete an endpoint
+
+Sends a `DELETE` request to `/v2.0/endpoints/{endpoint_id}`
+
+Arguments:
+- `endpoint_id`: The endpoint's id, as listed.
+*/
+    pub async fn endpoints_delete<'a>(
+        &'a self,
+        endpoint_id: &'a str,
+    ) -> Result<ResponseValue<()>, Error<types::ErrorResponse>> {
+        let url = format!(
+            "{}/v2.0/endpoints/{}", self.baseurl, encode_path(& endpoint_id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .delete(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "endpoints_delete",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            204u16 => Ok(ResponseValue::empty(response)),
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**List the enabled extensions
+
+The public and admin APIs list different sets: OS-KSADM and s3tokens are admin-only,
+OS-KSCRUD is public-only.
+
+
+Sends a `GET` request to `/v2.0/extensions`
+
+*/
+    pub async fn extensions_list<'a>(
+        &'a self,
+    ) -> Result<ResponseValue<types::ExtensionsResponse>, Error<()>> {
+        let url = format!("{}/v2.0/extensions", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "extensions_list",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Show one extension by its alias
+
+404 when the alias is unknown on this API (OS-KSADM on the public API, for example).
+
+Sends a `GET` request to `/v2.0/extensions/{alias}`
+
+Arguments:
+- `alias`: The extension's alias, such as `OS-KSADM`.
+*/
+    pub async fn extensions_get<'a>(
+        &'a self,
+        alias: &'a str,
+    ) -> Result<ResponseValue<types::ExtensionResponse>, Error<types::ErrorResponse>> {
+        let url = format!(
+            "{}/v2.0/extensions/{}", self.baseurl, encode_path(& alias.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "extensions_get",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Authenticate an S3 request signature
+
+Admin API only. Checks an S3 (v1 HMAC-SHA1 or v4) signature made with an OS-EC2
+credential's secret. Keystone 12.0.3 answers a **v3** token body `{"token": {...}}`
+(Keystone 11 answered a v2 `{"access": ...}` body). A signature mismatch is a 401.
+
+
+Sends a `POST` request to `/v2.0/s3tokens`
+
+*/
+    pub async fn ec2_s3tokens_authenticate<'a>(
+        &'a self,
+        body: &'a types::S3TokensRequest,
+    ) -> Result<ResponseValue<types::S3TokenResponse>, Error<types::ErrorResponse>> {
+        let url = format!("{}/v2.0/s3tokens", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "ec2_s3tokens_authenticate",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            400u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**List tenants (public - the caller's; admin - all), or find one by name (admin)
+
+One path, two behaviours depending on the API that serves it:
+
+* **public API**: the tenants the token's user has a role on (an unscoped token works);
+* **admin API**: every tenant (admin only). With `name`, the admin API answers a single
+  `{"tenant": {...}}` object, or 404 when no tenant has that name.
+
+`limit` and `marker` page the list (`marker` is the id of the last tenant seen; an
+unknown marker or a bad limit is a 400). `tenants_links` is always empty: page by
+passing the last id as `marker` until fewer than `limit` tenants come back.
+
+
+Sends a `GET` request to `/v2.0/tenants`
+
+Arguments:
+- `limit`: At most this many tenants.
+- `marker`: Start after the tenant with this id.
+- `name`: Admin API only - return the one tenant with this name.
+*/
+    pub async fn tenants_list<'a>(
+        &'a self,
+        limit: Option<i64>,
+        marker: Option<&'a str>,
+        name: Option<&'a str>,
+    ) -> Result<ResponseValue<types::TenantsOrTenant>, Error<types::ErrorResponse>> {
+        let url = format!("{}/v2.0/tenants", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .query(&progenitor_client::QueryParam::new("limit", &limit))
+            .query(&progenitor_client::QueryParam::new("marker", &marker))
+            .query(&progenitor_client::QueryParam::new("name", &name))
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "tenants_list",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            400u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Create a tenant
+
+`name` is required (1-64 non-blank characters); a client may choose the `id`. Extra
+attributes are stored and returned. 409 when the name is taken. Answers 200.
+
+
+Sends a `POST` request to `/v2.0/tenants`
+
+*/
+    pub async fn tenants_create<'a>(
+        &'a self,
+        body: &'a types::TenantCreateRequest,
+    ) -> Result<ResponseValue<types::TenantResponse>, Error<types::ErrorResponse>> {
+        let url = format!("{}/v2.0/tenants", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "tenants_create",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            400u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            409u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Show a tenant
+
+Sends a `GET` request to `/v2.0/tenants/{tenant_id}`
+
+Arguments:
+- `tenant_id`: The tenant's id.
+*/
+    pub async fn tenants_get<'a>(
+        &'a self,
+        tenant_id: &'a str,
+    ) -> Result<ResponseValue<types::TenantResponse>, Error<types::ErrorResponse>> {
+        let url = format!(
+            "{}/v2.0/tenants/{}", self.baseurl, encode_path(& tenant_id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "tenants_get",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Update a tenant (PUT)
+
+The same update as `POST /v2.0/tenants/{tenant_id}`.
+
+Sends a `PUT` request to `/v2.0/tenants/{tenant_id}`
+
+Arguments:
+- `tenant_id`: The tenant's id.
+- `body`
+*/
+    pub async fn tenants_update_put<'a>(
+        &'a self,
+        tenant_id: &'a str,
+        body: &'a types::TenantUpdateRequest,
+    ) -> Result<ResponseValue<types::TenantResponse>, Error<types::ErrorResponse>> {
+        let url = format!(
+            "{}/v2.0/tenants/{}", self.baseurl, encode_path(& tenant_id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .put(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "tenants_update_put",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            400u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            409u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Update a tenant (POST, as keystoneclient does)
+
+Changes the given attributes only. At least one attribute is required.
+
+Sends a `POST` request to `/v2.0/tenants/{tenant_id}`
+
+Arguments:
+- `tenant_id`: The tenant's id.
+- `body`
+*/
+    pub async fn tenants_update<'a>(
+        &'a self,
+        tenant_id: &'a str,
+        body: &'a types::TenantUpdateRequest,
+    ) -> Result<ResponseValue<types::TenantResponse>, Error<types::ErrorResponse>> {
+        let url = format!(
+            "{}/v2.0/tenants/{}", self.baseurl, encode_path(& tenant_id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "tenants_update",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            400u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            409u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Delete a tenant
+
+Sends a `DELETE` request to `/v2.0/tenants/{tenant_id}`
+
+Arguments:
+- `tenant_id`: The tenant's id.
+*/
+    pub async fn tenants_delete<'a>(
+        &'a self,
+        tenant_id: &'a str,
+    ) -> Result<ResponseValue<()>, Error<types::ErrorResponse>> {
+        let url = format!(
+            "{}/v2.0/tenants/{}", self.baseurl, encode_path(& tenant_id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .delete(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "tenants_delete",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            204u16 => Ok(ResponseValue::empty(response)),
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**List the users that have a role on a tenant
+
+Not paginated.
+
+Sends a `GET` request to `/v2.0/tenants/{tenant_id}/users`
+
+Arguments:
+- `tenant_id`: The tenant's id.
+*/
+    pub async fn tenants_list_users<'a>(
+        &'a self,
+        tenant_id: &'a str,
+    ) -> Result<ResponseValue<types::UsersResponse>, Error<types::ErrorResponse>> {
+        let url = format!(
+            "{}/v2.0/tenants/{}/users", self.baseurl, encode_path(& tenant_id
+            .to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "tenants_list_users",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**List a user's roles on a tenant
+
+Sends a `GET` request to `/v2.0/tenants/{tenant_id}/users/{user_id}/roles`
+
+Arguments:
+- `tenant_id`: The tenant's id.
+- `user_id`: The user's id.
+*/
+    pub async fn roles_list_for_user<'a>(
+        &'a self,
+        tenant_id: &'a str,
+        user_id: &'a str,
+    ) -> Result<ResponseValue<types::RolesResponse>, Error<types::ErrorResponse>> {
+        let url = format!(
+            "{}/v2.0/tenants/{}/users/{}/roles", self.baseurl, encode_path(& tenant_id
+            .to_string()), encode_path(& user_id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "roles_list_for_user",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Grant a role to a user on a tenant
+
+Takes no request body (any top-level key is a 400). Answers 200 with the granted role
+(the old API reference said 201).
+
+
+Sends a `PUT` request to `/v2.0/tenants/{tenant_id}/users/{user_id}/roles/OS-KSADM/{role_id}`
+
+Arguments:
+- `tenant_id`: The tenant's id.
+- `user_id`: The user's id.
+- `role_id`: The role's id.
+*/
+    pub async fn roles_add_user_role<'a>(
+        &'a self,
+        tenant_id: &'a str,
+        user_id: &'a str,
+        role_id: &'a str,
+    ) -> Result<ResponseValue<types::RoleResponse>, Error<types::ErrorResponse>> {
+        let url = format!(
+            "{}/v2.0/tenants/{}/users/{}/roles/OS-KSADM/{}", self.baseurl, encode_path(&
+            tenant_id.to_string()), encode_path(& user_id.to_string()), encode_path(&
+            role_id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .put(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "roles_add_user_role",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            409u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Revoke a user's role on a tenant
+
+Sends a `DELETE` request to `/v2.0/tenants/{tenant_id}/users/{user_id}/roles/OS-KSADM/{role_id}`
+
+Arguments:
+- `tenant_id`: The tenant's id.
+- `user_id`: The user's id.
+- `role_id`: The role's id.
+*/
+    pub async fn roles_remove_user_role<'a>(
+        &'a self,
+        tenant_id: &'a str,
+        user_id: &'a str,
+        role_id: &'a str,
+    ) -> Result<ResponseValue<()>, Error<types::ErrorResponse>> {
+        let url = format!(
+            "{}/v2.0/tenants/{}/users/{}/roles/OS-KSADM/{}", self.baseurl, encode_path(&
+            tenant_id.to_string()), encode_path(& user_id.to_string()), encode_path(&
+            role_id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .delete(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "roles_remove_user_role",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            204u16 => Ok(ResponseValue::empty(response)),
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Authenticate and get a token
+
+Authenticates with a password (`passwordCredentials`) or an existing token (`token`),
+optionally scoped to a tenant by `tenantId` (which wins) or `tenantName`. Without a tenant
+the token is unscoped and its service catalog is empty. A token obtained from a token
+keeps the original token's expiry. Answers 200 (never 201 or 203).
+
+
+Sends a `POST` request to `/v2.0/tokens`
+
+*/
+    pub async fn tokens_authenticate<'a>(
+        &'a self,
+        body: &'a types::AuthRequest,
+    ) -> Result<ResponseValue<types::AccessResponse>, Error<types::ErrorResponse>> {
+        let url = format!("{}/v2.0/tokens", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "tokens_authenticate",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            400u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Get the signed list of revoked tokens
+
+A CMS-signed (PEM) JSON document `{"revoked": [{"id", "expires", "audit_id"}]}`.
+Requires an admin or service token. 410 when `[token] revoke_by_id` is false.
+
+
+Sends a `GET` request to `/v2.0/tokens/revoked`
+
+*/
+    pub async fn tokens_get_revoked<'a>(
+        &'a self,
+    ) -> Result<ResponseValue<types::RevokedResponse>, Error<types::ErrorResponse>> {
+        let url = format!("{}/v2.0/tokens/revoked", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "tokens_get_revoked",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            410u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Validate a token and get its data
+
+Returns the same body as authentication, with the full catalog when the token is scoped.
+404 when the token is unknown, expired or revoked; 401 when `belongsTo` names a tenant
+the token is not scoped to. Callers need an admin or service token, or the token itself.
+
+
+Sends a `GET` request to `/v2.0/tokens/{token_id}`
+
+Arguments:
+- `token_id`: The id of the token (a secret).
+- `belongs_to`: Also check that the token is scoped to this tenant id (401 if not).
+*/
+    pub async fn tokens_validate<'a>(
+        &'a self,
+        token_id: &'a str,
+        belongs_to: Option<&'a str>,
+    ) -> Result<ResponseValue<types::AccessResponse>, Error<types::ErrorResponse>> {
+        let url = format!(
+            "{}/v2.0/tokens/{}", self.baseurl, encode_path(& token_id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .query(&progenitor_client::QueryParam::new("belongsTo", &belongs_to))
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "tokens_validate",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Revoke a token
+
+Admin only.
+
+Sends a `DELETE` request to `/v2.0/tokens/{token_id}`
+
+Arguments:
+- `token_id`: The id of the token (a secret).
+*/
+    pub async fn tokens_delete<'a>(
+        &'a self,
+        token_id: &'a str,
+    ) -> Result<ResponseValue<()>, Error<types::ErrorResponse>> {
+        let url = format!(
+            "{}/v2.0/tokens/{}", self.baseurl, encode_path(& token_id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .delete(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "tokens_delete",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            204u16 => Ok(ResponseValue::empty(response)),
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Check that a token is valid, without its data
+
+200 with an empty body when the token is valid (Keystone before Juno answered 204).
+Requires an admin or service token. Error responses have no body.
+
+
+Sends a `HEAD` request to `/v2.0/tokens/{token_id}`
+
+Arguments:
+- `token_id`: The id of the token (a secret).
+- `belongs_to`: Also check that the token is scoped to this tenant id (401 if not).
+*/
+    pub async fn tokens_check<'a>(
+        &'a self,
+        token_id: &'a str,
+        belongs_to: Option<&'a str>,
+    ) -> Result<ResponseValue<()>, Error<()>> {
+        let url = format!(
+            "{}/v2.0/tokens/{}", self.baseurl, encode_path(& token_id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .head(url)
+            .query(&progenitor_client::QueryParam::new("belongsTo", &belongs_to))
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "tokens_check",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => Ok(ResponseValue::empty(response)),
+            204u16 => Ok(ResponseValue::empty(response)),
+            401u16 => Err(Error::ErrorResponse(ResponseValue::empty(response))),
+            403u16 => Err(Error::ErrorResponse(ResponseValue::empty(response))),
+            404u16 => Err(Error::ErrorResponse(ResponseValue::empty(response))),
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**List the endpoints of a token's catalog
+
+A flat list of the endpoints of a scoped token's catalog. For an unscoped token Keystone
+12.0.3 fails with a 500 (older releases answered `{}`).
+
+
+Sends a `GET` request to `/v2.0/tokens/{token_id}/endpoints`
+
+Arguments:
+- `token_id`: The id of the token (a secret).
+*/
+    pub async fn tokens_endpoints<'a>(
+        &'a self,
+        token_id: &'a str,
+    ) -> Result<
+        ResponseValue<types::TokenEndpointsResponse>,
+        Error<types::ErrorResponse>,
+    > {
+        let url = format!(
+            "{}/v2.0/tokens/{}/endpoints", self.baseurl, encode_path(& token_id
+            .to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "tokens_endpoints",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            500u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**List all users, or find one by name
+
+Without `name`, every user (not paginated: Keystone ignores `limit` and `marker`). With
+`name`, a single `{"user": {...}}` object, or 404.
+
+
+Sends a `GET` request to `/v2.0/users`
+
+Arguments:
+- `name`: Return the one user with this name.
+*/
+    pub async fn users_list<'a>(
+        &'a self,
+        name: Option<&'a str>,
+    ) -> Result<ResponseValue<types::UsersOrUser>, Error<types::ErrorResponse>> {
+        let url = format!("{}/v2.0/users", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .query(&progenitor_client::QueryParam::new("name", &name))
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "users_list",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Create a user
+
+`name` (or its alias `username`) is required. With `tenantId`, the user also gets the
+member role on that tenant (404 when the tenant does not exist). 409 when the name is
+taken. Answers 200.
+
+
+Sends a `POST` request to `/v2.0/users`
+
+*/
+    pub async fn users_create<'a>(
+        &'a self,
+        body: &'a types::UserCreateRequest,
+    ) -> Result<ResponseValue<types::UserResponse>, Error<types::ErrorResponse>> {
+        let url = format!("{}/v2.0/users", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "users_create",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            400u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            409u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Show a user
+
+Sends a `GET` request to `/v2.0/users/{user_id}`
+
+Arguments:
+- `user_id`: The user's id.
+*/
+    pub async fn users_get<'a>(
+        &'a self,
+        user_id: &'a str,
+    ) -> Result<ResponseValue<types::UserResponse>, Error<types::ErrorResponse>> {
+        let url = format!(
+            "{}/v2.0/users/{}", self.baseurl, encode_path(& user_id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "users_get",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Update a user
+
+Changes the given attributes only (a patch, despite the method). Changing `tenantId`
+moves the member role from the old tenant to the new one.
+
+
+Sends a `PUT` request to `/v2.0/users/{user_id}`
+
+Arguments:
+- `user_id`: The user's id.
+- `body`
+*/
+    pub async fn users_update<'a>(
+        &'a self,
+        user_id: &'a str,
+        body: &'a types::UserUpdateRequest,
+    ) -> Result<ResponseValue<types::UserResponse>, Error<types::ErrorResponse>> {
+        let url = format!(
+            "{}/v2.0/users/{}", self.baseurl, encode_path(& user_id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .put(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "users_update",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            400u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            409u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Delete a user
+
+Sends a `DELETE` request to `/v2.0/users/{user_id}`
+
+Arguments:
+- `user_id`: The user's id.
+*/
+    pub async fn users_delete<'a>(
+        &'a self,
+        user_id: &'a str,
+    ) -> Result<ResponseValue<()>, Error<types::ErrorResponse>> {
+        let url = format!(
+            "{}/v2.0/users/{}", self.baseurl, encode_path(& user_id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .delete(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "users_delete",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            204u16 => Ok(ResponseValue::empty(response)),
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Enable or disable a user (OS-KSADM)
+
+`enabled` is required and must be a boolean (else 400). A disabled user cannot
+authenticate (401).
+
+
+Sends a `PUT` request to `/v2.0/users/{user_id}/OS-KSADM/enabled`
+
+Arguments:
+- `user_id`: The user's id.
+- `body`
+*/
+    pub async fn users_update_enabled<'a>(
+        &'a self,
+        user_id: &'a str,
+        body: &'a types::UserEnabledRequest,
+    ) -> Result<ResponseValue<types::UserResponse>, Error<types::ErrorResponse>> {
+        let url = format!(
+            "{}/v2.0/users/{}/OS-KSADM/enabled", self.baseurl, encode_path(& user_id
+            .to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .put(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "users_update_enabled",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            400u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Set a user's password (OS-KSADM)
+
+Sends a `PUT` request to `/v2.0/users/{user_id}/OS-KSADM/password`
+
+Arguments:
+- `user_id`: The user's id.
+- `body`
+*/
+    pub async fn users_update_password<'a>(
+        &'a self,
+        user_id: &'a str,
+        body: &'a types::UserPasswordRequest,
+    ) -> Result<ResponseValue<types::UserResponse>, Error<types::ErrorResponse>> {
+        let url = format!(
+            "{}/v2.0/users/{}/OS-KSADM/password", self.baseurl, encode_path(& user_id
+            .to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .put(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "users_update_password",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            400u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Set a user's default tenant (OS-KSADM)
+
+Also moves the member role to the new tenant. 404 when the tenant does not exist.
+
+Sends a `PUT` request to `/v2.0/users/{user_id}/OS-KSADM/tenant`
+
+Arguments:
+- `user_id`: The user's id.
+- `body`
+*/
+    pub async fn users_update_tenant<'a>(
+        &'a self,
+        user_id: &'a str,
+        body: &'a types::UserTenantRequest,
+    ) -> Result<ResponseValue<types::UserResponse>, Error<types::ErrorResponse>> {
+        let url = format!(
+            "{}/v2.0/users/{}/OS-KSADM/tenant", self.baseurl, encode_path(& user_id
+            .to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .put(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "users_update_tenant",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            400u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**List a user's EC2 credentials
+
+An admin may list any user's credentials; others only their own (403).
+
+Sends a `GET` request to `/v2.0/users/{user_id}/credentials/OS-EC2`
+
+Arguments:
+- `user_id`: The user's id.
+*/
+    pub async fn ec2_list<'a>(
+        &'a self,
+        user_id: &'a str,
+    ) -> Result<
+        ResponseValue<types::Ec2CredentialsResponse>,
+        Error<types::ErrorResponse>,
+    > {
+        let url = format!(
+            "{}/v2.0/users/{}/credentials/OS-EC2", self.baseurl, encode_path(& user_id
+            .to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "ec2_list",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Create an EC2 credential for a user on a tenant
+
+The body is `{"tenant_id": ...}` with no wrapper. An admin may create credentials for any
+user; others only for themselves (403). 404 when the user or tenant does not exist.
+Answers 200 with the access key and secret.
+
+
+Sends a `POST` request to `/v2.0/users/{user_id}/credentials/OS-EC2`
+
+Arguments:
+- `user_id`: The user's id.
+- `body`
+*/
+    pub async fn ec2_create<'a>(
+        &'a self,
+        user_id: &'a str,
+        body: &'a types::Ec2CredentialCreateRequest,
+    ) -> Result<
+        ResponseValue<types::Ec2CredentialResponse>,
+        Error<types::ErrorResponse>,
+    > {
+        let url = format!(
+            "{}/v2.0/users/{}/credentials/OS-EC2", self.baseurl, encode_path(& user_id
+            .to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "ec2_create",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            400u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Show an EC2 credential by its access key
+
+An unknown access key is a 404 `Could not find credential`.
+
+Sends a `GET` request to `/v2.0/users/{user_id}/credentials/OS-EC2/{credential_id}`
+
+Arguments:
+- `user_id`: The user's id.
+- `credential_id`: The credential's access key.
+*/
+    pub async fn ec2_get<'a>(
+        &'a self,
+        user_id: &'a str,
+        credential_id: &'a str,
+    ) -> Result<
+        ResponseValue<types::Ec2CredentialResponse>,
+        Error<types::ErrorResponse>,
+    > {
+        let url = format!(
+            "{}/v2.0/users/{}/credentials/OS-EC2/{}", self.baseurl, encode_path(& user_id
+            .to_string()), encode_path(& credential_id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "ec2_get",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Delete an EC2 credential
+
+Non-admins may delete only their own credentials (403).
+
+Sends a `DELETE` request to `/v2.0/users/{user_id}/credentials/OS-EC2/{credential_id}`
+
+Arguments:
+- `user_id`: The user's id.
+- `credential_id`: The credential's access key.
+*/
+    pub async fn ec2_delete<'a>(
+        &'a self,
+        user_id: &'a str,
+        credential_id: &'a str,
+    ) -> Result<ResponseValue<()>, Error<types::ErrorResponse>> {
+        let url = format!(
+            "{}/v2.0/users/{}/credentials/OS-EC2/{}", self.baseurl, encode_path(& user_id
+            .to_string()), encode_path(& credential_id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .delete(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "ec2_delete",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            204u16 => Ok(ResponseValue::empty(response)),
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Enable or disable a user (legacy path)
+
+The same operation as `PUT /v2.0/users/{user_id}/OS-KSADM/enabled`.
+
+Sends a `PUT` request to `/v2.0/users/{user_id}/enabled`
+
+Arguments:
+- `user_id`: The user's id.
+- `body`
+*/
+    pub async fn users_update_enabled_legacy<'a>(
+        &'a self,
+        user_id: &'a str,
+        body: &'a types::UserEnabledRequest,
+    ) -> Result<ResponseValue<types::UserResponse>, Error<types::ErrorResponse>> {
+        let url = format!(
+            "{}/v2.0/users/{}/enabled", self.baseurl, encode_path(& user_id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .put(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "users_update_enabled_legacy",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            400u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Set a user's password (legacy path)
+
+The same operation as `PUT /v2.0/users/{user_id}/OS-KSADM/password`.
+
+Sends a `PUT` request to `/v2.0/users/{user_id}/password`
+
+Arguments:
+- `user_id`: The user's id.
+- `body`
+*/
+    pub async fn users_update_password_legacy<'a>(
+        &'a self,
+        user_id: &'a str,
+        body: &'a types::UserPasswordRequest,
+    ) -> Result<ResponseValue<types::UserResponse>, Error<types::ErrorResponse>> {
+        let url = format!(
+            "{}/v2.0/users/{}/password", self.baseurl, encode_path(& user_id
+            .to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .put(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "users_update_password_legacy",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            400u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**List a user's role grants as roleRefs (diablo compatibility)
+
+Sends a `GET` request to `/v2.0/users/{user_id}/roleRefs`
+
+Arguments:
+- `user_id`: The user's id.
+*/
+    pub async fn role_refs_list<'a>(
+        &'a self,
+        user_id: &'a str,
+    ) -> Result<ResponseValue<types::RoleRefsResponse>, Error<types::ErrorResponse>> {
+        let url = format!(
+            "{}/v2.0/users/{}/roleRefs", self.baseurl, encode_path(& user_id
+            .to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .get(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "role_refs_list",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Grant a role on a tenant as a roleRef (diablo compatibility)
+
+Sends a `POST` request to `/v2.0/users/{user_id}/roleRefs`
+
+Arguments:
+- `user_id`: The user's id.
+- `body`
+*/
+    pub async fn role_refs_create<'a>(
+        &'a self,
+        user_id: &'a str,
+        body: &'a types::RoleRefCreateRequest,
+    ) -> Result<ResponseValue<types::RoleResponse>, Error<types::ErrorResponse>> {
+        let url = format!(
+            "{}/v2.0/users/{}/roleRefs", self.baseurl, encode_path(& user_id
+            .to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .post(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "role_refs_create",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            400u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            409u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Revoke a role grant by its roleRef id (diablo compatibility)
+
+Sends a `DELETE` request to `/v2.0/users/{user_id}/roleRefs/{role_ref_id}`
+
+Arguments:
+- `user_id`: The user's id.
+- `role_ref_id`: The roleRef's id as listed (`roleId=...&tenantId=...&userId=...`).
+*/
+    pub async fn role_refs_delete<'a>(
+        &'a self,
+        user_id: &'a str,
+        role_ref_id: &'a str,
+    ) -> Result<ResponseValue<()>, Error<types::ErrorResponse>> {
+        let url = format!(
+            "{}/v2.0/users/{}/roleRefs/{}", self.baseurl, encode_path(& user_id
+            .to_string()), encode_path(& role_ref_id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .delete(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "role_refs_delete",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            204u16 => Ok(ResponseValue::empty(response)),
+            400u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**List a user's global roles - not implemented by Keystone
+
+Keystone 12.0.3 always answers **501** `User roles not supported: tenant_id required`:
+v2.0 has no global roles. Use `roles_list_for_user` with a tenant. There is no success
+response.
+
+
+Sends a `GET` request to `/v2.0/users/{user_id}/roles`
+
+Arguments:
+- `user_id`: The user's id.
+*/
+    pub async fn roles_list_global_for_user<'a>(
+        &'a self,
+        user_id: &'a str,
+    ) -> Result<ResponseValue<ByteStream>, Error<types::ErrorResponse>> {
+        let url = format!(
+            "{}/v2.0/users/{}/roles", self.baseurl, encode_path(& user_id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self.client.get(url).headers(header_map).build()?;
+        let info = OperationInfo {
+            operation_id: "roles_list_global_for_user",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200..=299 => Ok(ResponseValue::stream(response)),
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            501u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Grant a global role - not implemented by Keystone
+
+Keystone 12.0.3 always answers **501**: v2.0 has no global roles. Use
+`roles_add_user_role` with a tenant. There is no success response.
+
+
+Sends a `PUT` request to `/v2.0/users/{user_id}/roles/OS-KSADM/{role_id}`
+
+Arguments:
+- `user_id`: The user's id.
+- `role_id`: The role's id.
+*/
+    pub async fn roles_add_global_user_role<'a>(
+        &'a self,
+        user_id: &'a str,
+        role_id: &'a str,
+    ) -> Result<ResponseValue<ByteStream>, Error<types::ErrorResponse>> {
+        let url = format!(
+            "{}/v2.0/users/{}/roles/OS-KSADM/{}", self.baseurl, encode_path(& user_id
+            .to_string()), encode_path(& role_id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self.client.put(url).headers(header_map).build()?;
+        let info = OperationInfo {
+            operation_id: "roles_add_global_user_role",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200..=299 => Ok(ResponseValue::stream(response)),
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            501u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Revoke a global role - not implemented by Keystone
+
+Keystone 12.0.3 always answers **501**: v2.0 has no global roles. Use
+`roles_remove_user_role` with a tenant. There is no success response.
+
+
+Sends a `DELETE` request to `/v2.0/users/{user_id}/roles/OS-KSADM/{role_id}`
+
+Arguments:
+- `user_id`: The user's id.
+- `role_id`: The role's id.
+*/
+    pub async fn roles_remove_global_user_role<'a>(
+        &'a self,
+        user_id: &'a str,
+        role_id: &'a str,
+    ) -> Result<ResponseValue<ByteStream>, Error<types::ErrorResponse>> {
+        let url = format!(
+            "{}/v2.0/users/{}/roles/OS-KSADM/{}", self.baseurl, encode_path(& user_id
+            .to_string()), encode_path(& role_id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self.client.delete(url).headers(header_map).build()?;
+        let info = OperationInfo {
+            operation_id: "roles_remove_global_user_role",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200..=299 => Ok(ResponseValue::stream(response)),
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            501u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+    /**Set a user's default tenant (legacy path)
+
+The same operation as `PUT /v2.0/users/{user_id}/OS-KSADM/tenant`.
+
+Sends a `PUT` request to `/v2.0/users/{user_id}/tenant`
+
+Arguments:
+- `user_id`: The user's id.
+- `body`
+*/
+    pub async fn users_update_tenant_legacy<'a>(
+        &'a self,
+        user_id: &'a str,
+        body: &'a types::UserTenantRequest,
+    ) -> Result<ResponseValue<types::UserResponse>, Error<types::ErrorResponse>> {
+        let url = format!(
+            "{}/v2.0/users/{}/tenant", self.baseurl, encode_path(& user_id.to_string()),
+        );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+        #[allow(unused_mut)]
+        let mut request = self
+            .client
+            .put(url)
+            .header(
+                ::reqwest::header::ACCEPT,
+                ::reqwest::header::HeaderValue::from_static("application/json"),
+            )
+            .json(&body)
+            .headers(header_map)
+            .build()?;
+        let info = OperationInfo {
+            operation_id: "users_update_tenant_legacy",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
+            400u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            _ => Err(Error::UnexpectedResponse(response)),
+        }
+    }
+}
+/// Items consumers will typically use such as the Client.
+pub mod prelude {
+    #[allow(unused_imports)]
+    pub use super::Client;
+}
