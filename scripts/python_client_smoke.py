@@ -121,7 +121,7 @@ def main() -> None:
         die(f"tokens_authenticate: no access.token.id in the parsed response {access!r}")
     if token != json.loads(res.content)["access"]["token"]["id"]:
         die("tokens_authenticate: parsed token id differs from the raw response")
-    print(f"{PROG}: tokens_authenticate on {public}: HTTP 200, token {token[:8]}...")
+    print(f"{PROG}: tokens_authenticate on {public}: HTTP 200, got a token (not shown)")
 
     # 2. list tenants with that token
     tenants_mod = find_operation("tenants_list")
