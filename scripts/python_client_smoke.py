@@ -118,7 +118,7 @@ def main() -> None:
     try:
         token = access["access"]["token"]["id"]
     except (KeyError, TypeError):
-        die(f"tokens_authenticate: no access.token.id in the parsed response {access!r}")
+        die("tokens_authenticate: no access.token.id in the parsed response")
     if token != json.loads(res.content)["access"]["token"]["id"]:
         die("tokens_authenticate: parsed token id differs from the raw response")
     print(f"{PROG}: tokens_authenticate on {public}: HTTP 200, got a token (not shown)")

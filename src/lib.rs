@@ -1,10 +1,21 @@
 #![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
+pub mod access;
+pub mod catalog;
+mod client;
+mod error;
 pub mod generated;
 pub mod hooks;
+pub mod managers;
 pub mod operations;
+mod redact;
 mod secret;
 
+pub use access::AccessInfo;
+pub use catalog::{EndpointFilter, Interface, ServiceCatalog};
+pub use client::{Client, ClientBuilder, DEFAULT_USER_AGENT};
+pub use error::{Error, HttpError, Result};
 pub use generated::types;
 pub use secret::Secret;

@@ -384,7 +384,7 @@ pub mod types {
         pub code: i64,
         ///Keystone's explanation.
         pub message: ::std::string::String,
-        ///The HTTP reason phrase
+        ///The HTTP reason phrase, such as `Not Found`.
         pub title: ::std::string::String,
         #[serde(flatten)]
         pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
@@ -1358,7 +1358,7 @@ pub mod types {
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub tenant_id: ::std::option::Option<::std::string::String>,
-        ///Alias of `name`
+        ///Alias of `name`, used when `name` is absent.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub username: ::std::option::Option<::std::string::String>,
         #[serde(flatten)]

@@ -1,0 +1,495 @@
+//! The service catalog of a token (keystoneclient's `ServiceCatalogV2`).
+
+use std::fmt;
+use std::sync::Arc;
+
+use crate::types::{CatalogEndpoint, CatalogService};
+use crate::{Error, Result};
+
+/// Which URL of an endpoint: keystoneclient's `endpoint_type`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Interface {
+    /// `publicURL`.
+    #[default]
+    Public,
+    /// `internalURL`.
+    Internal,
+    /// `adminURL`.
+    Admin,
+}
+
+impl Interface {
+    /// The catalog key: `publicURL`, `internalURL` or `adminURL`.
+    ///
+    /// ```
+    /// assert_eq!(keystone_v2::Interface::Admin.key(), "adminURL");
+    /// ```
+    pub fn key(self) -> &'static str {
+        match self {
+            Interface::Public => "publicURL",
+            Interface::Internal => "internalURL",
+            Interface::Admin => "adminURL",
+        }
+    }
+
+    fn url(self, e: &CatalogEndpoint) -> Option<&str> {
+        match self {
+            Interface::Public => e.public_url.as_deref(),
+            Interface::Internal => e.internal_url.as_deref(),
+            Interface::Admin => e.admin_url.as_deref(),
+        }
+    }
+}
+
+impl std::str::FromStr for Interface {
+    type Err = Error;
+
+    /// Accepts `public`, `internal`, `admin` and the `publicURL` spellings, in any case.
+    fn from_str(s: &str) -> Result<Self> {
+        let lower = s.to_ascii_lowercase();
+        match lower.strip_suffix("url").unwrap_or(&lower) {
+            "public" => Ok(Interface::Public),
+            "internal" => Ok(Interface::Internal),
+            "admin" => Ok(Interface::Admin),
+            _ => Err(Error::InvalidRequest(format!(
+                "unknown interface {s:?}: use public, internal or admin"
+            ))),
+        }
+    }
+}
+
+impl fmt::Display for Interface {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+/// What to look for in the catalog.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EndpointFilter {
+    /// The service type (`identity`, `compute`, ...).
+    pub service_type: String,
+    /// The interface (default public).
+    pub interface: Interface,
+    /// The region; `None` takes the catalog's default region, if any, else any region.
+    pub region: Option<String>,
+    /// The service name; compared only with services that have a name.
+    pub service_name: Option<String>,
+    /// An attribute of the endpoint and the value it must have (keystoneclient's `attr` and
+    /// `filter_value`), such as `("id", "...")`.
+    pub attr: Option<(String, String)>,
+}
+
+impl EndpointFilter {
+    /// Endpoints of this service type, public interface, any region.
+    ///
+    /// ```
+    /// let f = keystone_v2::EndpointFilter::new("compute")
+    ///     .interface(keystone_v2::Interface::Internal)
+    ///     .region("RegionOne");
+    /// assert_eq!(f.service_type, "compute");
+    /// ```
+    pub fn new(service_type: impl Into<String>) -> Self {
+        Self {
+            service_type: service_type.into(),
+            ..Default::default()
+        }
+    }
+
+    /// Sets the interface.
+    ///
+    /// ```
+    /// let f = keystone_v2::EndpointFilter::new("identity").interface(keystone_v2::Interface::Admin);
+    /// # let _ = f;
+    /// ```
+    pub fn interface(mut self, interface: Interface) -> Self {
+        self.interface = interface;
+        self
+    }
+
+    /// Sets the region.
+    ///
+    /// ```
+    /// let f = keystone_v2::EndpointFilter::new("identity").region("RegionOne");
+    /// # let _ = f;
+    /// ```
+    pub fn region(mut self, region: impl Into<String>) -> Self {
+        self.region = Some(region.into());
+        self
+    }
+
+    /// Sets the service name.
+    ///
+    /// ```
+    /// let f = keystone_v2::EndpointFilter::new("identity").service_name("keystone");
+    /// # let _ = f;
+    /// ```
+    pub fn service_name(mut self, name: impl Into<String>) -> Self {
+        self.service_name = Some(name.into());
+        self
+    }
+
+    /// Keeps endpoints whose attribute `attr` equals `value`.
+    ///
+    /// ```
+    /// let f = keystone_v2::EndpointFilter::new("identity").attr("id", "1182623e");
+    /// # let _ = f;
+    /// ```
+    pub fn attr(mut self, attr: impl Into<String>, value: impl Into<String>) -> Self {
+        self.attr = Some((attr.into(), value.into()));
+        self
+    }
+}
+
+/// One endpoint of the catalog that did not match, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// The service's type.
+    pub service_type: String,
+    /// The service's name, if any.
+    pub service_name: Option<String>,
+    /// The endpoint's region, if any.
+    pub region: Option<String>,
+    /// The endpoint's id, if any.
+    pub endpoint_id: Option<String>,
+    /// Why it was rejected.
+    pub reason: String,
+}
+
+/// No endpoint matched: says what was asked and lists every candidate with the reason it was
+/// rejected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EndpointNotFound {
+    /// keystoneclient's message: `<interface> endpoint for <type> service[ named <name>][ in <region> region] not found`.
+    pub message: String,
+    /// The endpoints considered.
+    pub candidates: Vec<Candidate>,
+}
+
+impl fmt::Display for EndpointNotFound {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)?;
+        if self.candidates.is_empty() {
+            return f.write_str(" (the catalog has no endpoints)");
+        }
+        f.write_str("; candidates considered:")?;
+        for c in &self.candidates {
+            write!(f, "\n  - {}", c.service_type)?;
+            if let Some(n) = &c.service_name {
+                write!(f, " named {n:?}")?;
+            }
+            if let Some(r) = &c.region {
+                write!(f, " in {r}")?;
+            }
+            if let Some(id) = &c.endpoint_id {
+                write!(f, " (endpoint {id})")?;
+            }
+            write!(f, ": {}", c.reason)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for EndpointNotFound {}
+
+/// A token's service catalog. Cheap to clone.
+#[derive(Debug, Clone, Default)]
+pub struct ServiceCatalog {
+    services: Arc<Vec<CatalogService>>,
+    region_name: Option<String>,
+}
+
+impl ServiceCatalog {
+    /// Wraps the `serviceCatalog` of a token, with an optional default region.
+    ///
+    /// ```
+    /// let catalog = keystone_v2::ServiceCatalog::new(Vec::new(), None);
+    /// assert!(catalog.is_empty());
+    /// ```
+    pub fn new(services: Vec<CatalogService>, region_name: Option<String>) -> Self {
+        Self {
+            services: Arc::new(services),
+            region_name,
+        }
+    }
+
+    /// The services as Keystone sent them.
+    ///
+    /// ```
+    /// # let catalog = keystone_v2::ServiceCatalog::default();
+    /// for service in catalog.services() { println!("{}", service.type_); }
+    /// ```
+    pub fn services(&self) -> &[CatalogService] {
+        &self.services
+    }
+
+    /// Whether the catalog has no service (an unscoped token's catalog).
+    ///
+    /// ```
+    /// assert!(keystone_v2::ServiceCatalog::default().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.services.is_empty()
+    }
+
+    /// Walks the catalog, calling `keep` for each endpoint that matches and recording why the
+    /// others do not.
+    fn walk<'a>(
+        &'a self,
+        filter: &EndpointFilter,
+        mut keep: impl FnMut(&'a CatalogService, &'a CatalogEndpoint),
+    ) -> Vec<Candidate> {
+        let region = filter.region.as_deref().or(self.region_name.as_deref());
+        let mut rejected = Vec::new();
+        for service in self.services.iter() {
+            let name = service.name.as_deref().filter(|n| !n.is_empty());
+            for endpoint in &service.endpoints {
+                let ep_region = endpoint
+                    .extra
+                    .get("region_id")
+                    .and_then(|v| v.as_str())
+                    .or(endpoint.region.as_deref());
+                let reason =
+                    if !filter.service_type.is_empty() && service.type_ != filter.service_type {
+                        Some(format!(
+                            "service type is {:?}, not {:?}",
+                            service.type_, filter.service_type
+                        ))
+                    } else if let (Some(want), Some(have)) = (&filter.service_name, name) {
+                        (want != have).then(|| format!("service name is {have:?}, not {want:?}"))
+                    } else {
+                        None
+                    }
+                    .or_else(|| match (region, ep_region) {
+                        (Some(want), Some(have)) if want != have => {
+                            Some(format!("region is {have:?}, not {want:?}"))
+                        }
+                        (Some(want), None) => Some(format!("no region, not {want:?}")),
+                        _ => None,
+                    })
+                    .or_else(|| {
+                        filter
+                            .interface
+                            .url(endpoint)
+                            .is_none()
+                            .then(|| format!("no {}", filter.interface.key()))
+                    })
+                    .or_else(|| {
+                        let (attr, value) = filter.attr.as_ref()?;
+                        let have = endpoint_attr(endpoint, attr);
+                        (have.as_deref() != Some(value.as_str()))
+                            .then(|| format!("{attr} is {have:?}, not {value:?}"))
+                    });
+                match reason {
+                    None => keep(service, endpoint),
+                    Some(reason) => rejected.push(Candidate {
+                        service_type: service.type_.clone(),
+                        service_name: name.map(str::to_owned),
+                        region: ep_region.map(str::to_owned),
+                        endpoint_id: endpoint.id.clone(),
+                        reason,
+                    }),
+                }
+            }
+        }
+        rejected
+    }
+
+    /// The matching endpoints, grouped by service type (keystoneclient's `get_endpoints`).
+    ///
+    /// ```
+    /// # let catalog = keystone_v2::ServiceCatalog::default();
+    /// let by_type = catalog.get_endpoints(&keystone_v2::EndpointFilter::new("compute"));
+    /// # let _ = by_type;
+    /// ```
+    pub fn get_endpoints(
+        &self,
+        filter: &EndpointFilter,
+    ) -> std::collections::BTreeMap<String, Vec<&CatalogEndpoint>> {
+        let mut out: std::collections::BTreeMap<String, Vec<&CatalogEndpoint>> =
+            std::collections::BTreeMap::new();
+        self.walk(filter, |s, e| {
+            out.entry(s.type_.clone()).or_default().push(e)
+        });
+        out
+    }
+
+    /// The URLs of the matching endpoints, in catalog order (keystoneclient's `get_urls`).
+    ///
+    /// ```
+    /// # let catalog = keystone_v2::ServiceCatalog::default();
+    /// let urls = catalog.get_urls(&keystone_v2::EndpointFilter::new("identity"));
+    /// assert!(urls.is_empty());
+    /// ```
+    pub fn get_urls(&self, filter: &EndpointFilter) -> Vec<&str> {
+        let mut out = Vec::new();
+        self.walk(filter, |_, e| out.extend(filter.interface.url(e)));
+        out
+    }
+
+    /// The first matching URL (keystoneclient's `url_for`).
+    ///
+    /// # Errors
+    /// [`Error::EmptyCatalog`] for an empty catalog (an unscoped token: scope it to a tenant);
+    /// [`Error::EndpointNotFound`] listing every candidate and why it was rejected.
+    ///
+    /// ```no_run
+    /// # fn f(catalog: keystone_v2::ServiceCatalog) -> keystone_v2::Result<()> {
+    /// let url = catalog.url_for(&keystone_v2::EndpointFilter::new("compute").region("RegionOne"))?;
+    /// # Ok(()) }
+    /// ```
+    pub fn url_for(&self, filter: &EndpointFilter) -> Result<String> {
+        if self.services.is_empty() {
+            return Err(Error::EmptyCatalog(
+                "the token is probably unscoped: authenticate with a tenant_name or tenant_id to get a service catalog".into(),
+            ));
+        }
+        let mut found = None;
+        let rejected = self.walk(filter, |_, e| {
+            if found.is_none() {
+                found = filter.interface.url(e).map(str::to_owned);
+            }
+        });
+        if let Some(url) = found {
+            return Ok(url);
+        }
+        let region = filter.region.as_deref().or(self.region_name.as_deref());
+        let mut message = format!(
+            "{} endpoint for {} service",
+            filter.interface.key(),
+            filter.service_type
+        );
+        if let Some(n) = &filter.service_name {
+            message.push_str(&format!(" named {n}"));
+        }
+        if let Some(r) = region {
+            message.push_str(&format!(" in {r} region"));
+        }
+        message.push_str(" not found");
+        Err(EndpointNotFound {
+            message,
+            candidates: rejected,
+        }
+        .into())
+    }
+}
+
+fn endpoint_attr(e: &CatalogEndpoint, attr: &str) -> Option<String> {
+    match attr {
+        "id" => e.id.clone(),
+        "region" => e.region.clone(),
+        "publicURL" => e.public_url.clone(),
+        "internalURL" => e.internal_url.clone(),
+        "adminURL" => e.admin_url.clone(),
+        "tenantId" => e.tenant_id.clone(),
+        other => e.extra.get(other).map(|v| {
+            v.as_str()
+                .map(str::to_owned)
+                .unwrap_or_else(|| v.to_string())
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalog(region: Option<&str>) -> ServiceCatalog {
+        let services: Vec<CatalogService> = serde_json::from_value(serde_json::json!([
+            {"type": "identity", "name": "keystone", "endpoints": [
+                {"id": "k1", "region": "RegionOne", "publicURL": "http://p1/v2.0", "adminURL": "http://a1/v2.0", "internalURL": "http://i1/v2.0"},
+                {"id": "k2", "region": "RegionTwo", "publicURL": "http://p2/v2.0", "adminURL": "http://a2/v2.0"}]},
+            {"type": "compute", "name": "nova", "endpoints": [
+                {"id": "n1", "region": "RegionTwo", "publicURL": "http://nova2"}]}
+        ]))
+        .unwrap();
+        ServiceCatalog::new(services, region.map(str::to_owned))
+    }
+
+    #[test]
+    fn url_for_picks_by_type_interface_and_region() {
+        let c = catalog(None);
+        assert_eq!(
+            c.url_for(&EndpointFilter::new("identity")).unwrap(),
+            "http://p1/v2.0"
+        );
+        assert_eq!(
+            c.url_for(
+                &EndpointFilter::new("identity")
+                    .interface(Interface::Admin)
+                    .region("RegionTwo")
+            )
+            .unwrap(),
+            "http://a2/v2.0"
+        );
+        assert_eq!(
+            c.url_for(&EndpointFilter::new("identity").attr("id", "k2"))
+                .unwrap(),
+            "http://p2/v2.0"
+        );
+        assert_eq!(
+            catalog(Some("RegionTwo"))
+                .url_for(&EndpointFilter::new("identity"))
+                .unwrap(),
+            "http://p2/v2.0"
+        );
+        assert_eq!(
+            c.get_urls(&EndpointFilter::new("identity")),
+            vec!["http://p1/v2.0", "http://p2/v2.0"]
+        );
+        assert_eq!(
+            c.get_endpoints(&EndpointFilter::new("compute"))["compute"].len(),
+            1
+        );
+    }
+
+    #[test]
+    fn interface_spellings_parse() {
+        for (s, i) in [
+            ("public", Interface::Public),
+            ("publicURL", Interface::Public),
+            ("ADMIN", Interface::Admin),
+            ("internalURL", Interface::Internal),
+        ] {
+            assert_eq!(s.parse::<Interface>().unwrap(), i);
+        }
+        assert!("private".parse::<Interface>().is_err());
+    }
+
+    #[test]
+    fn not_found_lists_every_candidate_and_why() {
+        let err = catalog(None)
+            .url_for(
+                &EndpointFilter::new("compute")
+                    .interface(Interface::Internal)
+                    .region("RegionOne"),
+            )
+            .unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.starts_with(
+                "internalURL endpoint for compute service in RegionOne region not found"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("service type is \"identity\", not \"compute\""),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "nova\" in RegionTwo (endpoint n1): region is \"RegionTwo\", not \"RegionOne\""
+            ),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn empty_catalog_says_to_scope_the_token() {
+        let err = ServiceCatalog::default()
+            .url_for(&EndpointFilter::new("identity"))
+            .unwrap_err();
+        assert!(matches!(err, Error::EmptyCatalog(_)));
+        assert!(err.to_string().contains("tenant_name or tenant_id"));
+    }
+}

@@ -1,0 +1,344 @@
+//! The crate's one error type.
+
+use std::fmt;
+use std::time::Duration;
+
+/// `Result<T, keystone_v2::Error>`.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong talking to Keystone.
+///
+/// Messages never contain a password, a token id or an EC2 secret: URLs are redacted
+/// (`/v2.0/tokens/***`) and bodies are never quoted except in short excerpts of responses that
+/// failed to decode, which are redacted too.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// Keystone answered with an HTTP error status.
+    #[error(transparent)]
+    Http(Box<HttpError>),
+
+    /// Authentication could not even be attempted, or its answer was unusable (keystoneclient's
+    /// `AuthorizationFailure`): no auth_url, no credentials, a token without a user id, ...
+    #[error("authorization failure: {0}")]
+    AuthorizationFailure(String),
+
+    /// The client is misconfigured (an invalid URL, an unreadable certificate, ...).
+    #[error("invalid configuration: {0}")]
+    Configuration(String),
+
+    /// The service catalog has no endpoint matching the request.
+    #[error(transparent)]
+    EndpointNotFound(Box<crate::catalog::EndpointNotFound>),
+
+    /// The service catalog is empty, typically because the token is unscoped.
+    #[error("the service catalog is empty: {0}")]
+    EmptyCatalog(String),
+
+    /// The server could not be reached, or the connection broke.
+    #[error("connection to {url} failed: {source}")]
+    Connection {
+        /// The URL, redacted.
+        url: String,
+        /// The cause.
+        #[source]
+        source: reqwest::Error,
+    },
+
+    /// The request did not complete within the configured timeout.
+    #[error("request to {url} timed out: {source}")]
+    Timeout {
+        /// The URL, redacted.
+        url: String,
+        /// The cause.
+        #[source]
+        source: reqwest::Error,
+    },
+
+    /// The TLS handshake failed (an untrusted certificate, a missing client certificate, ...).
+    #[error("TLS failure with {url}: {source}")]
+    Tls {
+        /// The URL, redacted.
+        url: String,
+        /// The cause.
+        #[source]
+        source: reqwest::Error,
+    },
+
+    /// The server's answer could not be understood.
+    #[error(
+        "invalid response to {operation} (HTTP {status}): {message}; body starts with: {excerpt:?}"
+    )]
+    InvalidResponse {
+        /// The operation (an operationId of the spec, or `authenticate`).
+        operation: String,
+        /// The HTTP status, or 0 when unknown.
+        status: u16,
+        /// What was wrong.
+        message: String,
+        /// The beginning of the body, with secrets redacted.
+        excerpt: String,
+    },
+
+    /// The request could not be built from the arguments given.
+    #[error("invalid request: {0}")]
+    InvalidRequest(String),
+}
+
+/// An HTTP error answered by Keystone, with what it said.
+#[derive(Debug, Clone)]
+pub struct HttpError {
+    /// The HTTP status.
+    pub status: reqwest::StatusCode,
+    /// Keystone's `error.message`, when the body had one.
+    pub message: Option<String>,
+    /// Keystone's `error.title`, when the body had one.
+    pub title: Option<String>,
+    /// The `x-openstack-request-id` header.
+    pub request_id: Option<String>,
+    /// The HTTP method.
+    pub method: String,
+    /// The URL, with secrets (token ids) redacted.
+    pub url: String,
+    /// A non-JSON body's beginning (an HTML page from a proxy, ...), redacted.
+    pub details: Option<String>,
+    /// The `Retry-After` header, when present.
+    pub retry_after: Option<Duration>,
+}
+
+impl fmt::Display for HttpError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let message = self
+            .message
+            .as_deref()
+            .unwrap_or_else(|| self.status.canonical_reason().unwrap_or("HTTP error"));
+        write!(
+            f,
+            "{message} (HTTP {}) on {} {}",
+            self.status.as_u16(),
+            self.method,
+            self.url
+        )?;
+        if let Some(id) = &self.request_id {
+            write!(f, " (Request-ID: {id})")?;
+        }
+        if let (None, Some(details)) = (&self.message, &self.details) {
+            write!(f, ": {details}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for HttpError {}
+
+impl Error {
+    /// The HTTP status of an [`Error::Http`].
+    ///
+    /// ```
+    /// # fn check(e: keystone_v2::Error) {
+    /// if e.status() == Some(reqwest::StatusCode::NOT_FOUND) { /* ... */ }
+    /// # }
+    /// ```
+    pub fn status(&self) -> Option<reqwest::StatusCode> {
+        match self {
+            Error::Http(e) => Some(e.status),
+            _ => None,
+        }
+    }
+
+    /// The details of an [`Error::Http`].
+    ///
+    /// ```
+    /// # fn check(e: keystone_v2::Error) {
+    /// if let Some(http) = e.http() { println!("{:?}", http.request_id); }
+    /// # }
+    /// ```
+    pub fn http(&self) -> Option<&HttpError> {
+        match self {
+            Error::Http(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    fn status_is(&self, code: u16) -> bool {
+        self.status().map(|s| s.as_u16()) == Some(code)
+    }
+
+    /// 400 Bad Request (keystoneclient's `BadRequest`).
+    ///
+    /// ```
+    /// # fn check(e: keystone_v2::Error) { let _ = e.is_bad_request(); }
+    /// ```
+    pub fn is_bad_request(&self) -> bool {
+        self.status_is(400)
+    }
+
+    /// 401 Unauthorized (keystoneclient's `Unauthorized`).
+    ///
+    /// ```
+    /// # fn check(e: keystone_v2::Error) { let _ = e.is_unauthorized(); }
+    /// ```
+    pub fn is_unauthorized(&self) -> bool {
+        self.status_is(401)
+    }
+
+    /// 403 Forbidden (keystoneclient's `Forbidden`).
+    ///
+    /// ```
+    /// # fn check(e: keystone_v2::Error) { let _ = e.is_forbidden(); }
+    /// ```
+    pub fn is_forbidden(&self) -> bool {
+        self.status_is(403)
+    }
+
+    /// 404 Not Found (keystoneclient's `NotFound`).
+    ///
+    /// ```
+    /// # fn check(e: keystone_v2::Error) { let _ = e.is_not_found(); }
+    /// ```
+    pub fn is_not_found(&self) -> bool {
+        self.status_is(404)
+    }
+
+    /// 409 Conflict (keystoneclient's `Conflict`).
+    ///
+    /// ```
+    /// # fn check(e: keystone_v2::Error) { let _ = e.is_conflict(); }
+    /// ```
+    pub fn is_conflict(&self) -> bool {
+        self.status_is(409)
+    }
+
+    /// 410 Gone (keystoneclient's `Gone`).
+    ///
+    /// ```
+    /// # fn check(e: keystone_v2::Error) { let _ = e.is_gone(); }
+    /// ```
+    pub fn is_gone(&self) -> bool {
+        self.status_is(410)
+    }
+
+    /// 501 Not Implemented (keystoneclient's `HttpNotImplemented`).
+    ///
+    /// ```
+    /// # fn check(e: keystone_v2::Error) { let _ = e.is_not_implemented(); }
+    /// ```
+    pub fn is_not_implemented(&self) -> bool {
+        self.status_is(501)
+    }
+
+    /// 503 Service Unavailable (keystoneclient's `ServiceUnavailable`).
+    ///
+    /// ```
+    /// # fn check(e: keystone_v2::Error) { let _ = e.is_service_unavailable(); }
+    /// ```
+    pub fn is_service_unavailable(&self) -> bool {
+        self.status_is(503)
+    }
+
+    /// Any 4xx (keystoneclient's `HTTPClientError` family).
+    ///
+    /// ```
+    /// # fn check(e: keystone_v2::Error) { let _ = e.is_client_error(); }
+    /// ```
+    pub fn is_client_error(&self) -> bool {
+        self.status().is_some_and(|s| s.is_client_error())
+    }
+
+    /// Any 5xx (keystoneclient's `HttpServerError` family).
+    ///
+    /// ```
+    /// # fn check(e: keystone_v2::Error) { let _ = e.is_server_error(); }
+    /// ```
+    pub fn is_server_error(&self) -> bool {
+        self.status().is_some_and(|s| s.is_server_error())
+    }
+
+    /// A timeout (keystoneclient's `RequestTimeout` / `ConnectTimeout`).
+    ///
+    /// ```
+    /// # fn check(e: keystone_v2::Error) { let _ = e.is_timeout(); }
+    /// ```
+    pub fn is_timeout(&self) -> bool {
+        matches!(self, Error::Timeout { .. })
+    }
+
+    /// A connection failure (keystoneclient's `ConnectionError` family, TLS included).
+    ///
+    /// ```
+    /// # fn check(e: keystone_v2::Error) { let _ = e.is_connection(); }
+    /// ```
+    pub fn is_connection(&self) -> bool {
+        matches!(
+            self,
+            Error::Connection { .. } | Error::Tls { .. } | Error::Timeout { .. }
+        )
+    }
+
+    /// A TLS failure (keystoneclient's `SSLError`).
+    ///
+    /// ```
+    /// # fn check(e: keystone_v2::Error) { let _ = e.is_tls(); }
+    /// ```
+    pub fn is_tls(&self) -> bool {
+        matches!(self, Error::Tls { .. })
+    }
+
+    /// No endpoint matched, or the catalog is empty (keystoneclient's `EndpointNotFound` and
+    /// `EmptyCatalog`).
+    ///
+    /// ```
+    /// # fn check(e: keystone_v2::Error) { let _ = e.is_endpoint_not_found(); }
+    /// ```
+    pub fn is_endpoint_not_found(&self) -> bool {
+        matches!(self, Error::EndpointNotFound(_) | Error::EmptyCatalog(_))
+    }
+
+    /// An authorization failure (keystoneclient's `AuthorizationFailure`).
+    ///
+    /// ```
+    /// # fn check(e: keystone_v2::Error) { let _ = e.is_authorization_failure(); }
+    /// ```
+    pub fn is_authorization_failure(&self) -> bool {
+        matches!(self, Error::AuthorizationFailure(_))
+    }
+
+    /// Classifies a transport error.
+    pub(crate) fn transport(source: reqwest::Error) -> Error {
+        let url = source
+            .url()
+            .map(|u| crate::redact::url(u.as_str()))
+            .unwrap_or_else(|| "<unknown>".into());
+        let source = source.without_url();
+        if source.is_timeout() {
+            return Error::Timeout { url, source };
+        }
+        if is_tls(&source) {
+            return Error::Tls { url, source };
+        }
+        Error::Connection { url, source }
+    }
+}
+
+/// Whether an error's cause chain mentions TLS or certificates.
+fn is_tls(e: &(dyn std::error::Error + 'static)) -> bool {
+    let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = cur {
+        let text = err.to_string().to_ascii_lowercase();
+        if text.contains("certificate")
+            || text.contains("tls")
+            || text.contains("handshake")
+            || text.contains("ssl")
+        {
+            return true;
+        }
+        cur = err.source();
+    }
+    false
+}
+
+impl From<crate::catalog::EndpointNotFound> for Error {
+    fn from(e: crate::catalog::EndpointNotFound) -> Self {
+        Error::EndpointNotFound(Box::new(e))
+    }
+}

@@ -1,0 +1,229 @@
+//! The managers keystoneclient users know: `client.tenants()`, `client.users()`, ...
+//!
+//! Each method names a generated operation, routes it to the API the spec marks, and returns
+//! the resource itself rather than its JSON envelope. Required arguments are positional;
+//! optional ones come in an options struct with `Default`.
+
+mod certificates;
+mod ec2;
+mod endpoints;
+mod extensions;
+mod roles;
+mod services;
+mod tenants;
+mod tokens;
+mod users;
+mod versions;
+
+pub use certificates::CertificateManager;
+pub use ec2::Ec2Manager;
+pub use endpoints::{EndpointCreate, EndpointManager};
+pub use extensions::ExtensionManager;
+pub use roles::RoleManager;
+pub use services::ServiceManager;
+pub use tenants::{ListOptions, TenantManager, TenantOptions};
+pub use tokens::{TokenAuth, TokenManager};
+pub use users::{UserManager, UserOptions};
+pub use versions::VersionManager;
+
+use crate::{Client, Error, Result};
+
+/// Calls a generated operation with authentication and routing, and converts its outcome.
+macro_rules! call {
+    ($client:expr, $op:literal, |$raw:ident| $call:expr) => {{
+        let op = $crate::managers::operation($op)?;
+        let $raw = $client.prepare(op).await?;
+        $crate::client::finish($op, $call.await).await
+    }};
+}
+pub(crate) use call;
+
+/// The spec's operation `id` (a unit test checks that every name used here exists).
+pub(crate) fn operation(id: &'static str) -> Result<&'static crate::operations::Operation> {
+    crate::operations::find(id)
+        .ok_or_else(|| Error::InvalidRequest(format!("operation {id} is not in the spec")))
+}
+
+/// An argument the spec's constraints refuse (an empty name, ...).
+pub(crate) fn invalid(what: &str, e: impl std::fmt::Display) -> Error {
+    Error::InvalidRequest(format!("{what}: {e}"))
+}
+
+/// Reads a text body (certificates).
+pub(crate) async fn text(
+    op: &'static str,
+    stream: progenitor_client::ByteStream,
+) -> Result<String> {
+    use futures::TryStreamExt as _;
+    let bytes: Vec<u8> = stream
+        .into_inner()
+        .try_fold(Vec::new(), |mut acc, chunk| async move {
+            acc.extend_from_slice(&chunk);
+            Ok(acc)
+        })
+        .await
+        .map_err(Error::transport)?;
+    String::from_utf8(bytes).map_err(|e| Error::InvalidResponse {
+        operation: op.to_owned(),
+        status: 200,
+        message: format!("the body is not UTF-8: {e}"),
+        excerpt: String::new(),
+    })
+}
+
+impl Client {
+    /// Tenants (projects): list, create, update, delete, users and role grants.
+    ///
+    /// ```no_run
+    /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
+    /// let tenants = client.tenants().list(Default::default()).await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn tenants(&self) -> TenantManager<'_> {
+        TenantManager { client: self }
+    }
+
+    /// Users: CRUD, password, enabled state, default tenant, roles.
+    ///
+    /// ```no_run
+    /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
+    /// let users = client.users().list(None).await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn users(&self) -> UserManager<'_> {
+        UserManager { client: self }
+    }
+
+    /// Roles and role grants.
+    ///
+    /// ```no_run
+    /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
+    /// let roles = client.roles().list().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn roles(&self) -> RoleManager<'_> {
+        RoleManager { client: self }
+    }
+
+    /// Services of the catalog.
+    ///
+    /// ```no_run
+    /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
+    /// let services = client.services().list().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn services(&self) -> ServiceManager<'_> {
+        ServiceManager { client: self }
+    }
+
+    /// Endpoints of the catalog.
+    ///
+    /// ```no_run
+    /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
+    /// let endpoints = client.endpoints().list().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn endpoints(&self) -> EndpointManager<'_> {
+        EndpointManager { client: self }
+    }
+
+    /// EC2 credentials, ec2tokens and s3tokens.
+    ///
+    /// ```no_run
+    /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
+    /// let creds = client.ec2().list("3a9a06e4").await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn ec2(&self) -> Ec2Manager<'_> {
+        Ec2Manager { client: self }
+    }
+
+    /// Extensions.
+    ///
+    /// ```no_run
+    /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
+    /// let extensions = client.extensions().list().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn extensions(&self) -> ExtensionManager<'_> {
+        ExtensionManager { client: self }
+    }
+
+    /// Tokens: authenticate, validate, check, revoke.
+    ///
+    /// ```no_run
+    /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
+    /// let access = client.tokens().validate_access_info("0123abcd").await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn tokens(&self) -> TokenManager<'_> {
+        TokenManager { client: self }
+    }
+
+    /// PKI certificates.
+    ///
+    /// ```no_run
+    /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
+    /// let pem = client.certificates().get_ca_certificate().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn certificates(&self) -> CertificateManager<'_> {
+        CertificateManager { client: self }
+    }
+
+    /// Version discovery.
+    ///
+    /// ```no_run
+    /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
+    /// for v in client.versions().list().await? { println!("{} {}", v.id, v.status); }
+    /// # Ok(()) }
+    /// ```
+    pub fn versions(&self) -> VersionManager<'_> {
+        VersionManager { client: self }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every operation name the managers use is in the spec, and every operation of the spec
+    /// is reachable through a manager (or, for the few without one, through `Client::raw`).
+    #[test]
+    fn managers_and_spec_agree() {
+        let sources = [
+            include_str!("certificates.rs"),
+            include_str!("ec2.rs"),
+            include_str!("endpoints.rs"),
+            include_str!("extensions.rs"),
+            include_str!("roles.rs"),
+            include_str!("services.rs"),
+            include_str!("tenants.rs"),
+            include_str!("tokens.rs"),
+            include_str!("users.rs"),
+            include_str!("versions.rs"),
+        ]
+        .concat();
+        let mut used = std::collections::BTreeSet::new();
+        for part in sources
+            .split("call!(self.client, \"")
+            .skip(1)
+            .chain(sources.split("operation(\"").skip(1))
+        {
+            used.insert(part.split('"').next().unwrap_or_default().to_owned());
+        }
+        for id in &used {
+            assert!(
+                crate::operations::find(id).is_some(),
+                "managers use {id}, which is not in the spec"
+            );
+        }
+        let unwrapped: Vec<_> = crate::operations::OPERATIONS
+            .iter()
+            .filter(|o| !used.contains(o.id))
+            .map(|o| o.id)
+            .collect();
+        assert!(
+            unwrapped.is_empty(),
+            "operations no manager wraps: {unwrapped:?}"
+        );
+    }
+}

@@ -1,0 +1,300 @@
+use futures::Stream;
+
+use super::{call, invalid};
+use crate::{types, Client, Error, Result};
+
+/// Tenants (keystoneclient's `client.tenants`).
+#[derive(Debug, Clone, Copy)]
+pub struct TenantManager<'a> {
+    pub(crate) client: &'a Client,
+}
+
+/// Paging of a list: at most `limit` items after the one whose id is `marker`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListOptions {
+    /// At most this many items.
+    pub limit: Option<u32>,
+    /// Start after the item with this id.
+    pub marker: Option<String>,
+}
+
+/// Optional attributes of a tenant for [`TenantManager::create`] and [`TenantManager::update`].
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TenantOptions {
+    /// A new name (update only).
+    pub name: Option<String>,
+    /// The description.
+    pub description: Option<String>,
+    /// Enabled or not (create: default true).
+    pub enabled: Option<bool>,
+    /// A client-chosen id (create only).
+    pub id: Option<String>,
+    /// Extra attributes, stored and returned by Keystone.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+fn unwrap_list(op: &str, v: types::TenantsOrTenant) -> Result<Vec<types::Tenant>> {
+    match v {
+        types::TenantsOrTenant::TenantsResponse(l) => Ok(l.tenants),
+        types::TenantsOrTenant::TenantResponse(_) => Err(Error::InvalidResponse {
+            operation: op.into(),
+            status: 200,
+            message: "a single tenant where a list was expected".into(),
+            excerpt: String::new(),
+        }),
+    }
+}
+
+impl<'a> TenantManager<'a> {
+    /// Shows a tenant.
+    ///
+    /// ```no_run
+    /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
+    /// let tenant = client.tenants().get("17c188128a744898889d63f768fd7a1e").await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn get(&self, tenant_id: &str) -> Result<types::Tenant> {
+        Ok(call!(self.client, "tenants_get", |raw| raw.tenants_get(tenant_id))?.tenant)
+    }
+
+    /// Finds a tenant by name (admin API).
+    ///
+    /// ```no_run
+    /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
+    /// let admin = client.tenants().get_by_name("admin").await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn get_by_name(&self, name: &str) -> Result<types::Tenant> {
+        match call!(self.client, "tenants_list", |raw| raw.tenants_list(
+            None,
+            None,
+            Some(name)
+        ))? {
+            types::TenantsOrTenant::TenantResponse(one) => Ok(one.tenant),
+            // A server that ignores `name` answers the whole list: pick the match ourselves.
+            types::TenantsOrTenant::TenantsResponse(l) => l
+                .tenants
+                .into_iter()
+                .find(|t| t.name == name)
+                .ok_or_else(|| Error::InvalidResponse {
+                    operation: "tenants_list".into(),
+                    status: 200,
+                    message: format!("no tenant named {name:?} in the list answered for ?name="),
+                    excerpt: String::new(),
+                }),
+        }
+    }
+
+    /// Lists one page of tenants: all of them on the admin API, the caller's own when only the
+    /// public API is reachable (an unscoped token).
+    ///
+    /// ```no_run
+    /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
+    /// use keystone_v2::managers::ListOptions;
+    /// let page = client.tenants().list(ListOptions { limit: Some(10), ..Default::default() }).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn list(&self, options: ListOptions) -> Result<Vec<types::Tenant>> {
+        let limit = options.limit.map(i64::from);
+        let v = call!(self.client, "tenants_list", |raw| raw.tenants_list(
+            limit,
+            options.marker.as_deref(),
+            None
+        ))?;
+        unwrap_list("tenants_list", v)
+    }
+
+    /// Every tenant, page after page (`page_size` at a time, with `limit` and `marker`). Ends
+    /// with an error if the server answers the same page twice (a server that ignores the
+    /// marker), instead of looping forever.
+    ///
+    /// ```no_run
+    /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
+    /// use futures::TryStreamExt;
+    /// let all: Vec<_> = client.tenants().list_all(100).try_collect().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn list_all(&self, page_size: u32) -> impl Stream<Item = Result<types::Tenant>> + 'a {
+        struct Paging {
+            marker: Option<String>,
+            done: bool,
+            seen: std::collections::HashSet<String>,
+        }
+        let manager = *self;
+        let page_size = page_size.max(1);
+        let pages = futures::stream::try_unfold(
+            Paging {
+                marker: None,
+                done: false,
+                seen: Default::default(),
+            },
+            move |mut p| async move {
+                if p.done {
+                    return Ok(None);
+                }
+                let page = manager
+                    .list(ListOptions {
+                        limit: Some(page_size),
+                        marker: p.marker.clone(),
+                    })
+                    .await?;
+                if page.iter().any(|t| p.seen.contains(&t.id)) {
+                    return Err(Error::InvalidResponse {
+                        operation: "tenants_list".into(),
+                        status: 200,
+                        message: format!(
+                            "the server answered a page already seen (marker {:?} ignored?)",
+                            p.marker
+                        ),
+                        excerpt: String::new(),
+                    });
+                }
+                p.seen.extend(page.iter().map(|t| t.id.clone()));
+                p.done = page.len() < page_size as usize;
+                p.marker = page.last().map(|t| t.id.clone());
+                Ok(Some((futures::stream::iter(page.into_iter().map(Ok)), p)))
+            },
+        );
+        futures::TryStreamExt::try_flatten(pages)
+    }
+
+    /// Creates a tenant (enabled unless `options.enabled` says otherwise).
+    ///
+    /// ```no_run
+    /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
+    /// use keystone_v2::managers::TenantOptions;
+    /// let t = client.tenants().create("demo", TenantOptions { description: Some("Demo".into()), ..Default::default() }).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn create(&self, name: &str, options: TenantOptions) -> Result<types::Tenant> {
+        let body = types::TenantCreateRequest {
+            tenant: types::TenantCreate {
+                id: options.id,
+                name: name.try_into().map_err(|e| invalid("tenant name", e))?,
+                description: options.description,
+                enabled: Some(options.enabled.unwrap_or(true)),
+                extra: options.extra,
+            },
+        };
+        Ok(call!(self.client, "tenants_create", |raw| raw
+            .tenants_create(&body))?
+        .tenant)
+    }
+
+    /// Updates the given attributes of a tenant (POST, as keystoneclient does).
+    ///
+    /// ```no_run
+    /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
+    /// use keystone_v2::managers::TenantOptions;
+    /// let t = client.tenants().update("17c1...", TenantOptions { enabled: Some(false), ..Default::default() }).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn update(&self, tenant_id: &str, options: TenantOptions) -> Result<types::Tenant> {
+        let body = types::TenantUpdateRequest {
+            tenant: types::TenantUpdate {
+                id: Some(tenant_id.to_owned()),
+                name: options
+                    .name
+                    .map(|n| n.try_into())
+                    .transpose()
+                    .map_err(|e| invalid("tenant name", e))?,
+                description: options.description,
+                enabled: options.enabled,
+                extra: options.extra,
+            },
+        };
+        Ok(call!(self.client, "tenants_update", |raw| raw
+            .tenants_update(tenant_id, &body))?
+        .tenant)
+    }
+
+    /// Updates a tenant with PUT (the same operation as [`TenantManager::update`]).
+    ///
+    /// ```no_run
+    /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
+    /// let t = client.tenants().update_put("17c1...", Default::default()).await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn update_put(
+        &self,
+        tenant_id: &str,
+        options: TenantOptions,
+    ) -> Result<types::Tenant> {
+        let body = types::TenantUpdateRequest {
+            tenant: types::TenantUpdate {
+                id: None,
+                name: options
+                    .name
+                    .map(|n| n.try_into())
+                    .transpose()
+                    .map_err(|e| invalid("tenant name", e))?,
+                description: options.description,
+                enabled: options.enabled,
+                extra: options.extra,
+            },
+        };
+        Ok(call!(self.client, "tenants_update_put", |raw| raw
+            .tenants_update_put(tenant_id, &body))?
+        .tenant)
+    }
+
+    /// Deletes a tenant.
+    ///
+    /// ```no_run
+    /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
+    /// client.tenants().delete("17c1...").await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn delete(&self, tenant_id: &str) -> Result<()> {
+        call!(self.client, "tenants_delete", |raw| raw
+            .tenants_delete(tenant_id))
+    }
+
+    /// The users with a role on a tenant.
+    ///
+    /// ```no_run
+    /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
+    /// let users = client.tenants().list_users("17c1...").await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn list_users(&self, tenant_id: &str) -> Result<Vec<types::User>> {
+        Ok(call!(self.client, "tenants_list_users", |raw| raw
+            .tenants_list_users(tenant_id))?
+        .users)
+    }
+
+    /// Grants `role_id` to `user_id` on the tenant.
+    ///
+    /// ```no_run
+    /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
+    /// let role = client.tenants().add_user("tenant-id", "user-id", "role-id").await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn add_user(
+        &self,
+        tenant_id: &str,
+        user_id: &str,
+        role_id: &str,
+    ) -> Result<types::Role> {
+        crate::managers::RoleManager {
+            client: self.client,
+        }
+        .add_user_role(user_id, role_id, Some(tenant_id))
+        .await
+    }
+
+    /// Revokes `role_id` from `user_id` on the tenant.
+    ///
+    /// ```no_run
+    /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
+    /// client.tenants().remove_user("tenant-id", "user-id", "role-id").await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn remove_user(&self, tenant_id: &str, user_id: &str, role_id: &str) -> Result<()> {
+        crate::managers::RoleManager {
+            client: self.client,
+        }
+        .remove_user_role(user_id, role_id, Some(tenant_id))
+        .await
+    }
+}
