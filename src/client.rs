@@ -69,6 +69,7 @@ pub struct ClientBuilder {
     user_agent: String,
     connect_retries: u32,
     retries: u32,
+    recorder: Option<Arc<crate::hooks::Recorder>>,
 }
 
 impl std::fmt::Debug for ClientBuilder {
@@ -115,6 +116,7 @@ impl Default for ClientBuilder {
             user_agent: DEFAULT_USER_AGENT.to_owned(),
             connect_retries: 0,
             retries: 2,
+            recorder: None,
         }
     }
 }
@@ -356,6 +358,18 @@ impl ClientBuilder {
         self
     }
 
+    /// Records every HTTP exchange (raw bodies included) into `recorder`, for tests and
+    /// diagnostics.
+    ///
+    /// ```
+    /// let recorder = std::sync::Arc::new(keystone_v2::hooks::Recorder::new());
+    /// let b = keystone_v2::Client::builder().record(recorder.clone());
+    /// ```
+    pub fn record(mut self, recorder: Arc<crate::hooks::Recorder>) -> Self {
+        self.recorder = Some(recorder);
+        self
+    }
+
     /// Checks the options and builds the client (one HTTP connection pool, shared by clones).
     ///
     /// # Errors
@@ -422,13 +436,16 @@ impl ClientBuilder {
             timeout: self.timeout,
         };
         let shared = Arc::new_cyclic(|weak: &Weak<Shared>| {
-            let hooks = Hooks::session(
+            let mut hooks = Hooks::session(
                 weak.clone(),
                 config.debug,
                 config.connect_retries,
                 config.retries,
                 config.timeout,
             );
+            if let Some(recorder) = &self.recorder {
+                hooks = hooks.record(recorder.clone());
+            }
             let auth = config
                 .auth_url
                 .as_deref()

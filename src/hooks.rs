@@ -326,6 +326,7 @@ impl ClientHooks<Hooks> for Raw {
         let method = request.method().clone();
         let url = redact::url(request.url().as_str());
         let started = Instant::now();
+        let within_budget = |delay: Duration| started.elapsed() + delay < hooks.timeout;
         let mut request = request;
         let (mut connect_attempts, mut retry_attempts, mut replayed) = (0u32, 0u32, false);
         loop {
@@ -336,12 +337,16 @@ impl ClientHooks<Hooks> for Raw {
                 .get("x-auth-token")
                 .and_then(|v| v.to_str().ok())
                 .map(Secret::from);
-            let result = self.client().execute(request).await;
-            let within_budget = |delay: Duration| started.elapsed() + delay < hooks.timeout;
-            let response = match result {
-                Ok(r) => r,
+            // Secrets of this request that an error answer may echo ("Could not find token: <id>.").
+            let mut secrets = redact::path_secrets(request.url().path());
+            secrets.extend(sent_token.as_ref().map(|t| t.expose().to_owned()));
+            let response = match self.client().execute(request).await {
+                Ok(r) => {
+                    self.observe(op, &method, &url, started, r, &secrets)
+                        .await?
+                }
                 Err(e) => {
-                    // A connection that could not be made: the request was not sent, retry any method.
+                    // A connection that could not be made: nothing was sent, retry any method.
                     if e.is_connect() && connect_attempts < hooks.connect_retries {
                         let delay =
                             Duration::from_millis(500) * 2u32.saturating_pow(connect_attempts);
@@ -365,7 +370,7 @@ impl ClientHooks<Hooks> for Raw {
                             continue;
                         }
                     }
-                    tracing::debug!(target: "keystone_v2", operation = op, method = %method, url = %url, error = %e, "request failed");
+                    tracing::debug!(target: "keystone_v2", operation = op, method = %method, url = %url, error = %redact::text(&e.to_string(), &secrets), "request failed");
                     return Err(e);
                 }
             };
@@ -404,32 +409,41 @@ impl ClientHooks<Hooks> for Raw {
                     }
                 }
             }
-            return self
-                .finish_exchange(op, &method, &url, started, response)
-                .await;
+            return Ok(response);
         }
     }
 }
 
 impl Raw {
-    /// Logs the response, records it, and marks error responses with their origin.
-    async fn finish_exchange(
+    /// Logs and records one response; for an error, removes this request's secrets from the
+    /// body (Keystone echoes token ids in messages) and marks it with its origin.
+    async fn observe(
         &self,
         op: &'static str,
         method: &reqwest::Method,
         url: &str,
         started: Instant,
         response: reqwest::Response,
+        secrets: &[String],
     ) -> reqwest::Result<reqwest::Response> {
         let hooks = self.inner();
         let status = response.status();
         let elapsed_ms = started.elapsed().as_millis() as u64;
         let rid = request_id(response.headers());
-        let mut response = if hooks.debug || hooks.recorder.is_some() {
+        let error = !status.is_success();
+        let mut response = if hooks.debug
+            || hooks.recorder.is_some()
+            || (error && !secrets.is_empty())
+        {
             let (response, body) = buffer(response).await?;
+            let (response, body) = if error {
+                scrub(response, body, secrets)
+            } else {
+                (response, body)
+            };
             if hooks.debug {
                 tracing::debug!(target: "keystone_v2", operation = op, method = %method, url = %url, status = status.as_u16(),
-                    elapsed_ms, request_id = rid.as_deref().unwrap_or(""), body = %redact::body(&body, LOG_BODY), "response");
+                    elapsed_ms, request_id = rid.as_deref().unwrap_or(""), body = %redact::text(&redact::body(&body, LOG_BODY), secrets), "response");
             }
             if let Some(recorder) = &hooks.recorder {
                 recorder.push(Exchange {
@@ -445,13 +459,37 @@ impl Raw {
                 elapsed_ms, request_id = rid.as_deref().unwrap_or(""), "response");
             response
         };
-        if !status.is_success() {
+        if error {
             if let Ok(v) = reqwest::header::HeaderValue::from_str(&format!("{method} {url}")) {
                 response.headers_mut().insert(ORIGIN, v);
             }
         }
         Ok(response)
     }
+}
+
+/// Replaces every secret of the request found in an error body.
+fn scrub(
+    response: reqwest::Response,
+    body: bytes::Bytes,
+    secrets: &[String],
+) -> (reqwest::Response, bytes::Bytes) {
+    let Ok(text) = std::str::from_utf8(&body) else {
+        return (response, body);
+    };
+    let cleaned = redact::text(text, secrets);
+    if cleaned == text {
+        return (response, body);
+    }
+    let body = bytes::Bytes::from(cleaned);
+    let mut rebuilt = http::Response::new(body.clone());
+    *rebuilt.status_mut() = response.status();
+    *rebuilt.version_mut() = response.version();
+    *rebuilt.headers_mut() = response.headers().clone();
+    rebuilt
+        .headers_mut()
+        .remove(reqwest::header::CONTENT_LENGTH);
+    (reqwest::Response::from(rebuilt), body)
 }
 
 fn set_token(request: &mut reqwest::Request, token: &Secret) -> Result<(), String> {

@@ -46,6 +46,49 @@ pub fn url(url: &str) -> String {
     out
 }
 
+/// The token ids in a URL path (`/tokens/{id}`), to scrub from what the server echoes.
+pub fn path_secrets(path: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut segments = path.split('/').peekable();
+    while let Some(seg) = segments.next() {
+        if seg == "tokens" {
+            if let Some(next) = segments.peek() {
+                if !next.is_empty() && *next != "revoked" {
+                    out.push(percent_decode(next));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// `text` with every non-empty secret of `secrets` replaced by [`REDACTED`].
+pub fn text(text: &str, secrets: &[String]) -> String {
+    let mut out = text.to_owned();
+    for s in secrets.iter().filter(|s| s.len() >= 4) {
+        out = out.replace(s.as_str(), REDACTED);
+    }
+    out
+}
+
 /// Keys whose values are secrets wherever they appear in a JSON body.
 fn secret_key(key: &str) -> bool {
     matches!(
@@ -154,6 +197,17 @@ mod tests {
         for kept in ["\"u\"", "\"t\"", "\"a\"", "\"uid\""] {
             assert!(text.contains(kept), "{kept} should be kept in {text}");
         }
+    }
+
+    #[test]
+    fn echoed_token_ids_are_scrubbed() {
+        let secrets = path_secrets("/v2.0/tokens/abcd1234/endpoints");
+        assert_eq!(secrets, vec!["abcd1234".to_owned()]);
+        assert_eq!(
+            text("Could not find token: abcd1234.", &secrets),
+            "Could not find token: ***."
+        );
+        assert!(path_secrets("/v2.0/tokens/revoked").is_empty());
     }
 
     #[test]
