@@ -1,0 +1,63 @@
+//! Authenticate and look endpoints up in the service catalog.
+//!
+//! ```text
+//! OS_AUTH_URL=http://127.0.0.1:5000/v2.0 OS_USERNAME=admin OS_PASSWORD=secret OS_TENANT_NAME=admin \
+//!   [OS_REGION_NAME=RegionOne] cargo run --example auth_and_catalog
+//! ```
+
+use keystone_v2::{Client, EndpointFilter, Interface};
+
+fn env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.is_empty())
+}
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let Some(auth_url) = env("OS_AUTH_URL") else {
+        eprintln!(
+            "set OS_AUTH_URL, OS_USERNAME, OS_PASSWORD, OS_TENANT_NAME (as in an openrc file)"
+        );
+        std::process::exit(2);
+    };
+    let mut builder = Client::builder()
+        .auth_url(auth_url)
+        .username(env("OS_USERNAME").unwrap_or_default())
+        .password(env("OS_PASSWORD").unwrap_or_default());
+    if let Some(tenant) = env("OS_TENANT_NAME") {
+        builder = builder.tenant_name(tenant);
+    }
+    if let Some(region) = env("OS_REGION_NAME") {
+        builder = builder.region_name(region);
+    }
+    let client = builder.build()?;
+
+    let access = client.authenticate().await?;
+    println!(
+        "authenticated as {} (user id {}), tenant {:?}, roles {:?}, token expires at {}",
+        access.username().unwrap_or("?"),
+        access.user_id(),
+        access.tenant_name(),
+        access.role_names(),
+        access.expires()
+    );
+
+    let catalog = access.service_catalog();
+    for service in catalog.services() {
+        for endpoint in &service.endpoints {
+            println!(
+                "{:<10} {:<12} region {:<10} public {}",
+                service.type_,
+                service.name.as_deref().unwrap_or(""),
+                endpoint.region.as_deref().unwrap_or("-"),
+                endpoint.public_url.as_deref().unwrap_or("-")
+            );
+        }
+    }
+    let admin = catalog.url_for(&EndpointFilter::new("identity").interface(Interface::Admin))?;
+    println!("identity admin endpoint: {admin}");
+    // A lookup that fails says which endpoints were considered and why they did not match.
+    if let Err(e) = catalog.url_for(&EndpointFilter::new("object-store").region("Nowhere")) {
+        println!("as expected: {e}");
+    }
+    Ok(())
+}
