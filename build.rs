@@ -340,6 +340,12 @@ fn operations_table(ops: &[OpMeta]) -> String {
             o.id, o.method, o.path, o.tag, apis.join(", "), o.authenticated, o.secret_params
         );
     }
-    s.push_str("];\n");
+    s.push_str("];\n\n");
+    s.push_str("/// The index in [`OPERATIONS`] of an operationId (a `match`, not a scan: it runs on every call).\n");
+    s.push_str("fn index_of(id: &str) -> Option<usize> {\n    match id {\n");
+    for (i, o) in ops.iter().enumerate() {
+        let _ = writeln!(s, "        {:?} => Some({i}),", o.id);
+    }
+    s.push_str("        _ => None,\n    }\n}\n");
     s
 }

@@ -263,7 +263,7 @@ fn request_id(headers: &reqwest::header::HeaderMap) -> Option<String> {
 }
 
 fn log_request(op: &str, request: &reqwest::Request, debug: bool) {
-    if !debug {
+    if !debug || !tracing::enabled!(target: "keystone_v2", tracing::Level::DEBUG) {
         return;
     }
     let headers: Vec<String> = request
@@ -324,7 +324,7 @@ impl ClientHooks<Hooks> for Raw {
             .map(|o| o.authenticated)
             .unwrap_or(true);
         let method = request.method().clone();
-        let url = redact::url(request.url().as_str());
+        let url = request.url().clone();
         let started = Instant::now();
         let within_budget = |delay: Duration| started.elapsed() + delay < hooks.timeout;
         let mut request = request;
@@ -332,17 +332,10 @@ impl ClientHooks<Hooks> for Raw {
         loop {
             let spare = request.try_clone();
             log_request(op, &request, hooks.debug);
-            let sent_token = request
-                .headers()
-                .get("x-auth-token")
-                .and_then(|v| v.to_str().ok())
-                .map(Secret::from);
-            // Secrets of this request that an error answer may echo ("Could not find token: <id>.").
-            let mut secrets = redact::path_secrets(request.url().path());
-            secrets.extend(sent_token.as_ref().map(|t| t.expose().to_owned()));
+            let sent_token = request.headers().get("x-auth-token").cloned();
             let response = match self.client().execute(request).await {
                 Ok(r) => {
-                    self.observe(op, &method, &url, started, r, &secrets)
+                    self.observe(op, &method, &url, started, r, sent_token.as_ref())
                         .await?
                 }
                 Err(e) => {
@@ -370,7 +363,7 @@ impl ClientHooks<Hooks> for Raw {
                             continue;
                         }
                     }
-                    tracing::debug!(target: "keystone_v2", operation = op, method = %method, url = %url, error = %redact::text(&e.to_string(), &secrets), "request failed");
+                    tracing::debug!(target: "keystone_v2", operation = op, method = %method, url = %redact::url(url.as_str()), error = %redact::text(&e.to_string(), &secrets(&url, sent_token.as_ref())), "request failed");
                     return Err(e);
                 }
             };
@@ -394,8 +387,12 @@ impl ClientHooks<Hooks> for Raw {
                 }
             }
             if status == reqwest::StatusCode::UNAUTHORIZED && authenticated && !replayed {
+                let refused = sent_token
+                    .as_ref()
+                    .and_then(|v| v.to_str().ok())
+                    .map(Secret::from);
                 if let (Auth::Session(weak), Some(refused), Some(mut next)) =
-                    (&hooks.auth, sent_token, spare)
+                    (&hooks.auth, refused, spare)
                 {
                     if let Some(shared) = weak.upgrade() {
                         if let Some(token) = shared.after_unauthorized(&refused).await {
@@ -421,29 +418,40 @@ impl Raw {
         &self,
         op: &'static str,
         method: &reqwest::Method,
-        url: &str,
+        url: &reqwest::Url,
         started: Instant,
         response: reqwest::Response,
-        secrets: &[String],
+        sent_token: Option<&reqwest::header::HeaderValue>,
     ) -> reqwest::Result<reqwest::Response> {
         let hooks = self.inner();
         let status = response.status();
-        let elapsed_ms = started.elapsed().as_millis() as u64;
-        let rid = request_id(response.headers());
         let error = !status.is_success();
-        let mut response = if hooks.debug
+        let logging = tracing::enabled!(target: "keystone_v2", tracing::Level::DEBUG);
+        let elapsed_ms = started.elapsed().as_millis() as u64;
+        let rid = if logging {
+            request_id(response.headers())
+        } else {
+            None
+        };
+        // Only errors and logs need this request's secrets (Keystone echoes token ids).
+        let secrets = if error || (logging && hooks.debug) {
+            secrets(url, sent_token)
+        } else {
+            Vec::new()
+        };
+        let mut response = if (hooks.debug && logging)
             || hooks.recorder.is_some()
             || (error && !secrets.is_empty())
         {
             let (response, body) = buffer(response).await?;
             let (response, body) = if error {
-                scrub(response, body, secrets)
+                scrub(response, body, &secrets)
             } else {
                 (response, body)
             };
             if hooks.debug {
-                tracing::debug!(target: "keystone_v2", operation = op, method = %method, url = %url, status = status.as_u16(),
-                    elapsed_ms, request_id = rid.as_deref().unwrap_or(""), body = %redact::text(&redact::body(&body, LOG_BODY), secrets), "response");
+                tracing::debug!(target: "keystone_v2", operation = op, method = %method, url = %redact::url(url.as_str()), status = status.as_u16(),
+                    elapsed_ms, request_id = rid.as_deref().unwrap_or(""), body = %redact::text(&redact::body(&body, LOG_BODY), &secrets), "response");
             }
             if let Some(recorder) = &hooks.recorder {
                 recorder.push(Exchange {
@@ -455,17 +463,27 @@ impl Raw {
             }
             response
         } else {
-            tracing::debug!(target: "keystone_v2", operation = op, method = %method, url = %url, status = status.as_u16(),
+            tracing::debug!(target: "keystone_v2", operation = op, method = %method, url = %redact::url(url.as_str()), status = status.as_u16(),
                 elapsed_ms, request_id = rid.as_deref().unwrap_or(""), "response");
             response
         };
         if error {
-            if let Ok(v) = reqwest::header::HeaderValue::from_str(&format!("{method} {url}")) {
+            if let Ok(v) = reqwest::header::HeaderValue::from_str(&format!(
+                "{method} {}",
+                redact::url(url.as_str())
+            )) {
                 response.headers_mut().insert(ORIGIN, v);
             }
         }
         Ok(response)
     }
+}
+
+/// The secrets of a request: the token ids in its path and the token it sent.
+fn secrets(url: &reqwest::Url, sent_token: Option<&reqwest::header::HeaderValue>) -> Vec<String> {
+    let mut out = redact::path_secrets(url.path());
+    out.extend(sent_token.and_then(|v| v.to_str().ok()).map(str::to_owned));
+    out
 }
 
 /// Replaces every secret of the request found in an error body.

@@ -38,5 +38,16 @@ include!(concat!(env!("OUT_DIR"), "/operations.rs"));
 /// assert_eq!(op.method, "POST");
 /// ```
 pub fn find(id: &str) -> Option<&'static Operation> {
-    OPERATIONS.iter().find(|o| o.id == id)
+    index_of(id).and_then(|i| OPERATIONS.get(i))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_operation_is_found_by_its_id() {
+        for op in super::OPERATIONS {
+            assert_eq!(super::find(op.id), Some(op));
+        }
+        assert_eq!(super::find("no_such_operation"), None);
+    }
 }

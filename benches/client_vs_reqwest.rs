@@ -1,0 +1,224 @@
+//! The Client against raw reqwest doing the same HTTP exchanges, on the in-process emulator.
+//!
+//! ```text
+//! cargo bench --features emulator --bench client_vs_reqwest
+//! ```
+//! For a token validation (`GET /v2.0/tokens/{id}`) and a tenant list (`GET /v2.0/tenants`),
+//! sequentially and with 64 concurrent tasks, it times the same number of calls through
+//! `keystone_v2::Client` and through a bare `reqwest::Client` that sends the same request and
+//! decodes the same generated type. Rounds alternate between the two so that machine noise
+//! hits both alike; it prints the median of each and their ratio (Client / reqwest).
+//! `BENCH_CALLS` (default 2000) sets the calls per measurement, `BENCH_ROUNDS` (default 5) the rounds.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use keystone_v2::emulator::Emulator;
+use keystone_v2::types;
+use keystone_v2::Client;
+
+#[derive(Clone, Copy, Debug)]
+enum Call {
+    Validate,
+    TenantList,
+}
+
+struct Raw {
+    http: reqwest::Client,
+    admin: String,
+    token: String,
+    subject: String,
+}
+
+impl Raw {
+    async fn call(&self, call: Call) {
+        match call {
+            Call::Validate => {
+                let url = format!("{}/tokens/{}", self.admin, self.subject);
+                let r = self
+                    .http
+                    .get(url)
+                    .header("x-auth-token", &self.token)
+                    .send()
+                    .await
+                    .expect("sent");
+                assert!(r.status().is_success());
+                let body: types::AccessResponse = r.json().await.expect("decoded");
+                std::hint::black_box(body);
+            }
+            Call::TenantList => {
+                let r = self
+                    .http
+                    .get(format!("{}/tenants", self.admin))
+                    .header("x-auth-token", &self.token)
+                    .send()
+                    .await
+                    .expect("sent");
+                assert!(r.status().is_success());
+                let body: types::TenantsOrTenant = r.json().await.expect("decoded");
+                std::hint::black_box(body);
+            }
+        }
+    }
+}
+
+async fn client_call(client: &Client, subject: &str, call: Call) {
+    match call {
+        Call::Validate => {
+            std::hint::black_box(client.tokens().validate(subject).await.expect("validated"));
+        }
+        Call::TenantList => {
+            std::hint::black_box(
+                client
+                    .tenants()
+                    .list(Default::default())
+                    .await
+                    .expect("listed"),
+            );
+        }
+    }
+}
+
+async fn run_client(
+    client: &Client,
+    subject: &Arc<String>,
+    call: Call,
+    calls: usize,
+    tasks: usize,
+) -> Duration {
+    let started = Instant::now();
+    let handles: Vec<_> = (0..tasks)
+        .map(|_| {
+            let (client, subject) = (client.clone(), subject.clone());
+            tokio::spawn(async move {
+                for _ in 0..calls / tasks {
+                    client_call(&client, &subject, call).await;
+                }
+            })
+        })
+        .collect();
+    for h in handles {
+        h.await.expect("task");
+    }
+    started.elapsed()
+}
+
+async fn run_raw(raw: &Arc<Raw>, call: Call, calls: usize, tasks: usize) -> Duration {
+    let started = Instant::now();
+    let handles: Vec<_> = (0..tasks)
+        .map(|_| {
+            let raw = raw.clone();
+            tokio::spawn(async move {
+                for _ in 0..calls / tasks {
+                    raw.call(call).await;
+                }
+            })
+        })
+        .collect();
+    for h in handles {
+        h.await.expect("task");
+    }
+    started.elapsed()
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn env_usize(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; `cargo test --benches` passes nothing and runs it briefly.
+    let quick = !std::env::args().any(|a| a == "--bench");
+    let calls = if quick {
+        64
+    } else {
+        env_usize("BENCH_CALLS", 2000)
+    };
+    let rounds = if quick {
+        1
+    } else {
+        env_usize("BENCH_ROUNDS", 5)
+    };
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("a runtime");
+    rt.block_on(async move {
+        let emulator = Emulator::start().await.expect("the emulator starts");
+        let client = Client::builder()
+            .auth_url(emulator.public_url())
+            .username("admin")
+            .password("secret")
+            .tenant_name("admin")
+            .build()
+            .expect("a client");
+        let token = client
+            .auth_token()
+            .await
+            .expect("a token")
+            .expose()
+            .to_owned();
+        let subject = client
+            .tokens()
+            .authenticate(
+                keystone_v2::managers::TokenAuth::password("admin", "secret").tenant_name("admin"),
+            )
+            .await
+            .expect("a second token")
+            .auth_token()
+            .expose()
+            .to_owned();
+        let http = reqwest::Client::builder()
+            .timeout(Duration::from_secs(30))
+            .build()
+            .expect("reqwest");
+        let raw = Arc::new(Raw {
+            http,
+            admin: emulator.admin_url(),
+            token,
+            subject: subject.clone(),
+        });
+        let subject = Arc::new(subject);
+
+        println!("{calls} calls per measurement, median of {rounds} alternating rounds");
+        println!(
+            "{:<28} {:>12} {:>12} {:>8}",
+            "exchange", "Client", "reqwest", "ratio"
+        );
+        for call in [Call::Validate, Call::TenantList] {
+            for tasks in [1usize, 64] {
+                // Warm both pools.
+                run_client(&client, &subject, call, tasks * 4, tasks).await;
+                run_raw(&raw, call, tasks * 4, tasks).await;
+                let (mut c, mut r) = (Vec::new(), Vec::new());
+                for _ in 0..rounds {
+                    c.push(run_client(&client, &subject, call, calls, tasks).await);
+                    r.push(run_raw(&raw, call, calls, tasks).await);
+                }
+                let (c, r) = (median(c), median(r));
+                let label = format!(
+                    "{call:?} x{}",
+                    if tasks == 1 {
+                        "1 (sequential)".to_owned()
+                    } else {
+                        format!("{tasks} tasks")
+                    }
+                );
+                println!(
+                    "{label:<28} {:>10.1}us {:>10.1}us {:>8.3}",
+                    c.as_secs_f64() * 1e6 / calls as f64,
+                    r.as_secs_f64() * 1e6 / calls as f64,
+                    c.as_secs_f64() / r.as_secs_f64()
+                );
+            }
+        }
+        emulator.shutdown().await;
+    });
+}
