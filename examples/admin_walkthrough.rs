@@ -6,29 +6,17 @@
 //! ```
 
 use keystone_v2::managers::{TenantOptions, UserOptions};
-use keystone_v2::Client;
-
-fn env(name: &str) -> Option<String> {
-    std::env::var(name).ok().filter(|v| !v.is_empty())
-}
+use keystone_v2::ClientBuilder;
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let Some(auth_url) = env("OS_AUTH_URL") else {
+    if std::env::var_os("OS_AUTH_URL").is_none() {
         eprintln!(
             "set OS_AUTH_URL, OS_USERNAME, OS_PASSWORD, OS_TENANT_NAME (as in an openrc file)"
         );
         std::process::exit(2);
-    };
-    let mut builder = Client::builder()
-        .auth_url(auth_url)
-        .username(env("OS_USERNAME").unwrap_or_default())
-        .password(env("OS_PASSWORD").unwrap_or_default())
-        .tenant_name(env("OS_TENANT_NAME").unwrap_or_default());
-    if let Some(region) = env("OS_REGION_NAME") {
-        builder = builder.region_name(region);
     }
-    let client = builder.build()?;
+    let client = ClientBuilder::from_env().build()?;
 
     let suffix = std::process::id();
     let tenant = client

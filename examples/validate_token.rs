@@ -8,7 +8,7 @@
 //! Without TOKEN, the example validates a token it gets for the same user.
 
 use keystone_v2::managers::TokenAuth;
-use keystone_v2::Client;
+use keystone_v2::ClientBuilder;
 
 fn env(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.is_empty())
@@ -16,26 +16,18 @@ fn env(name: &str) -> Option<String> {
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let Some(auth_url) = env("OS_AUTH_URL") else {
+    if env("OS_AUTH_URL").is_none() {
         eprintln!(
             "set OS_AUTH_URL, OS_USERNAME, OS_PASSWORD, OS_TENANT_NAME (as in an openrc file)"
         );
         std::process::exit(2);
-    };
+    }
     let (username, password) = (
         env("OS_USERNAME").unwrap_or_default(),
         env("OS_PASSWORD").unwrap_or_default(),
     );
     let tenant = env("OS_TENANT_NAME").unwrap_or_default();
-    let mut builder = Client::builder()
-        .auth_url(auth_url)
-        .username(&username)
-        .password(password.as_str())
-        .tenant_name(&tenant);
-    if let Some(region) = env("OS_REGION_NAME") {
-        builder = builder.region_name(region);
-    }
-    let client = builder.build()?;
+    let client = ClientBuilder::from_env().build()?;
 
     let token = match std::env::args().nth(1) {
         Some(t) => t,

@@ -370,6 +370,38 @@ impl ClientBuilder {
         self
     }
 
+    /// A builder from the openrc environment variables: `OS_AUTH_URL`, `OS_USERNAME`,
+    /// `OS_USER_ID`, `OS_PASSWORD`, `OS_TOKEN`, `OS_TENANT_NAME` (or `OS_PROJECT_NAME`),
+    /// `OS_TENANT_ID` (or `OS_PROJECT_ID`), `OS_REGION_NAME`, `OS_CACERT`, `OS_CERT`, `OS_KEY`
+    /// and `OS_INSECURE` (`true`/`1`). Unset or empty variables are left out.
+    ///
+    /// ```no_run
+    /// let client = keystone_v2::ClientBuilder::from_env().build()?;
+    /// # Ok::<(), keystone_v2::Error>(())
+    /// ```
+    pub fn from_env() -> Self {
+        let var = |names: &[&str]| {
+            names
+                .iter()
+                .find_map(|n| std::env::var(n).ok().filter(|v| !v.is_empty()))
+        };
+        let mut b = Self::default();
+        b.auth_url = var(&["OS_AUTH_URL"]);
+        b.username = var(&["OS_USERNAME"]);
+        b.user_id = var(&["OS_USER_ID"]);
+        b.password = var(&["OS_PASSWORD"]).map(Secret::from);
+        b.token = var(&["OS_TOKEN", "OS_AUTH_TOKEN"]).map(Secret::from);
+        b.tenant_name = var(&["OS_TENANT_NAME", "OS_PROJECT_NAME"]);
+        b.tenant_id = var(&["OS_TENANT_ID", "OS_PROJECT_ID"]);
+        b.region_name = var(&["OS_REGION_NAME"]);
+        b.cacert = var(&["OS_CACERT"]).map(|p| Pem::Path(p.into()));
+        b.cert = var(&["OS_CERT"]).map(|p| Pem::Path(p.into()));
+        b.key = var(&["OS_KEY"]).map(|p| Pem::Path(p.into()));
+        b.insecure = var(&["OS_INSECURE"])
+            .is_some_and(|v| matches!(v.to_ascii_lowercase().as_str(), "1" | "true" | "yes"));
+        b
+    }
+
     /// Checks the options and builds the client (one HTTP connection pool, shared by clones).
     ///
     /// # Errors

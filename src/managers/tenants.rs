@@ -45,6 +45,23 @@ fn unwrap_list(op: &str, v: types::TenantsOrTenant) -> Result<Vec<types::Tenant>
     }
 }
 
+fn update_body(id: Option<&str>, options: TenantOptions) -> Result<types::TenantUpdateRequest> {
+    let name = options
+        .name
+        .map(|n| n.try_into())
+        .transpose()
+        .map_err(|e| invalid("tenant name", e))?;
+    Ok(types::TenantUpdateRequest {
+        tenant: types::TenantUpdate {
+            id: id.map(str::to_owned),
+            name,
+            description: options.description,
+            enabled: options.enabled,
+            extra: options.extra,
+        },
+    })
+}
+
 impl<'a> TenantManager<'a> {
     /// Shows a tenant.
     ///
@@ -190,19 +207,8 @@ impl<'a> TenantManager<'a> {
     /// # Ok(()) }
     /// ```
     pub async fn update(&self, tenant_id: &str, options: TenantOptions) -> Result<types::Tenant> {
-        let body = types::TenantUpdateRequest {
-            tenant: types::TenantUpdate {
-                id: Some(tenant_id.to_owned()),
-                name: options
-                    .name
-                    .map(|n| n.try_into())
-                    .transpose()
-                    .map_err(|e| invalid("tenant name", e))?,
-                description: options.description,
-                enabled: options.enabled,
-                extra: options.extra,
-            },
-        };
+        // keystoneclient puts the id in the body too.
+        let body = update_body(Some(tenant_id), options)?;
         Ok(call!(self.client, "tenants_update", |raw| raw
             .tenants_update(tenant_id, &body))?
         .tenant)
@@ -220,19 +226,7 @@ impl<'a> TenantManager<'a> {
         tenant_id: &str,
         options: TenantOptions,
     ) -> Result<types::Tenant> {
-        let body = types::TenantUpdateRequest {
-            tenant: types::TenantUpdate {
-                id: None,
-                name: options
-                    .name
-                    .map(|n| n.try_into())
-                    .transpose()
-                    .map_err(|e| invalid("tenant name", e))?,
-                description: options.description,
-                enabled: options.enabled,
-                extra: options.extra,
-            },
-        };
+        let body = update_body(None, options)?;
         Ok(call!(self.client, "tenants_update_put", |raw| raw
             .tenants_update_put(tenant_id, &body))?
         .tenant)
