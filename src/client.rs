@@ -385,21 +385,20 @@ impl ClientBuilder {
                 .iter()
                 .find_map(|n| std::env::var(n).ok().filter(|v| !v.is_empty()))
         };
-        let mut b = Self::default();
-        b.auth_url = var(&["OS_AUTH_URL"]);
-        b.username = var(&["OS_USERNAME"]);
-        b.user_id = var(&["OS_USER_ID"]);
-        b.password = var(&["OS_PASSWORD"]).map(Secret::from);
-        b.token = var(&["OS_TOKEN", "OS_AUTH_TOKEN"]).map(Secret::from);
-        b.tenant_name = var(&["OS_TENANT_NAME", "OS_PROJECT_NAME"]);
-        b.tenant_id = var(&["OS_TENANT_ID", "OS_PROJECT_ID"]);
-        b.region_name = var(&["OS_REGION_NAME"]);
-        b.cacert = var(&["OS_CACERT"]).map(|p| Pem::Path(p.into()));
-        b.cert = var(&["OS_CERT"]).map(|p| Pem::Path(p.into()));
-        b.key = var(&["OS_KEY"]).map(|p| Pem::Path(p.into()));
-        b.insecure = var(&["OS_INSECURE"])
-            .is_some_and(|v| matches!(v.to_ascii_lowercase().as_str(), "1" | "true" | "yes"));
-        b
+        Self {
+            auth_url: var(&["OS_AUTH_URL"]),
+            username: var(&["OS_USERNAME"]),
+            user_id: var(&["OS_USER_ID"]),
+            password: var(&["OS_PASSWORD"]).map(Secret::from),
+            token: var(&["OS_TOKEN", "OS_AUTH_TOKEN"]).map(Secret::from),
+            tenant_name: var(&["OS_TENANT_NAME", "OS_PROJECT_NAME"]),
+            tenant_id: var(&["OS_TENANT_ID", "OS_PROJECT_ID"]),
+            region_name: var(&["OS_REGION_NAME"]),
+            cacert: var(&["OS_CACERT"]).map(|p| Pem::Path(p.into())),
+            cert: var(&["OS_CERT"]).map(|p| Pem::Path(p.into())),
+            key: var(&["OS_KEY"]).map(|p| Pem::Path(p.into())),
+            ..Self::default()
+        }
     }
 
     /// Checks the options and builds the client (one HTTP connection pool, shared by clones).
