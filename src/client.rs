@@ -397,6 +397,8 @@ impl ClientBuilder {
             cacert: var(&["OS_CACERT"]).map(|p| Pem::Path(p.into())),
             cert: var(&["OS_CERT"]).map(|p| Pem::Path(p.into())),
             key: var(&["OS_KEY"]).map(|p| Pem::Path(p.into())),
+            insecure: var(&["OS_INSECURE"])
+                .is_some_and(|v| matches!(v.to_ascii_lowercase().as_str(), "1" | "true" | "yes")),
             ..Self::default()
         }
     }
