@@ -5,6 +5,9 @@
 pub mod access;
 pub mod catalog;
 mod client;
+#[cfg(feature = "emulator")]
+#[cfg_attr(docsrs, doc(cfg(feature = "emulator")))]
+pub mod emulator;
 mod error;
 pub mod generated;
 pub mod hooks;

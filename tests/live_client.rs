@@ -909,7 +909,8 @@ async fn debug_logs_at_trace_level_never_show_a_password_token_or_secret() {
         assert!(
             at.is_none(),
             "secret #{i} appears in the log: ...{}...",
-            at.map(|at| log[at.saturating_sub(300)..at].to_owned()).unwrap_or_default()
+            at.map(|at| log[at.saturating_sub(300)..at].to_owned())
+                .unwrap_or_default()
         );
         for out in &debug_outputs {
             assert!(

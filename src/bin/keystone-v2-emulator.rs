@@ -1,1 +1,150 @@
-fn main() {}
+//! `keystone-v2-emulator`: serves the in-memory Keystone v2.0 emulator until Ctrl-C or SIGTERM.
+//!
+//! ```text
+//! keystone-v2-emulator [--public-port 5000] [--admin-port 35357] [--admin-password secret]
+//!                      [--admin-token ADMIN] [--token-lifetime 3600]
+//! ```
+//!
+//! Port 0 picks a free port. Both APIs listen on 127.0.0.1.
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use keystone_v2::emulator::{Emulator, EmulatorConfig};
+
+const USAGE: &str = "\
+usage: keystone-v2-emulator [options]
+
+Serves an in-memory Keystone 12.0.3 Identity v2.0 API (public and admin) on 127.0.0.1
+until interrupted (Ctrl-C or SIGTERM).
+
+options:
+  --public-port <port>       public API port (default 5000; 0 = any free port)
+  --admin-port <port>        admin API port (default 35357; 0 = any free port)
+  --admin-password <pw>      password of the bootstrap user `admin` (default secret)
+  --admin-token <token>      static admin token; empty disables it (default ADMIN)
+  --token-lifetime <secs>    token lifetime in seconds (default 3600)
+  -h, --help                 this help
+";
+
+fn parse(args: impl IntoIterator<Item = String>) -> Result<Option<EmulatorConfig>, String> {
+    let loopback = |port| SocketAddr::from((Ipv4Addr::LOCALHOST, port));
+    let mut config = EmulatorConfig::default()
+        .public_addr(loopback(5000))
+        .admin_addr(loopback(35357));
+    let mut args = args.into_iter();
+    while let Some(flag) = args.next() {
+        if flag == "-h" || flag == "--help" {
+            return Ok(None);
+        }
+        let (name, inline) = match flag.split_once('=') {
+            Some((n, v)) => (n.to_owned(), Some(v.to_owned())),
+            None => (flag, None),
+        };
+        let mut value = || {
+            inline
+                .clone()
+                .or_else(|| args.next())
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
+        let port = |v: String| {
+            v.parse::<u16>()
+                .map_err(|_| format!("{name}: not a port number: {v:?}"))
+        };
+        config = match name.as_str() {
+            "--public-port" => config.public_addr(loopback(port(value()?)?)),
+            "--admin-port" => config.admin_addr(loopback(port(value()?)?)),
+            "--admin-password" => config.admin_password(value()?),
+            "--admin-token" => config.admin_token(value()?),
+            "--token-lifetime" => {
+                let v = value()?;
+                let secs = v
+                    .parse::<u64>()
+                    .map_err(|_| format!("{name}: not a number of seconds: {v:?}"))?;
+                config.token_lifetime(Duration::from_secs(secs))
+            }
+            other => return Err(format!("unknown option {other:?}")),
+        };
+    }
+    Ok(Some(config))
+}
+
+async fn interrupted() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let config = match parse(std::env::args().skip(1)) {
+        Ok(Some(config)) => config,
+        Ok(None) => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            eprintln!("keystone-v2-emulator: {e}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let emulator = match Emulator::start_with(config).await {
+        Ok(emulator) => emulator,
+        Err(e) => {
+            eprintln!("keystone-v2-emulator: cannot listen: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    println!("public API: {}", emulator.public_url());
+    println!("admin API:  {}", emulator.admin_url());
+    println!(
+        "admin user: admin; static admin token set: {}",
+        !emulator.admin_token().is_empty()
+    );
+    interrupted().await;
+    emulator.shutdown().await;
+    ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+
+    fn args(a: &[&str]) -> Vec<String> {
+        a.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn options_parse() {
+        assert!(parse(args(&[])).unwrap().is_some());
+        assert!(parse(args(&["--help"])).unwrap().is_none());
+        assert!(parse(args(&[
+            "--public-port",
+            "0",
+            "--admin-port=0",
+            "--token-lifetime",
+            "5"
+        ]))
+        .is_ok());
+        assert!(parse(args(&["--public-port"])).is_err());
+        assert!(parse(args(&["--public-port", "x"])).is_err());
+        assert!(parse(args(&["--nope"])).is_err());
+    }
+}

@@ -105,7 +105,8 @@ const EXTENSIONS: &[Extension] = &[
         alias: "OS-KSADM",
         name: "OpenStack Keystone Admin",
         updated: "2013-07-11T17:14:00-00:00",
-        description: "OpenStack extensions to Keystone v2.0 API enabling Administrative Operations.",
+        description:
+            "OpenStack extensions to Keystone v2.0 API enabling Administrative Operations.",
         api_ref: "v2",
         public: false,
         admin: true,

@@ -3,7 +3,7 @@
 
 use http::Method;
 
-use super::http::Signature;
+use super::wire::Signature;
 use crate::operations::Api;
 
 /// One routed operation with its path parameters (already percent-decoded).
@@ -30,9 +30,20 @@ pub(crate) enum Op {
     TenantsUpdate(String),
     TenantsDelete(String),
     TenantsUsers(String),
-    RolesForUser { tenant: String, user: String },
-    RoleGrant { tenant: String, user: String, role: String },
-    RoleRevoke { tenant: String, user: String, role: String },
+    RolesForUser {
+        tenant: String,
+        user: String,
+    },
+    RoleGrant {
+        tenant: String,
+        user: String,
+        role: String,
+    },
+    RoleRevoke {
+        tenant: String,
+        user: String,
+        role: String,
+    },
     OwnPassword(String),
     UsersList,
     UsersCreate,
@@ -43,11 +54,20 @@ pub(crate) enum Op {
     UsersEnabled(String),
     UsersTenant(String),
     GlobalRolesList(String),
-    GlobalRoleGrant { user: String, role: String },
-    GlobalRoleRevoke { user: String, role: String },
+    GlobalRoleGrant {
+        user: String,
+        role: String,
+    },
+    GlobalRoleRevoke {
+        user: String,
+        role: String,
+    },
     RoleRefsList(String),
     RoleRefsCreate(String),
-    RoleRefsDelete { user: String, role_ref: String },
+    RoleRefsDelete {
+        user: String,
+        role_ref: String,
+    },
     RolesList,
     RolesCreate,
     RolesGet(String),
@@ -63,8 +83,14 @@ pub(crate) enum Op {
     S3Tokens,
     Ec2List(String),
     Ec2Create(String),
-    Ec2Get { user: String, access: String },
-    Ec2Delete { user: String, access: String },
+    Ec2Get {
+        user: String,
+        access: String,
+    },
+    Ec2Delete {
+        user: String,
+        access: String,
+    },
 }
 
 /// Routes a request. `segments` are the decoded, non-empty path segments; `None` is a 404.
@@ -237,8 +263,12 @@ impl Op {
             EndpointsList => sig("Endpoint.get_endpoints"),
             EndpointsCreate => sig("Endpoint.create_endpoint").required(&["endpoint"]),
             EndpointsDelete(_) => sig("Endpoint.delete_endpoint"),
-            Ec2Tokens => sig("Ec2Controller.authenticate").optional(&["credentials", "ec2Credentials"]),
-            S3Tokens => sig("S3Controller.authenticate").optional(&["credentials", "ec2Credentials"]),
+            Ec2Tokens => {
+                sig("Ec2Controller.authenticate").optional(&["credentials", "ec2Credentials"])
+            }
+            S3Tokens => {
+                sig("S3Controller.authenticate").optional(&["credentials", "ec2Credentials"])
+            }
             Ec2List(_) => sig("Ec2Controller.get_credentials"),
             Ec2Create(_) => sig("Ec2Controller.create_credential").required(&["tenant_id"]),
             Ec2Get { .. } => sig("Ec2Controller.get_credential"),
@@ -251,7 +281,9 @@ impl Op {
         use Op::*;
         match self {
             Extension(_) => &["extension_alias"],
-            TokensValidate(_) | TokensCheck(_) | TokensDelete(_) | TokensEndpoints(_) => &["token_id"],
+            TokensValidate(_) | TokensCheck(_) | TokensDelete(_) | TokensEndpoints(_) => {
+                &["token_id"]
+            }
             TenantsGet(_) | TenantsUpdate(_) | TenantsDelete(_) | TenantsUsers(_) => &["tenant_id"],
             RolesForUser { .. } => &["tenant_id", "user_id"],
             RoleGrant { .. } | RoleRevoke { .. } => &["tenant_id", "user_id", "role_id"],
@@ -280,7 +312,10 @@ mod tests {
 
     #[test]
     fn the_two_apis_route_differently() {
-        assert_eq!(r(Api::Public, "GET", "/v2.0/tenants"), Some(Op::TenantsForToken));
+        assert_eq!(
+            r(Api::Public, "GET", "/v2.0/tenants"),
+            Some(Op::TenantsForToken)
+        );
         assert_eq!(r(Api::Admin, "GET", "/v2.0/tenants"), Some(Op::TenantsList));
         assert_eq!(r(Api::Public, "GET", "/v2.0/users"), None);
         assert_eq!(r(Api::Admin, "PATCH", "/v2.0/OS-KSCRUD/users/u"), None);
@@ -304,7 +339,10 @@ mod tests {
 
     #[test]
     fn revoked_wins_over_a_token_id_and_legacy_paths_route() {
-        assert_eq!(r(Api::Admin, "GET", "/v2.0/tokens/revoked"), Some(Op::TokensRevoked));
+        assert_eq!(
+            r(Api::Admin, "GET", "/v2.0/tokens/revoked"),
+            Some(Op::TokensRevoked)
+        );
         assert_eq!(
             r(Api::Admin, "PUT", "/v2.0/users/u/password"),
             Some(Op::UsersPassword("u".into()))

@@ -95,7 +95,10 @@ pub(crate) fn ec2_signature(secret: &str, creds: &Map<String, Value>) -> Result<
         Some("0") => {
             let action = params.get("Action").ok_or(Malformed("Action"))?;
             let timestamp = params.get("Timestamp").ok_or(Malformed("Timestamp"))?;
-            Ok(b64(&hmac_sha1(key, format!("{action}{timestamp}").as_bytes())))
+            Ok(b64(&hmac_sha1(
+                key,
+                format!("{action}{timestamp}").as_bytes(),
+            )))
         }
         Some("1") => {
             // `sorted(params, key=str.lower)`, a stable sort.
@@ -114,7 +117,10 @@ pub(crate) fn ec2_signature(secret: &str, creds: &Map<String, Value>) -> Result<
             let path = str_field(creds, "path")?;
             // The signer always uses HMAC-SHA256 and rewrites the method parameter to match.
             params.insert("SignatureMethod".to_owned(), "HmacSHA256".to_owned());
-            let to_sign = format!("{verb}\n{host}\n{path}\n{}", canonical_query_string(&params));
+            let to_sign = format!(
+                "{verb}\n{host}\n{path}\n{}",
+                canonical_query_string(&params)
+            );
             Ok(b64(&hmac_sha256(key, to_sign.as_bytes())))
         }
         version => {
@@ -213,9 +219,10 @@ fn ec2_signature_v4(
         "AWS4-HMAC-SHA256\n{date}\n{scope}\n{}",
         hex(&Sha256::digest(canonical_request.as_bytes()))
     );
-    let [region, service] = parts.get(2..4).and_then(|s| <[&str; 2]>::try_from(s).ok()).ok_or(
-        Malformed("credential scope"),
-    )?;
+    let [region, service] = parts
+        .get(2..4)
+        .and_then(|s| <[&str; 2]>::try_from(s).ok())
+        .ok_or(Malformed("credential scope"))?;
     let key = aws4_signing_key(secret, credential_date, region, service);
     Ok(hex(&hmac_sha256(&key, string_to_sign.as_bytes())))
 }
@@ -350,12 +357,16 @@ mod tests {
 
     #[test]
     fn v0_and_v1_use_hmac_sha1() {
-        let c = creds(json!({"params": {"SignatureVersion": "0", "Action": "A", "Timestamp": "T"}}));
-        assert_eq!(ec2_signature("k", &c).unwrap(), b64(&hmac_sha1(b"k", b"AT")));
+        let c =
+            creds(json!({"params": {"SignatureVersion": "0", "Action": "A", "Timestamp": "T"}}));
+        assert_eq!(
+            ec2_signature("k", &c).unwrap(),
+            b64(&hmac_sha1(b"k", b"AT"))
+        );
         let c = creds(json!({"params": {"SignatureVersion": "1", "b": "2", "A": "1"}}));
         assert_eq!(
             ec2_signature("k", &c).unwrap(),
-            b64(&hmac_sha1(b"k", b"A1SignatureVersion1b2"))
+            b64(&hmac_sha1(b"k", b"A1b2SignatureVersion1"))
         );
     }
 
@@ -396,7 +407,8 @@ mod tests {
         assert_eq!(s3_signature("k", b"AWS4-nonsense"), Err(S3Refusal::Invalid));
         let v4 = b"AWS4-HMAC-SHA256\n20130524T000000Z\n20130524/us-east-1/s3/aws4_request\nabc";
         assert_eq!(s3_signature("k", v4).unwrap().len(), 64);
-        let bad_scope = b"AWS4-HMAC-SHA256\n20130524T000000Z\n20130524/us-east-1/ec2/aws4_request\nabc";
+        let bad_scope =
+            b"AWS4-HMAC-SHA256\n20130524T000000Z\n20130524/us-east-1/ec2/aws4_request\nabc";
         assert_eq!(s3_signature("k", bad_scope), Err(S3Refusal::Invalid));
     }
 

@@ -9,7 +9,7 @@ use base64::Engine as _;
 use chrono::{DateTime, DurationRound, Utc};
 use serde_json::{json, Map, Value};
 
-use super::http::KsError;
+use super::wire::KsError;
 
 /// The id Keystone gives the member role (`[DEFAULT] member_role_id`).
 pub(crate) const MEMBER_ROLE_ID: &str = "9fe2ff9ee4384b1894a90878d3e92bab";
@@ -163,7 +163,8 @@ pub(crate) enum Interface {
 }
 
 impl Interface {
-    pub(crate) const ALL: [Interface; 3] = [Interface::Public, Interface::Internal, Interface::Admin];
+    pub(crate) const ALL: [Interface; 3] =
+        [Interface::Public, Interface::Internal, Interface::Admin];
 
     pub(crate) fn as_str(self) -> &'static str {
         match self {
@@ -220,7 +221,7 @@ pub(crate) struct Token {
     pub(crate) project_id: Option<String>,
     /// The ids of the roles on the project when the token was issued.
     pub(crate) role_ids: Vec<String>,
-    pub(crate) methods: Vec<&'static str>,
+    pub(crate) methods: &'static [&'static str],
     pub(crate) issued_at: DateTime<Utc>,
     pub(crate) expires: DateTime<Utc>,
     /// `[audit_id]`, or `[audit_id, audit_chain_id]` for a token obtained from another.
@@ -252,7 +253,7 @@ pub(crate) enum Caller {
     /// No token.
     Anonymous,
     /// A token that is unknown, expired or revoked.
-    Invalid(String),
+    Invalid,
     /// The static admin token.
     AdminToken,
     /// A valid token.
@@ -262,9 +263,7 @@ pub(crate) enum Caller {
 /// The owner of a valid token.
 #[derive(Debug, Clone)]
 pub(crate) struct Principal {
-    pub(crate) token_id: String,
     pub(crate) user_id: String,
-    pub(crate) project_id: Option<String>,
     pub(crate) role_names: Vec<String>,
 }
 
@@ -290,7 +289,7 @@ impl Caller {
 
     fn assert_rule(&self, action: &str, roles: &[&str]) -> Result<(), KsError> {
         match self {
-            Caller::Anonymous | Caller::Invalid(_) => Err(KsError::unauthorized()),
+            Caller::Anonymous | Caller::Invalid => Err(KsError::unauthorized()),
             Caller::AdminToken => Ok(()),
             Caller::User(_) if roles.iter().any(|r| self.has_role(r)) => Ok(()),
             Caller::User(_) => Err(KsError::forbidden_action(action)),
@@ -515,7 +514,12 @@ impl State {
     // --- grants --------------------------------------------------------------------------
 
     /// Grants a role (409 when already granted). The caller checks that the three exist.
-    pub(crate) fn add_grant(&mut self, user_id: &str, project_id: &str, role_id: &str) -> Result<(), KsError> {
+    pub(crate) fn add_grant(
+        &mut self,
+        user_id: &str,
+        project_id: &str,
+        role_id: &str,
+    ) -> Result<(), KsError> {
         let grant = Grant {
             user_id: user_id.into(),
             project_id: project_id.into(),
@@ -532,7 +536,12 @@ impl State {
     }
 
     /// Revokes a grant (404 when it does not exist) and the user's tokens on the tenant.
-    pub(crate) fn remove_grant(&mut self, user_id: &str, project_id: &str, role_id: &str) -> Result<(), KsError> {
+    pub(crate) fn remove_grant(
+        &mut self,
+        user_id: &str,
+        project_id: &str,
+        role_id: &str,
+    ) -> Result<(), KsError> {
         let before = self.grants.len();
         self.grants.retain(|g| {
             !(g.user_id == user_id && g.project_id == project_id && g.role_id == role_id)
@@ -566,6 +575,11 @@ impl State {
         self.project(id)?;
         self.projects.retain(|p| p.id != id);
         self.grants.retain(|g| g.project_id != id);
+        for user in &mut self.users {
+            if user.default_project_id.as_deref() == Some(id) {
+                user.default_project_id = None;
+            }
+        }
         self.credentials.retain(|c| c.project_id != id);
         self.revoke_tokens(|t| t.project_id.as_deref() == Some(id));
         Ok(())
@@ -605,7 +619,11 @@ impl State {
     }
 
     /// Issues a token. A scoped token needs a role on the tenant (401 otherwise).
-    pub(crate) fn issue_token(&mut self, now: DateTime<Utc>, req: TokenRequest<'_>) -> Result<String, KsError> {
+    pub(crate) fn issue_token(
+        &mut self,
+        now: DateTime<Utc>,
+        req: TokenRequest<'_>,
+    ) -> Result<String, KsError> {
         let role_ids = match req.project_id {
             Some(project_id) => {
                 let ids = self.role_ids_for(req.user_id, project_id);
@@ -634,7 +652,7 @@ impl State {
             user_id: req.user_id.into(),
             project_id: req.project_id.map(str::to_owned),
             role_ids,
-            methods: req.methods.to_vec(),
+            methods: req.methods,
             issued_at,
             expires,
             audit_ids,
@@ -649,7 +667,10 @@ impl State {
     /// and are enabled.
     pub(crate) fn valid_token(&self, id: &str, now: DateTime<Utc>) -> Option<&Token> {
         let token = self.tokens.get(id)?;
-        let user_ok = self.user(&token.user_id).map(|u| u.enabled).unwrap_or(false);
+        let user_ok = self
+            .user(&token.user_id)
+            .map(|u| u.enabled)
+            .unwrap_or(false);
         let project_ok = match &token.project_id {
             Some(p) => self.project(p).map(|p| p.enabled).unwrap_or(false),
             None => true,
@@ -658,7 +679,12 @@ impl State {
     }
 
     /// Who sent a request with this `X-Auth-Token`.
-    pub(crate) fn caller(&self, token: Option<&str>, admin_token: &str, now: DateTime<Utc>) -> Caller {
+    pub(crate) fn caller(
+        &self,
+        token: Option<&str>,
+        admin_token: &str,
+        now: DateTime<Utc>,
+    ) -> Caller {
         let Some(token) = token else {
             return Caller::Anonymous;
         };
@@ -666,11 +692,9 @@ impl State {
             return Caller::AdminToken;
         }
         match self.valid_token(token, now) {
-            None => Caller::Invalid(token.to_owned()),
+            None => Caller::Invalid,
             Some(t) => Caller::User(Principal {
-                token_id: t.id.clone(),
                 user_id: t.user_id.clone(),
-                project_id: t.project_id.clone(),
                 role_names: t
                     .role_ids
                     .iter()
@@ -718,7 +742,11 @@ impl State {
             "id": token.id,
         });
         let mut catalog = Vec::new();
-        if let Some(project) = token.project_id.as_deref().and_then(|p| self.project(p).ok()) {
+        if let Some(project) = token
+            .project_id
+            .as_deref()
+            .and_then(|p| self.project(p).ok())
+        {
             body_token["tenant"] = project.to_v2();
             catalog = self.catalog_v2(&token.user_id, Some(&project.id));
         }
@@ -762,7 +790,11 @@ impl State {
             "expires_at": isotime(token.expires),
             "issued_at": isotime(token.issued_at),
         });
-        if let Some(project) = token.project_id.as_deref().and_then(|p| self.project(p).ok()) {
+        if let Some(project) = token
+            .project_id
+            .as_deref()
+            .and_then(|p| self.project(p).ok())
+        {
             body["project"] = json!({"id": project.id, "name": project.name, "domain": domain});
             body["is_domain"] = json!(false);
             body["roles"] = self
@@ -783,14 +815,17 @@ impl State {
         user_id: &'a str,
         project_id: Option<&'a str>,
     ) -> impl Iterator<Item = (&'a Endpoint, &'a Service, String)> + 'a {
-        self.endpoints.iter().filter(|e| e.enabled).filter_map(move |e| {
-            let service = self.services.iter().find(|s| s.id == e.service_id)?;
-            if !service.enabled {
-                return None;
-            }
-            let url = format_url(&e.url, user_id, project_id)?;
-            Some((e, service, url))
-        })
+        self.endpoints
+            .iter()
+            .filter(|e| e.enabled)
+            .filter_map(move |e| {
+                let service = self.services.iter().find(|s| s.id == e.service_id)?;
+                if !service.enabled {
+                    return None;
+                }
+                let url = format_url(&e.url, user_id, project_id)?;
+                Some((e, service, url))
+            })
     }
 
     /// The v2 catalog as Keystone's SQL backend builds it: per region, per service type, one
@@ -811,7 +846,12 @@ impl State {
             };
             let entries = &mut regions[region_index].entries;
             let distinct_key = if endpoint.distinct {
-                Some(endpoint.legacy_id.clone().unwrap_or_else(|| endpoint.id.clone()))
+                Some(
+                    endpoint
+                        .legacy_id
+                        .clone()
+                        .unwrap_or_else(|| endpoint.id.clone()),
+                )
             } else {
                 None
             };
@@ -863,9 +903,9 @@ impl State {
                         })
                     })
                     .collect();
-                (!eps.is_empty()).then(|| {
-                    json!({"endpoints": eps, "id": s.id, "type": s.type_, "name": s.name()})
-                })
+                (!eps.is_empty()).then(
+                    || json!({"endpoints": eps, "id": s.id, "type": s.type_, "name": s.name()}),
+                )
             })
             .collect()
     }
@@ -874,7 +914,9 @@ impl State {
     /// the others grouped by service and region (shown only when they have a public URL).
     pub(crate) fn endpoints_v2(&self) -> Vec<Value> {
         let mut legacy: Vec<(String, Map<String, Value>)> = Vec::new();
-        let mut groups: Vec<((String, Option<String>), Vec<&Endpoint>)> = Vec::new();
+        // Endpoints without a legacy id, grouped by (service id, region).
+        type Group<'a> = ((String, Option<String>), Vec<&'a Endpoint>);
+        let mut groups: Vec<Group<'_>> = Vec::new();
         for e in &self.endpoints {
             match &e.legacy_id {
                 Some(lid) => {
@@ -903,7 +945,10 @@ impl State {
                 }
             }
         }
-        let mut out: Vec<Value> = legacy.into_iter().map(|(_, ep)| Value::Object(ep)).collect();
+        let mut out: Vec<Value> = legacy
+            .into_iter()
+            .map(|(_, ep)| Value::Object(ep))
+            .collect();
         for ((service_id, region), list) in groups {
             let Some(public) = list.iter().find(|e| e.interface == Interface::Public) else {
                 continue;
@@ -935,7 +980,10 @@ pub(crate) fn format_catalog(regions: &[CatalogRegion]) -> Vec<Value> {
                 ep["adminURL"] = json!(u);
             }
             ep["region"] = json!(region.region);
-            match services.iter_mut().find(|(t, _, _)| *t == entry.service_type) {
+            match services
+                .iter_mut()
+                .find(|(t, _, _)| *t == entry.service_type)
+            {
                 Some((_, name, eps)) => {
                     name.clone_from(&entry.name);
                     eps.push(ep);
@@ -973,33 +1021,77 @@ pub(crate) fn format_endpoint_list(regions: &[CatalogRegion]) -> Value {
     json!({"endpoints": endpoints, "endpoints_links": []})
 }
 
-/// Keystone's `format_url`: `$(name)s` placeholders replaced by the tenant id, project id or
-/// user id. `None` - the endpoint is left out - for an unknown placeholder, a tenant placeholder
-/// without a tenant, or a stray `%` (Python's `%` formatting fails on those).
-pub(crate) fn format_url(url: &str, user_id: &str, project_id: Option<&str>) -> Option<String> {
-    let template = url.replace("$(", "%(");
-    let mut out = String::with_capacity(template.len());
-    let mut rest = template.as_str();
+/// The placeholders an endpoint URL may use (`WHITELISTED_PROPERTIES`), with the value Keystone's
+/// default configuration gives those that are not ids.
+const URL_PROPERTIES: &[(&str, Option<&str>)] = &[
+    ("tenant_id", None),
+    ("project_id", None),
+    ("user_id", None),
+    ("public_bind_host", Some("0.0.0.0")),
+    ("admin_bind_host", Some("0.0.0.0")),
+    ("compute_host", None),
+    ("admin_port", Some("35357")),
+    ("public_port", Some("5000")),
+    ("public_endpoint", Some("None")),
+    ("admin_endpoint", Some("None")),
+];
+
+/// A piece of an endpoint URL template, read as Python's `%` formatting reads
+/// `url.replace('$(', '%(')`.
+enum Piece<'a> {
+    Text(&'a str),
+    Field(&'a str),
+}
+
+/// `None` where Python's formatting raises: a stray `%`, an unclosed `%(`, a conversion other
+/// than a string one.
+fn parse_template(template: &str) -> Option<Vec<Piece<'_>>> {
+    let mut pieces = Vec::new();
+    let mut rest = template;
     while let Some(i) = rest.find('%') {
-        out.push_str(&rest[..i]);
+        pieces.push(Piece::Text(&rest[..i]));
         rest = &rest[i + 1..];
         if let Some(r) = rest.strip_prefix('%') {
-            out.push('%');
+            pieces.push(Piece::Text("%"));
             rest = r;
             continue;
         }
-        let r = rest.strip_prefix('(')?;
-        let (name, r) = r.split_once(')')?;
-        let r = r.strip_prefix('s')?;
-        let value = match name {
-            "tenant_id" | "project_id" => project_id?,
-            "user_id" => user_id,
-            _ => return None,
-        };
-        out.push_str(value);
-        rest = r;
+        let (name, r) = rest.strip_prefix('(')?.split_once(')')?;
+        rest = r.strip_prefix(['s', 'r', 'a'])?;
+        pieces.push(Piece::Field(name));
     }
-    out.push_str(rest);
+    pieces.push(Piece::Text(rest));
+    Some(pieces)
+}
+
+/// `check_endpoint_url`: a URL whose placeholders are all whitelisted and well formed.
+pub(crate) fn valid_endpoint_url(url: &str) -> bool {
+    let template = url.replace("$(", "%(");
+    parse_template(&template).is_some_and(|pieces| {
+        pieces.iter().all(|p| match p {
+            Piece::Text(_) => true,
+            Piece::Field(name) => URL_PROPERTIES.iter().any(|(n, _)| n == name),
+        })
+    })
+}
+
+/// Keystone's `format_url`: placeholders replaced by the tenant id, the user id or a
+/// configuration value. `None` - the endpoint is left out of the catalog - for a malformed URL,
+/// an unknown placeholder, or a tenant placeholder without a tenant.
+pub(crate) fn format_url(url: &str, user_id: &str, project_id: Option<&str>) -> Option<String> {
+    let template = url.replace("$(", "%(");
+    let mut out = String::with_capacity(template.len());
+    for piece in parse_template(&template)? {
+        match piece {
+            Piece::Text(text) => out.push_str(text),
+            Piece::Field("tenant_id" | "project_id") => out.push_str(project_id?),
+            Piece::Field("user_id") => out.push_str(user_id),
+            Piece::Field(name) => {
+                let value = URL_PROPERTIES.iter().find(|(n, _)| *n == name)?.1?;
+                out.push_str(value);
+            }
+        }
+    }
     Some(out)
 }
 
@@ -1023,10 +1115,21 @@ mod tests {
             Some("http://h/v2/t")
         );
         assert_eq!(format_url("http://h/$(tenant_id)s", "u", None), None);
-        assert_eq!(format_url("http://h/$(user_id)s/%%", "u", None).as_deref(), Some("http://h/u/%"));
+        assert_eq!(
+            format_url("http://h/$(user_id)s/%%", "u", None).as_deref(),
+            Some("http://h/u/%")
+        );
         assert_eq!(format_url("http://h/a%20b", "u", None), None);
         assert_eq!(format_url("http://h/$(nope)s", "u", None), None);
         assert_eq!(format_url("http://h/$(tenant_id", "u", Some("t")), None);
+        assert_eq!(
+            format_url("http://h:$(public_port)s/", "u", None).as_deref(),
+            Some("http://h:5000/")
+        );
+        assert!(valid_endpoint_url("http://h/$(tenant_id)s/%%"));
+        assert!(!valid_endpoint_url("http://h/$(nope)s"));
+        assert!(!valid_endpoint_url("http://pub3/%(tenant_id)s/x%y"));
+        assert!(!valid_endpoint_url("http://h/$(tenant_id)d"));
     }
 
     #[test]
@@ -1064,7 +1167,9 @@ mod tests {
             )
             .unwrap();
         assert!(s.valid_token(&id, now).is_some());
-        assert!(s.valid_token(&id, now + chrono::Duration::seconds(61)).is_none());
+        assert!(s
+            .valid_token(&id, now + chrono::Duration::seconds(61))
+            .is_none());
         s.revoke_tokens(|t| t.user_id == user);
         assert!(s.valid_token(&id, now).is_none());
         assert_eq!(s.revoked_tokens(now).len(), 1);

@@ -1,6 +1,10 @@
-//! Helpers shared by the live tests: where the real Keystone is, and raw clients bound to it.
+//! Helpers shared by the conformance tests: where the real Keystone is, raw clients bound to a
+//! server, request signatures, and the scenario every server is run through (`scenario.rs`).
 #![allow(dead_code)]
 
+pub mod scenario;
+
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use keystone_v2::generated::Client as Raw;
@@ -55,6 +59,21 @@ impl LiveEnv {
     pub fn admin_root(&self) -> String {
         root(&self.admin_url)
     }
+}
+
+/// A suffix for resource names that differs between runs and between calls in one process
+/// (process id, a counter, and the time), so runs against one server never collide.
+pub fn unique_suffix() -> String {
+    static CALLS: AtomicU64 = AtomicU64::new(0);
+    let millis = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() % 100_000_000)
+        .unwrap_or(0);
+    format!(
+        "{}-{}-{millis}",
+        std::process::id(),
+        CALLS.fetch_add(1, Ordering::Relaxed)
+    )
 }
 
 /// `http://host:port/v2.0` -> `http://host:port`.

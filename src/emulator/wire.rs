@@ -72,7 +72,10 @@ impl KsError {
 
     /// 404 `Could not find <kind>: <id>.`
     pub(crate) fn not_found(kind: &str, id: &str) -> Self {
-        Self::new(StatusCode::NOT_FOUND, format!("Could not find {kind}: {id}."))
+        Self::new(
+            StatusCode::NOT_FOUND,
+            format!("Could not find {kind}: {id}."),
+        )
     }
 
     /// 409 `Conflict occurred attempting to store <kind> - <details>.`-style messages.
@@ -192,7 +195,10 @@ pub(crate) fn parse_body(headers: &HeaderMap, body: &[u8]) -> Result<Map<String,
             .trim()
             .to_ascii_lowercase();
         if !media.is_empty() && media != "application/json" {
-            return Err(KsError::expecting("application/json", "Content-Type header"));
+            return Err(KsError::expecting(
+                "application/json",
+                "Content-Type header",
+            ));
         }
     }
     let value: Value = serde_json::from_slice(body)
@@ -253,7 +259,11 @@ impl Signature {
 
     /// The `TypeError` Python would raise calling the method with this body (a 400), if any.
     /// `path_params` are the names the URL already provides (the URL wins over the body).
-    pub(crate) fn check(&self, body: &Map<String, Value>, path_params: &[&str]) -> Result<(), KsError> {
+    pub(crate) fn check(
+        &self,
+        body: &Map<String, Value>,
+        path_params: &[&str],
+    ) -> Result<(), KsError> {
         let kwargs: Vec<String> = body.keys().map(|k| k.replace([':', '-'], "_")).collect();
         if !self.any {
             if let Some(unexpected) = kwargs.iter().find(|k| {
@@ -318,7 +328,9 @@ mod tests {
         let e = parse_body(&headers(None), b"[1]").unwrap_err();
         assert!(e.message.starts_with("Expecting to find valid JSON object"));
         let e = parse_body(&headers(None), b"{").unwrap_err();
-        assert!(e.message.starts_with("Expecting to find valid JSON in request body"));
+        assert!(e
+            .message
+            .starts_with("Expecting to find valid JSON in request body"));
         let e = parse_body(&headers(Some("text/plain")), b"{}").unwrap_err();
         assert!(e.message.starts_with("Expecting to find application/json"));
         let ok = parse_body(
@@ -335,7 +347,9 @@ mod tests {
         let body = |v: Value| v.as_object().cloned().unwrap();
         assert!(sig.check(&body(json!({"tenant": {}})), &[]).is_ok());
         assert_eq!(
-            sig.check(&body(json!({"tenant": {}, "extra": 1})), &[]).unwrap_err().message,
+            sig.check(&body(json!({"tenant": {}, "extra": 1})), &[])
+                .unwrap_err()
+                .message,
             "Tenant.create_project() got an unexpected keyword argument 'extra'"
         );
         assert_eq!(
@@ -343,7 +357,9 @@ mod tests {
             "Tenant.create_project() missing 1 required positional argument: 'tenant'"
         );
         let svc = Signature::new("Service.create_service").required(&["OS_KSADM_service"]);
-        assert!(svc.check(&body(json!({"OS-KSADM:service": {}})), &[]).is_ok());
+        assert!(svc
+            .check(&body(json!({"OS-KSADM:service": {}})), &[])
+            .is_ok());
         let two = Signature::new("f").required(&["a", "b", "c"]);
         assert_eq!(
             two.check(&body(json!({})), &[]).unwrap_err().message,
