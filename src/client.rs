@@ -598,6 +598,8 @@ impl Config {
 #[derive(Default)]
 struct State {
     access: Option<AccessInfo>,
+    /// The `X-Auth-Token` value of the token in use, ready to send.
+    token_header: Option<reqwest::header::HeaderValue>,
     /// Bumped at each new token.
     generation: u64,
     public: Option<Arc<Raw>>,
@@ -633,6 +635,11 @@ impl Shared {
         let mut s = self.state.write().unwrap_or_else(|e| e.into_inner());
         s.public = self.auth.clone();
         s.admin = self.config.endpoint.as_deref().map(|e| self.raw(e));
+        s.token_header = self
+            .config
+            .token
+            .as_ref()
+            .and_then(|t| crate::hooks::token_header(t).ok());
     }
 
     /// keystoneclient's `process_token`: checks the token and derives the admin and public URLs.
@@ -679,6 +686,7 @@ impl Shared {
             _ => None,
         };
         s.admin = admin.map(|a| self.raw(&a));
+        s.token_header = crate::hooks::token_header(access.auth_token()).ok();
         s.access = Some(access.clone());
         s.generation += 1;
         Ok(access)
@@ -796,7 +804,10 @@ impl Shared {
 
     /// The generated client that serves `op`, as the spec's `x-keystone-api` says.
     fn route(&self, op: &Operation) -> Result<Arc<Raw>> {
-        let s = self.read();
+        self.route_in(&self.read(), op)
+    }
+
+    fn route_in(&self, s: &State, op: &Operation) -> Result<Arc<Raw>> {
         let public_ok = op.apis.contains(&Api::Public);
         if op.apis.contains(&Api::Admin) {
             if let Some(admin) = &s.admin {
@@ -1019,6 +1030,12 @@ impl Client {
     pub fn invalidate(&self) {
         let mut s = self.shared.state.write().unwrap_or_else(|e| e.into_inner());
         s.access = None;
+        s.token_header = self
+            .shared
+            .config
+            .token
+            .as_ref()
+            .and_then(|t| crate::hooks::token_header(t).ok());
         s.generation += 1;
     }
 
@@ -1041,6 +1058,13 @@ impl Client {
     /// Authenticates if the operation needs it and picks its API.
     pub(crate) async fn prepare(&self, op: &Operation) -> Result<Arc<Raw>> {
         if op.authenticated {
+            // The common case in one read: a usable token, then the route.
+            {
+                let s = self.shared.read();
+                if !self.shared.needs_auth(&s) {
+                    return self.shared.route_in(&s, op);
+                }
+            }
             self.shared.ensure_token().await?;
         }
         self.shared.route(op)
@@ -1068,6 +1092,7 @@ impl Client {
     }
 }
 
-pub(crate) fn weak_token(shared: &Weak<Shared>) -> Option<Secret> {
-    shared.upgrade().and_then(|s| s.current_token())
+/// The `X-Auth-Token` value the hooks send for a client.
+pub(crate) fn weak_token_header(shared: &Weak<Shared>) -> Option<reqwest::header::HeaderValue> {
+    shared.upgrade().and_then(|s| s.read().token_header.clone())
 }

@@ -94,7 +94,7 @@ impl Recorder {
 enum Auth {
     #[default]
     None,
-    Static(Secret),
+    Static(reqwest::header::HeaderValue),
     Session(Weak<Shared>),
 }
 
@@ -159,8 +159,13 @@ impl Hooks {
     /// # let _ = hooks;
     /// ```
     pub fn with_token(token: impl Into<Secret>) -> Self {
+        // A token that is not a valid header value is sent as nothing: the server answers 401.
+        let auth = match token_header(&token.into()) {
+            Ok(v) => Auth::Static(v),
+            Err(_) => Auth::None,
+        };
         Self {
-            auth: Auth::Static(token.into()),
+            auth,
             ..Self::default()
         }
     }
@@ -205,11 +210,11 @@ impl Hooks {
         self
     }
 
-    fn token(&self) -> Option<Secret> {
+    fn token_header(&self) -> Option<reqwest::header::HeaderValue> {
         match &self.auth {
             Auth::None => None,
-            Auth::Static(t) => Some(t.clone()),
-            Auth::Session(s) => crate::client::weak_token(s),
+            Auth::Static(v) => Some(v.clone()),
+            Auth::Session(s) => crate::client::weak_token_header(s),
         }
     }
 }
@@ -306,8 +311,8 @@ impl ClientHooks<Hooks> for Raw {
             .map(|o| o.authenticated)
             .unwrap_or(true);
         if authenticated {
-            if let Some(token) = self.inner().token() {
-                set_token(request, &token).map_err(progenitor_client::Error::InvalidRequest)?;
+            if let Some(value) = self.inner().token_header() {
+                request.headers_mut().insert("x-auth-token", value);
             }
         }
         Ok(())
@@ -324,7 +329,6 @@ impl ClientHooks<Hooks> for Raw {
             .map(|o| o.authenticated)
             .unwrap_or(true);
         let method = request.method().clone();
-        let url = request.url().clone();
         let started = Instant::now();
         let within_budget = |delay: Duration| started.elapsed() + delay < hooks.timeout;
         let mut request = request;
@@ -335,7 +339,7 @@ impl ClientHooks<Hooks> for Raw {
             let sent_token = request.headers().get("x-auth-token").cloned();
             let response = match self.client().execute(request).await {
                 Ok(r) => {
-                    self.observe(op, &method, &url, started, r, sent_token.as_ref())
+                    self.observe(op, &method, started, r, sent_token.as_ref())
                         .await?
                 }
                 Err(e) => {
@@ -363,7 +367,7 @@ impl ClientHooks<Hooks> for Raw {
                             continue;
                         }
                     }
-                    tracing::debug!(target: "keystone_v2", operation = op, method = %method, url = %redact::url(url.as_str()), error = %redact::text(&e.to_string(), &secrets(&url, sent_token.as_ref())), "request failed");
+                    tracing::debug!(target: "keystone_v2", operation = op, method = %method, url = %e.url().map(|u| redact::url(u.as_str())).unwrap_or_default(), error = %redact::text(&e.to_string(), &e.url().map(|u| secrets(u, sent_token.as_ref())).unwrap_or_default()), "request failed");
                     return Err(e);
                 }
             };
@@ -418,7 +422,6 @@ impl Raw {
         &self,
         op: &'static str,
         method: &reqwest::Method,
-        url: &reqwest::Url,
         started: Instant,
         response: reqwest::Response,
         sent_token: Option<&reqwest::header::HeaderValue>,
@@ -433,45 +436,42 @@ impl Raw {
         } else {
             None
         };
+        if !(error || hooks.recorder.is_some() || (logging && hooks.debug)) {
+            // The common path: nothing to copy, redact or buffer.
+            tracing::debug!(target: "keystone_v2", operation = op, method = %method, url = %redact::url(response.url().as_str()), status = status.as_u16(),
+                elapsed_ms, request_id = rid.as_deref().unwrap_or(""), "response");
+            return Ok(response);
+        }
+        let url = redact::url(response.url().as_str());
         // Only errors and logs need this request's secrets (Keystone echoes token ids).
         let secrets = if error || (logging && hooks.debug) {
-            secrets(url, sent_token)
+            secrets(response.url(), sent_token)
         } else {
             Vec::new()
         };
-        let mut response = if (hooks.debug && logging)
-            || hooks.recorder.is_some()
-            || (error && !secrets.is_empty())
-        {
-            let (response, body) = buffer(response).await?;
-            let (response, body) = if error {
-                scrub(response, body, &secrets)
-            } else {
-                (response, body)
-            };
-            if hooks.debug {
-                tracing::debug!(target: "keystone_v2", operation = op, method = %method, url = %redact::url(url.as_str()), status = status.as_u16(),
-                    elapsed_ms, request_id = rid.as_deref().unwrap_or(""), body = %redact::text(&redact::body(&body, LOG_BODY), &secrets), "response");
-            }
-            if let Some(recorder) = &hooks.recorder {
-                recorder.push(Exchange {
-                    operation: op,
-                    method: method.clone(),
-                    status,
-                    body,
-                });
-            }
-            response
+        let (response, body) = buffer(response).await?;
+        let (mut response, body) = if error {
+            scrub(response, body, &secrets)
         } else {
-            tracing::debug!(target: "keystone_v2", operation = op, method = %method, url = %redact::url(url.as_str()), status = status.as_u16(),
-                elapsed_ms, request_id = rid.as_deref().unwrap_or(""), "response");
-            response
+            (response, body)
         };
+        if hooks.debug {
+            tracing::debug!(target: "keystone_v2", operation = op, method = %method, url = %url, status = status.as_u16(),
+                elapsed_ms, request_id = rid.as_deref().unwrap_or(""), body = %redact::text(&redact::body(&body, LOG_BODY), &secrets), "response");
+        } else {
+            tracing::debug!(target: "keystone_v2", operation = op, method = %method, url = %url, status = status.as_u16(),
+                elapsed_ms, request_id = rid.as_deref().unwrap_or(""), "response");
+        }
+        if let Some(recorder) = &hooks.recorder {
+            recorder.push(Exchange {
+                operation: op,
+                method: method.clone(),
+                status,
+                body,
+            });
+        }
         if error {
-            if let Ok(v) = reqwest::header::HeaderValue::from_str(&format!(
-                "{method} {}",
-                redact::url(url.as_str())
-            )) {
+            if let Ok(v) = reqwest::header::HeaderValue::from_str(&format!("{method} {url}")) {
                 response.headers_mut().insert(ORIGIN, v);
             }
         }
@@ -510,11 +510,18 @@ fn scrub(
     (reqwest::Response::from(rebuilt), body)
 }
 
-fn set_token(request: &mut reqwest::Request, token: &Secret) -> Result<(), String> {
+/// The `X-Auth-Token` value for a token, marked sensitive (kept out of `Debug` output).
+pub(crate) fn token_header(token: &Secret) -> Result<reqwest::header::HeaderValue, String> {
     let mut value = reqwest::header::HeaderValue::from_str(token.expose())
         .map_err(|_| "the token is not a valid header value".to_owned())?;
     value.set_sensitive(true);
-    request.headers_mut().insert("x-auth-token", value);
+    Ok(value)
+}
+
+fn set_token(request: &mut reqwest::Request, token: &Secret) -> Result<(), String> {
+    request
+        .headers_mut()
+        .insert("x-auth-token", token_header(token)?);
     Ok(())
 }
 
