@@ -6,8 +6,10 @@
 //! For a token validation (`GET /v2.0/tokens/{id}`) and a tenant list (`GET /v2.0/tenants`),
 //! sequentially and with 64 concurrent tasks, it times the same number of calls through
 //! `keystone_v2::Client` and through a bare `reqwest::Client` that sends the same request and
-//! decodes the same generated type. Rounds alternate between the two so that machine noise
-//! hits both alike; it prints the median of each and their ratio (Client / reqwest).
+//! decodes the same generated type, and (to tell where a difference comes from) through the
+//! generated client alone with a static token. Rounds alternate between the three so that
+//! machine noise hits all alike; it prints the medians and the ratios Client / reqwest and
+//! Client / generated.
 //! `BENCH_CALLS` (default 2000) sets the calls per measurement, `BENCH_ROUNDS` (default 5) the rounds.
 
 use std::sync::Arc;
@@ -60,6 +62,41 @@ impl Raw {
             }
         }
     }
+}
+
+async fn generated_call(g: &keystone_v2::generated::Client, subject: &str, call: Call) {
+    match call {
+        Call::Validate => {
+            std::hint::black_box(g.tokens_validate(subject, None).await.expect("validated"));
+        }
+        Call::TenantList => {
+            std::hint::black_box(g.tenants_list(None, None, None).await.expect("listed"));
+        }
+    }
+}
+
+async fn run_generated(
+    g: &Arc<keystone_v2::generated::Client>,
+    subject: &Arc<String>,
+    call: Call,
+    calls: usize,
+    tasks: usize,
+) -> Duration {
+    let started = Instant::now();
+    let handles: Vec<_> = (0..tasks)
+        .map(|_| {
+            let (g, subject) = (g.clone(), subject.clone());
+            tokio::spawn(async move {
+                for _ in 0..calls / tasks {
+                    generated_call(&g, &subject, call).await;
+                }
+            })
+        })
+        .collect();
+    for h in handles {
+        h.await.expect("task");
+    }
+    started.elapsed()
 }
 
 async fn client_call(client: &Client, subject: &str, call: Call) {
@@ -187,35 +224,49 @@ fn main() {
         });
         let subject = Arc::new(subject);
 
-        println!("{calls} calls per measurement, median of {rounds} alternating rounds");
+        // The generated client alone (static token, no Client layer): splits the overhead
+        // between progenitor's generated code and the hand-written layer.
+        let generated = Arc::new(keystone_v2::generated::Client::new_with_client(
+            emulator.admin_url().trim_end_matches("/v2.0"),
+            reqwest::Client::builder()
+                .timeout(Duration::from_secs(30))
+                .build()
+                .expect("reqwest"),
+            keystone_v2::hooks::Hooks::with_token(raw.token.clone()),
+        ));
+
         println!(
-            "{:<28} {:>12} {:>12} {:>8}",
-            "exchange", "Client", "reqwest", "ratio"
+            "{calls} calls per measurement, median of {rounds} alternating rounds; time per call"
+        );
+        println!(
+            "{:<24} {:>10} {:>10} {:>10} {:>15} {:>18}",
+            "exchange", "Client", "generated", "reqwest", "Client/reqwest", "Client/generated"
         );
         for call in [Call::Validate, Call::TenantList] {
             for tasks in [1usize, 64] {
-                // Warm both pools.
+                // Warm the three pools.
                 run_client(&client, &subject, call, tasks * 4, tasks).await;
+                run_generated(&generated, &subject, call, tasks * 4, tasks).await;
                 run_raw(&raw, call, tasks * 4, tasks).await;
-                let (mut c, mut r) = (Vec::new(), Vec::new());
+                let (mut c, mut g, mut r) = (Vec::new(), Vec::new(), Vec::new());
                 for _ in 0..rounds {
                     c.push(run_client(&client, &subject, call, calls, tasks).await);
+                    g.push(run_generated(&generated, &subject, call, calls, tasks).await);
                     r.push(run_raw(&raw, call, calls, tasks).await);
                 }
-                let (c, r) = (median(c), median(r));
+                let (c, g, r) = (median(c), median(g), median(r));
                 let label = format!(
-                    "{call:?} x{}",
-                    if tasks == 1 {
-                        "1 (sequential)".to_owned()
-                    } else {
-                        format!("{tasks} tasks")
-                    }
+                    "{call:?} x{tasks}{}",
+                    if tasks == 1 { " (seq.)" } else { " tasks" }
                 );
+                let per_call = |d: Duration| d.as_secs_f64() * 1e6 / calls as f64;
                 println!(
-                    "{label:<28} {:>10.1}us {:>10.1}us {:>8.3}",
-                    c.as_secs_f64() * 1e6 / calls as f64,
-                    r.as_secs_f64() * 1e6 / calls as f64,
-                    c.as_secs_f64() / r.as_secs_f64()
+                    "{label:<24} {:>8.1}us {:>8.1}us {:>8.1}us {:>15.3} {:>18.3}",
+                    per_call(c),
+                    per_call(g),
+                    per_call(r),
+                    c.as_secs_f64() / r.as_secs_f64(),
+                    c.as_secs_f64() / g.as_secs_f64()
                 );
             }
         }

@@ -1916,6 +1916,8 @@ Sends a `POST` request to `/v2.0/OS-KSADM/roles`
     }
     /**Show a role (by id only)
 
+Admin only. Looks a role up by id; a name is not accepted (404).
+
 Sends a `GET` request to `/v2.0/OS-KSADM/roles/{role_id}`
 
 Arguments:
@@ -1968,6 +1970,8 @@ Arguments:
     }
     /**Delete a role
 
+Admin only. Deletes the role and its grants; answers 204.
+
 Sends a `DELETE` request to `/v2.0/OS-KSADM/roles/{role_id}`
 
 Arguments:
@@ -2019,6 +2023,8 @@ Arguments:
         }
     }
     /**List services
+
+Admin only. Every service of the catalog, under the `OS-KSADM:services` key.
 
 Sends a `GET` request to `/v2.0/OS-KSADM/services`
 
@@ -2113,6 +2119,8 @@ Sends a `POST` request to `/v2.0/OS-KSADM/services`
     }
     /**Show a service (by id only)
 
+Admin only. Looks a service up by id; a name is not accepted (404).
+
 Sends a `GET` request to `/v2.0/OS-KSADM/services/{service_id}`
 
 Arguments:
@@ -2164,6 +2172,8 @@ Arguments:
         }
     }
     /**Delete a service
+
+Admin only. Deletes the service and its endpoints; answers 204.
 
 Sends a `DELETE` request to `/v2.0/OS-KSADM/services/{service_id}`
 
@@ -2501,6 +2511,8 @@ Sends a `POST` request to `/v2.0/endpoints`
     }
     /**Delete an endpoint
 
+Admin only. Deletes the public, internal and admin URLs that share the listed id; answers 204.
+
 Sends a `DELETE` request to `/v2.0/endpoints/{endpoint_id}`
 
 Arguments:
@@ -2815,6 +2827,8 @@ Sends a `POST` request to `/v2.0/tenants`
     }
     /**Show a tenant
 
+Admin only. 404 for an unknown tenant (and for projects that are domains).
+
 Sends a `GET` request to `/v2.0/tenants/{tenant_id}`
 
 Arguments:
@@ -2990,6 +3004,8 @@ Arguments:
     }
     /**Delete a tenant
 
+Admin only. Deletes the tenant and its role grants; answers 204 with no body.
+
 Sends a `DELETE` request to `/v2.0/tenants/{tenant_id}`
 
 Arguments:
@@ -3094,6 +3110,8 @@ Arguments:
         }
     }
     /**List a user's roles on a tenant
+
+Admin only. The roles the user has on the tenant, with ids (unlike the names-only `user.roles` of a token).
 
 Sends a `GET` request to `/v2.0/tenants/{tenant_id}/users/{user_id}/roles`
 
@@ -3212,6 +3230,8 @@ Arguments:
         }
     }
     /**Revoke a user's role on a tenant
+
+Admin only. 404 when the user does not have the role on the tenant; answers 204.
 
 Sends a `DELETE` request to `/v2.0/tenants/{tenant_id}/users/{user_id}/roles/OS-KSADM/{role_id}`
 
@@ -3710,6 +3730,8 @@ Sends a `POST` request to `/v2.0/users`
     }
     /**Show a user
 
+Admin only. Keystone adds `username` (the name) and `options` to the user.
+
 Sends a `GET` request to `/v2.0/users/{user_id}`
 
 Arguments:
@@ -3825,6 +3847,8 @@ Arguments:
     }
     /**Delete a user
 
+Admin only. Deletes the user, their role grants and tokens; answers 204.
+
 Sends a `DELETE` request to `/v2.0/users/{user_id}`
 
 Arguments:
@@ -3937,6 +3961,8 @@ Arguments:
         }
     }
     /**Set a user's password (OS-KSADM)
+
+Admin only. Other attributes in the body are applied too (the same code as `users_update`). The user's tokens are revoked.
 
 Sends a `PUT` request to `/v2.0/users/{user_id}/OS-KSADM/password`
 
@@ -4413,6 +4439,8 @@ Arguments:
     }
     /**List a user's role grants as roleRefs (diablo compatibility)
 
+Admin only. Each grant of the user on a tenant, with an id of the form `roleId=...&tenantId=...&userId=...`.
+
 Sends a `GET` request to `/v2.0/users/{user_id}/roleRefs`
 
 Arguments:
@@ -4464,6 +4492,8 @@ Arguments:
         }
     }
     /**Grant a role on a tenant as a roleRef (diablo compatibility)
+
+Admin only. The same grant as `roles_add_user_role`, with the tenant and role in the body.
 
 Sends a `POST` request to `/v2.0/users/{user_id}/roleRefs`
 
@@ -4525,6 +4555,8 @@ Arguments:
         }
     }
     /**Revoke a role grant by its roleRef id (diablo compatibility)
+
+Admin only. `role_ref_id` is an id as `role_refs_list` lists it; answers 204.
 
 Sends a `DELETE` request to `/v2.0/users/{user_id}/roleRefs/{role_ref_id}`
 
