@@ -131,7 +131,9 @@ fn check(spec: &OpenAPI, raw: &serde_json::Value) -> Result<Vec<OpMeta>, String>
                 errors.push(format!("{at}: needs a summary"));
             }
             if op.description.as_deref().unwrap_or("").is_empty() {
-                errors.push(format!("{at}: needs a description (it becomes the generated docs)"));
+                errors.push(format!(
+                    "{at}: needs a description (it becomes the generated docs)"
+                ));
             }
             let apis = raw_op(raw, path, method)
                 .and_then(|o| o.get("x-keystone-api"))

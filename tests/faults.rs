@@ -375,3 +375,32 @@ async fn catalogs_with_duplicate_endpoints_and_split_regions() {
         "{err}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn list_all_pages_through_every_tenant_once() {
+    use futures::TryStreamExt;
+    let emulator = Emulator::start().await.unwrap();
+    let client = builder(&emulator).build().unwrap();
+    for i in 0..7 {
+        client
+            .tenants()
+            .create(&format!("paged-{i}"), TenantOptions::default())
+            .await
+            .unwrap();
+    }
+    emulator.control().reset_counts();
+    let all: Vec<_> = client.tenants().list_all(3).try_collect().await.unwrap();
+    let mut names: Vec<_> = all.iter().map(|t| t.name.clone()).collect();
+    names.sort();
+    let mut expected: Vec<_> = (0..7)
+        .map(|i| format!("paged-{i}"))
+        .chain(["admin".to_owned()])
+        .collect();
+    expected.sort();
+    assert_eq!(names, expected, "8 tenants, each once");
+    assert_eq!(
+        emulator.control().request_count("GET", "/v2.0/tenants"),
+        3,
+        "pages of 3, 3 and 2"
+    );
+}

@@ -230,3 +230,36 @@ async fn debug_output_of_the_builder_and_client_hides_secrets() {
         "{shown}"
     );
 }
+
+#[tokio::test]
+async fn paging_stops_with_an_error_when_the_server_ignores_the_marker() {
+    use futures::TryStreamExt;
+    // Every page is the same one tenant, whatever the marker (an LDAP backend did this).
+    let body =
+        r#"{"tenants": [{"id": "t1", "name": "one", "enabled": true}], "tenants_links": []}"#;
+    let response: &'static str = Box::leak(
+        format!(
+            "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{body}",
+            body.len()
+        )
+        .into_boxed_str(),
+    );
+    let (url, seen) = scripted(response, Duration::ZERO).await;
+    let client = admin_token_client(&url).build().unwrap();
+    let started = Instant::now();
+    let result: Result<Vec<_>, _> = client.tenants().list_all(1).try_collect().await;
+    let err = result.unwrap_err();
+    assert!(
+        matches!(err, Error::InvalidResponse { .. })
+            && err.to_string().contains("page already seen"),
+        "{err}"
+    );
+    assert!(started.elapsed() < Duration::from_secs(5));
+    let requests = seen.lock().unwrap().clone();
+    assert_eq!(requests.len(), 2, "the second page gives it away");
+    assert!(
+        requests[1].starts_with("get /v2.0/tenants?limit=1&marker=t1 "),
+        "{}",
+        requests[1]
+    );
+}
