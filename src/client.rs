@@ -454,7 +454,8 @@ impl ClientBuilder {
         let config = Config {
             username: self.username,
             user_id: self.user_id,
-            password: self.password,
+            has_password: self.password.is_some(),
+            password: RwLock::new(self.password),
             token: self.token,
             tenant_id: self.tenant_id,
             tenant_name: self.tenant_name,
@@ -574,7 +575,9 @@ pub(crate) fn root_url(url: &str, what: &str) -> Result<String> {
 struct Config {
     username: Option<String>,
     user_id: Option<String>,
-    password: Option<Secret>,
+    /// The password; an own-password change replaces it, so later re-authentications work.
+    password: RwLock<Option<Secret>>,
+    has_password: bool,
     token: Option<Secret>,
     tenant_id: Option<String>,
     tenant_name: Option<String>,
@@ -591,7 +594,7 @@ struct Config {
 
 impl Config {
     fn can_authenticate(&self) -> bool {
-        self.auth_url.is_some() && (self.password.is_some() || self.token.is_some())
+        self.auth_url.is_some() && (self.has_password || self.token.is_some())
     }
 }
 
@@ -775,13 +778,14 @@ impl Shared {
             let auth = self.auth.clone().ok_or_else(|| {
                 Error::AuthorizationFailure("Cannot authenticate without an auth_url".into())
             })?;
+            let password = c.password.read().unwrap_or_else(|e| e.into_inner()).clone();
             let credentials = if let (Some(password), true) =
-                (&c.password, c.username.is_some() || c.user_id.is_some())
+                (password, c.username.is_some() || c.user_id.is_some())
             {
                 Credentials::Password {
                     username: c.username.clone(),
                     user_id: c.user_id.clone(),
-                    password: password.clone(),
+                    password,
                 }
             } else if let Some(token) = &c.token {
                 Credentials::Token(token.clone())
@@ -1077,8 +1081,13 @@ impl Client {
         })
     }
 
-    /// Switches to a token obtained otherwise (after an own-password change).
-    pub(crate) fn adopt(&self, access: AccessInfo) -> Result<AccessInfo> {
+    /// After an own-password change: switches to the new token and, if the client
+    /// authenticates with a password, to the new password.
+    pub(crate) fn adopt(&self, access: AccessInfo, new_password: Secret) -> Result<AccessInfo> {
+        let c = &self.shared.config;
+        if c.has_password {
+            *c.password.write().unwrap_or_else(|e| e.into_inner()) = Some(new_password);
+        }
         self.shared.install(access)
     }
 

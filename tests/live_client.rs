@@ -543,6 +543,11 @@ async fn every_manager_method_against_real_keystone() {
         *after.auth_token(),
         "the client adopts the new token"
     );
+    theirs_client.invalidate();
+    assert!(
+        theirs_client.authenticate().await.is_ok(),
+        "the client re-authenticates with the new password"
+    );
     assert!(theirs_client
         .users()
         .update_own_password("WRONG", "x")

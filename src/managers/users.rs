@@ -244,7 +244,8 @@ impl<'a> UserManager<'a> {
     }
 
     /// Changes the authenticated user's own password (OS-KSCRUD, always on the public API). The
-    /// client switches to the new token Keystone answers, and returns it.
+    /// client switches to the new token Keystone answers (and returns it) and to the new
+    /// password for later re-authentications.
     ///
     /// ```no_run
     /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
@@ -262,9 +263,10 @@ impl<'a> UserManager<'a> {
             Error::AuthorizationFailure("changing one's own password needs a user token".into())
         })?;
         let raw = self.client.public(op)?;
+        let password = password.into();
         let body = types::OwnPasswordRequest {
             user: types::OwnPassword {
-                password: password.into(),
+                password: password.clone(),
                 original_password: original_password.into(),
             },
         };
@@ -273,7 +275,7 @@ impl<'a> UserManager<'a> {
             raw.users_update_own_password(&user_id, &body).await,
         )
         .await?;
-        self.client.adopt(AccessInfo::new(access.access)?)
+        self.client.adopt(AccessInfo::new(access.access)?, password)
     }
 
     /// Deletes a user.
