@@ -75,30 +75,6 @@ async fn generated_call(g: &keystone_v2::generated::Client, subject: &str, call:
     }
 }
 
-async fn run_generated(
-    g: &Arc<keystone_v2::generated::Client>,
-    subject: &Arc<String>,
-    call: Call,
-    calls: usize,
-    tasks: usize,
-) -> Duration {
-    let started = Instant::now();
-    let handles: Vec<_> = (0..tasks)
-        .map(|_| {
-            let (g, subject) = (g.clone(), subject.clone());
-            tokio::spawn(async move {
-                for _ in 0..calls / tasks {
-                    generated_call(&g, &subject, call).await;
-                }
-            })
-        })
-        .collect();
-    for h in handles {
-        h.await.expect("task");
-    }
-    started.elapsed()
-}
-
 async fn client_call(client: &Client, subject: &str, call: Call) {
     match call {
         Call::Validate => {
@@ -116,38 +92,33 @@ async fn client_call(client: &Client, subject: &str, call: Call) {
     }
 }
 
-async fn run_client(
-    client: &Client,
-    subject: &Arc<String>,
-    call: Call,
-    calls: usize,
-    tasks: usize,
-) -> Duration {
-    let started = Instant::now();
-    let handles: Vec<_> = (0..tasks)
-        .map(|_| {
-            let (client, subject) = (client.clone(), subject.clone());
-            tokio::spawn(async move {
-                for _ in 0..calls / tasks {
-                    client_call(&client, &subject, call).await;
-                }
-            })
-        })
-        .collect();
-    for h in handles {
-        h.await.expect("task");
-    }
-    started.elapsed()
+/// One of the three clients under comparison.
+#[derive(Clone)]
+enum Target {
+    Client(Client, Arc<String>),
+    Generated(Arc<keystone_v2::generated::Client>, Arc<String>),
+    Reqwest(Arc<Raw>),
 }
 
-async fn run_raw(raw: &Arc<Raw>, call: Call, calls: usize, tasks: usize) -> Duration {
+impl Target {
+    async fn call(&self, call: Call) {
+        match self {
+            Target::Client(c, subject) => client_call(c, subject, call).await,
+            Target::Generated(g, subject) => generated_call(g, subject, call).await,
+            Target::Reqwest(raw) => raw.call(call).await,
+        }
+    }
+}
+
+/// `calls` calls spread over `tasks` concurrent tasks; the time they all took.
+async fn run(target: &Target, call: Call, calls: usize, tasks: usize) -> Duration {
     let started = Instant::now();
     let handles: Vec<_> = (0..tasks)
         .map(|_| {
-            let raw = raw.clone();
+            let target = target.clone();
             tokio::spawn(async move {
                 for _ in 0..calls / tasks {
-                    raw.call(call).await;
+                    target.call(call).await;
                 }
             })
         })
@@ -235,6 +206,11 @@ fn main() {
             keystone_v2::hooks::Hooks::with_token(raw.token.clone()),
         ));
 
+        let targets = [
+            Target::Client(client.clone(), subject.clone()),
+            Target::Generated(generated, subject.clone()),
+            Target::Reqwest(raw),
+        ];
         println!(
             "{calls} calls per measurement, median of {rounds} alternating rounds; time per call"
         );
@@ -245,14 +221,14 @@ fn main() {
         for call in [Call::Validate, Call::TenantList] {
             for tasks in [1usize, 64] {
                 // Warm the three pools.
-                run_client(&client, &subject, call, tasks * 4, tasks).await;
-                run_generated(&generated, &subject, call, tasks * 4, tasks).await;
-                run_raw(&raw, call, tasks * 4, tasks).await;
+                for target in &targets {
+                    run(target, call, tasks * 4, tasks).await;
+                }
                 let (mut c, mut g, mut r) = (Vec::new(), Vec::new(), Vec::new());
                 for _ in 0..rounds {
-                    c.push(run_client(&client, &subject, call, calls, tasks).await);
-                    g.push(run_generated(&generated, &subject, call, calls, tasks).await);
-                    r.push(run_raw(&raw, call, calls, tasks).await);
+                    c.push(run(&targets[0], call, calls, tasks).await);
+                    g.push(run(&targets[1], call, calls, tasks).await);
+                    r.push(run(&targets[2], call, calls, tasks).await);
                 }
                 let (c, g, r) = (median(c), median(g), median(r));
                 let label = format!(
