@@ -61,6 +61,16 @@ fn run() -> Result<(), String> {
         "// The contents of this file are generated from {SPEC} by build.rs; do not modify them.\n\n{}",
         prettyplease::unparse(&file)
     );
+    // progenitor's `encode_path` leaves `.` segments and `\` (which URL parsers read as `/`)
+    // as they are, so an id could change the route: every path argument goes through the
+    // crate's own one-segment encoder instead (the hooks also check every final path).
+    let calls = code.matches("encode_path(").count();
+    if calls == 0 {
+        return Err(format!(
+            "{SPEC}: the generated code has no encode_path call to replace; progenitor changed"
+        ));
+    }
+    let code = code.replace("encode_path(", "crate::hooks::encode_segment(");
 
     let out = std::env::var("OUT_DIR").map_err(|e| format!("OUT_DIR: {e}"))?;
     write(&Path::new(&out).join("codegen.rs"), &code)?;

@@ -80,9 +80,45 @@ pub enum Error {
         excerpt: String,
     },
 
-    /// The request could not be built from the arguments given.
+    /// The request could not be built from the arguments given (an empty id, an `extra`
+    /// attribute that repeats a typed one, ...). Nothing was sent.
     #[error("invalid request: {0}")]
     InvalidRequest(String),
+
+    /// The response body was larger than the client's maximum
+    /// ([`crate::ClientBuilder::max_body_size`]); reading stopped there.
+    #[error("the response to {operation} from {url} is larger than the {limit}-byte limit")]
+    ResponseTooLarge {
+        /// The operation (an operationId of the spec).
+        operation: String,
+        /// The URL, redacted.
+        url: String,
+        /// The limit, in bytes.
+        limit: u64,
+    },
+
+    /// The server redirected the request somewhere this crate will not follow: to another
+    /// origin (scheme, host or port), from https to http, or past the redirect limit. Nothing
+    /// was sent to `location`.
+    #[error("refused to follow the redirect from {url} to {location}: {reason}")]
+    Redirect {
+        /// The URL that answered the redirect, redacted.
+        url: String,
+        /// The redirect's target, redacted.
+        location: String,
+        /// Why it was refused.
+        reason: String,
+    },
+
+    /// The call (retries, re-authentication and replay included) did not complete within the
+    /// client's timeout ([`crate::ClientBuilder::timeout`]).
+    #[error("{operation} did not complete within {timeout:?}")]
+    DeadlineExceeded {
+        /// The operation (an operationId of the spec, or `authenticate`).
+        operation: String,
+        /// The timeout that bounds the whole call.
+        timeout: Duration,
+    },
 }
 
 /// An HTTP error answered by Keystone, with what it said.
@@ -260,7 +296,7 @@ impl Error {
     /// # fn check(e: keystone_v2::Error) { let _ = e.is_timeout(); }
     /// ```
     pub fn is_timeout(&self) -> bool {
-        matches!(self, Error::Timeout { .. })
+        matches!(self, Error::Timeout { .. } | Error::DeadlineExceeded { .. })
     }
 
     /// A connection failure (keystoneclient's `ConnectionError` family, TLS included).
@@ -271,7 +307,10 @@ impl Error {
     pub fn is_connection(&self) -> bool {
         matches!(
             self,
-            Error::Connection { .. } | Error::Tls { .. } | Error::Timeout { .. }
+            Error::Connection { .. }
+                | Error::Tls { .. }
+                | Error::Timeout { .. }
+                | Error::DeadlineExceeded { .. }
         )
     }
 
@@ -310,6 +349,20 @@ impl Error {
             .map(|u| crate::redact::url(u.as_str()))
             .unwrap_or_else(|| "<unknown>".into());
         let source = source.without_url();
+        if let Some(e) = find::<crate::hooks::TooLarge>(&source) {
+            return Error::ResponseTooLarge {
+                operation: e.operation.to_owned(),
+                url: e.url.clone(),
+                limit: e.limit,
+            };
+        }
+        if let Some(e) = find::<crate::hooks::RedirectRefused>(&source) {
+            return Error::Redirect {
+                url: e.from.clone(),
+                location: e.to.clone(),
+                reason: e.reason.to_owned(),
+            };
+        }
         if source.is_timeout() {
             return Error::Timeout { url, source };
         }
@@ -318,6 +371,20 @@ impl Error {
         }
         Error::Connection { url, source }
     }
+}
+
+/// The first error of type `T` in a cause chain.
+fn find<'a, T: std::error::Error + 'static>(
+    e: &'a (dyn std::error::Error + 'static),
+) -> Option<&'a T> {
+    let mut cur: Option<&'a (dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = cur {
+        if let Some(t) = err.downcast_ref::<T>() {
+            return Some(t);
+        }
+        cur = err.source();
+    }
+    None
 }
 
 /// Whether an error's cause chain mentions TLS or certificates.

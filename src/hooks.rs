@@ -1,7 +1,29 @@
 //! The single place where cross-cutting behaviour meets the generated client: the token header,
-//! re-authentication and replay after a 401, retries, logging with secrets redacted, and the
-//! conversion of the generated client's errors.
+//! the route guard, re-authentication and replay after a 401, retries, the call's deadline, the
+//! body size limit, logging with secrets redacted, and the conversion of the generated client's
+//! errors.
+//!
+//! Every request of every operation passes through [`ClientHooks::pre`] and
+//! [`ClientHooks::exec`] here, so each rule below holds for all of them:
+//! - **Routes.** Path arguments are percent-encoded as one segment (everything but
+//!   `A-Z a-z 0-9 - . _ ~`), and the final URL's path must have the operation's template shape
+//!   (same static segments, same count, no empty argument), or the call is
+//!   [`Error::InvalidRequest`] and nothing is sent.
+//! - **Attributes.** A JSON request body that has the same attribute twice in one object (an
+//!   `extra` map repeating a typed attribute) is [`Error::InvalidRequest`]; nothing is sent.
+//! - **Deadline.** One deadline bounds a whole call: each attempt's timeout is what remains of
+//!   it, and retries, waits, re-authentication and replay happen only within it.
+//! - **Body size.** A response body larger than the limit is [`Error::ResponseTooLarge`],
+//!   detected while reading (or from `Content-Length`, before reading); an error body is read
+//!   up to 64 KiB and the rest dropped.
+//! - **Errors.** An error status (4xx, 5xx) is [`Error::Http`] with that status whatever the body
+//!   is: Keystone's `{"error": ...}`, the older fault forms (`{"itemNotFound": {"message": ...}}`),
+//!   plain text, HTML or nothing. Messages and excerpts are scrubbed of every secret of the
+//!   request (token sent, token ids in the path, passwords and secrets in the body, URL
+//!   userinfo) in the forms a server may echo them (as is, JSON-escaped, Python-repr escaped,
+//!   percent-encoded).
 
+use std::sync::atomic::{AtomicU16, Ordering};
 use std::sync::{Arc, Mutex, Weak};
 use std::time::{Duration, Instant};
 
@@ -95,13 +117,22 @@ enum Auth {
     #[default]
     None,
     Static(reqwest::header::HeaderValue),
+    /// A token that cannot be sent (not a valid header value): every call is refused.
+    Invalid,
     Session(Weak<Shared>),
 }
+
+/// The default maximum size of a response body: far above any real Keystone answer.
+pub const DEFAULT_MAX_BODY_SIZE: u64 = 16 * 1024 * 1024;
+/// How much of an error body is read (the rest is dropped): enough for any Keystone message.
+const ERROR_BODY_LIMIT: usize = 64 * 1024;
+/// The most redirects followed within one origin.
+pub const MAX_REDIRECTS: usize = 3;
 
 /// The state the generated client carries (progenitor's "inner type").
 ///
 /// [`crate::Client`] builds its own; build one by hand to use [`crate::generated::Client`]
-/// directly.
+/// directly (then give the `reqwest::Client` this crate's [`redirect_policy`]).
 #[derive(Clone)]
 pub struct Hooks {
     auth: Auth,
@@ -110,6 +141,10 @@ pub struct Hooks {
     connect_retries: u32,
     retries: u32,
     timeout: Duration,
+    attempt_timeout: Option<Duration>,
+    max_body: u64,
+    /// Secrets of the configuration (URL userinfo passwords) to scrub from every error.
+    secrets: Arc<[String]>,
 }
 
 impl Default for Hooks {
@@ -121,6 +156,9 @@ impl Default for Hooks {
             connect_retries: 0,
             retries: 0,
             timeout: Duration::from_secs(30),
+            attempt_timeout: None,
+            max_body: DEFAULT_MAX_BODY_SIZE,
+            secrets: Arc::new([]),
         }
     }
 }
@@ -130,14 +168,28 @@ impl std::fmt::Debug for Hooks {
         let auth = match &self.auth {
             Auth::None => "none",
             Auth::Static(_) => "static token",
+            Auth::Invalid => "invalid token",
             Auth::Session(_) => "session",
         };
         f.debug_struct("Hooks")
             .field("auth", &auth)
             .field("recorder", &self.recorder.is_some())
             .field("debug", &self.debug)
+            .field("timeout", &self.timeout)
+            .field("max_body", &self.max_body)
             .finish()
     }
+}
+
+/// The transport settings of a [`crate::Client`] that its hooks apply.
+pub(crate) struct Transport {
+    pub debug: bool,
+    pub connect_retries: u32,
+    pub retries: u32,
+    pub timeout: Duration,
+    pub attempt_timeout: Option<Duration>,
+    pub max_body: u64,
+    pub secrets: Vec<String>,
 }
 
 impl Hooks {
@@ -152,17 +204,17 @@ impl Hooks {
     }
 
     /// Sends this token (a token id or the server's admin token) with every authenticated
-    /// operation.
+    /// operation. A token that is not a valid HTTP header value (a newline, ...) is never sent:
+    /// every authenticated call is then [`Error::InvalidRequest`].
     ///
     /// ```
     /// let hooks = keystone_v2::hooks::Hooks::with_token("ADMIN");
     /// # let _ = hooks;
     /// ```
     pub fn with_token(token: impl Into<Secret>) -> Self {
-        // A token that is not a valid header value is sent as nothing: the server answers 401.
         let auth = match token_header(&token.into()) {
             Ok(v) => Auth::Static(v),
-            Err(_) => Auth::None,
+            Err(_) => Auth::Invalid,
         };
         Self {
             auth,
@@ -170,20 +222,17 @@ impl Hooks {
         }
     }
 
-    pub(crate) fn session(
-        shared: Weak<Shared>,
-        debug: bool,
-        connect_retries: u32,
-        retries: u32,
-        timeout: Duration,
-    ) -> Self {
+    pub(crate) fn session(shared: Weak<Shared>, t: Transport) -> Self {
         Self {
             auth: Auth::Session(shared),
             recorder: None,
-            debug,
-            connect_retries,
-            retries,
-            timeout,
+            debug: t.debug,
+            connect_retries: t.connect_retries,
+            retries: t.retries,
+            timeout: t.timeout,
+            attempt_timeout: t.attempt_timeout,
+            max_body: t.max_body,
+            secrets: t.secrets.into(),
         }
     }
 
@@ -210,13 +259,238 @@ impl Hooks {
         self
     }
 
-    fn token_header(&self) -> Option<reqwest::header::HeaderValue> {
+    /// The deadline of each call, retries included (default 30 s), like
+    /// [`crate::ClientBuilder::timeout`].
+    ///
+    /// ```
+    /// let hooks = keystone_v2::hooks::Hooks::anonymous().timeout(std::time::Duration::from_secs(5));
+    /// # let _ = hooks;
+    /// ```
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// The largest response body accepted (default [`DEFAULT_MAX_BODY_SIZE`]), like
+    /// [`crate::ClientBuilder::max_body_size`].
+    ///
+    /// ```
+    /// let hooks = keystone_v2::hooks::Hooks::anonymous().max_body_size(1 << 20);
+    /// # let _ = hooks;
+    /// ```
+    pub fn max_body_size(mut self, bytes: u64) -> Self {
+        self.max_body = bytes;
+        self
+    }
+
+    fn token_header(&self) -> Result<Option<reqwest::header::HeaderValue>, ()> {
         match &self.auth {
-            Auth::None => None,
-            Auth::Static(v) => Some(v.clone()),
-            Auth::Session(s) => crate::client::weak_token_header(s),
+            Auth::None => Ok(None),
+            Auth::Static(v) => Ok(Some(v.clone())),
+            Auth::Invalid => Err(()),
+            Auth::Session(s) => Ok(crate::client::weak_token_header(s)),
         }
     }
+}
+
+/// The redirect policy of every [`crate::Client`]: credentials never leave the origin
+/// (scheme, host, port) they were given to. A redirect to another origin (https to http
+/// included), or past [`MAX_REDIRECTS`], is refused before anything is sent to its target
+/// ([`Error::Redirect`]). A same-origin redirect is followed: 307 and 308 keep the method and
+/// the body, 301, 302 and 303 turn into a GET without a body (as browsers do).
+///
+/// ```
+/// let http = reqwest::Client::builder()
+///     .redirect(keystone_v2::hooks::redirect_policy())
+///     .build()
+///     .unwrap();
+/// # let _ = http;
+/// ```
+pub fn redirect_policy() -> reqwest::redirect::Policy {
+    reqwest::redirect::Policy::custom(|attempt| {
+        let origin = |u: &reqwest::Url| {
+            (
+                u.scheme().to_owned(),
+                u.host_str().map(str::to_owned),
+                u.port_or_known_default(),
+            )
+        };
+        let previous = attempt.previous();
+        let reason = match previous.first() {
+            Some(first) if origin(first) != origin(attempt.url()) => Some(
+                "it leads to another origin (scheme, host or port), where credentials must not go",
+            ),
+            _ if previous.len() > MAX_REDIRECTS => Some("too many redirects"),
+            _ => None,
+        };
+        match reason {
+            Some(reason) => {
+                let refused = RedirectRefused {
+                    from: previous
+                        .last()
+                        .map(|u| redact::url(u.as_str()))
+                        .unwrap_or_default(),
+                    to: redact::url(attempt.url().as_str()),
+                    reason,
+                };
+                attempt.error(refused)
+            }
+            None => attempt.follow(),
+        }
+    })
+}
+
+/// A redirect the policy refused (becomes [`Error::Redirect`]).
+#[derive(Debug)]
+pub(crate) struct RedirectRefused {
+    pub from: String,
+    pub to: String,
+    pub reason: &'static str,
+}
+
+impl std::fmt::Display for RedirectRefused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "redirect to {} refused: {}", self.to, self.reason)
+    }
+}
+
+impl std::error::Error for RedirectRefused {}
+
+/// A body past the limit (becomes [`Error::ResponseTooLarge`]).
+#[derive(Debug)]
+pub(crate) struct TooLarge {
+    pub operation: &'static str,
+    pub url: String,
+    pub limit: u64,
+}
+
+impl std::fmt::Display for TooLarge {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the response body is larger than {} bytes", self.limit)
+    }
+}
+
+impl std::error::Error for TooLarge {}
+
+/// One call of the public API: its deadline, and what its errors must not show.
+pub(crate) struct Call {
+    deadline: Instant,
+    /// Secrets seen in this call's requests (bodies, token headers, paths).
+    secrets: Mutex<Vec<String>>,
+    /// The status of the latest response.
+    status: AtomicU16,
+}
+
+impl Call {
+    fn new(timeout: Duration) -> Self {
+        Self {
+            deadline: Instant::now() + timeout,
+            secrets: Mutex::new(Vec::new()),
+            status: AtomicU16::new(0),
+        }
+    }
+
+    fn remaining(&self) -> Duration {
+        self.deadline.saturating_duration_since(Instant::now())
+    }
+
+    fn add_secrets(&self, more: impl IntoIterator<Item = String>) {
+        let mut s = self.secrets.lock().unwrap_or_else(|e| e.into_inner());
+        for secret in more {
+            if !s.contains(&secret) {
+                s.push(secret);
+            }
+        }
+    }
+
+    fn secrets(&self) -> Vec<String> {
+        self.secrets
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+}
+
+tokio::task_local! {
+    static CALL: Arc<Call>;
+}
+
+fn current_call() -> Option<Arc<Call>> {
+    CALL.try_with(Arc::clone).ok()
+}
+
+/// Runs `fut` as one call bounded by `timeout`, whatever it does inside (authentication,
+/// retries, re-authentication, replay). A call made inside another shares its deadline.
+pub(crate) async fn within<T>(
+    timeout: Duration,
+    operation: &str,
+    fut: impl std::future::Future<Output = crate::Result<T>>,
+) -> crate::Result<T> {
+    if current_call().is_some() {
+        return fut.await;
+    }
+    let call = Arc::new(Call::new(timeout));
+    let deadline = tokio::time::Instant::from_std(call.deadline);
+    match CALL
+        .scope(call, tokio::time::timeout_at(deadline, fut))
+        .await
+    {
+        Ok(result) => result,
+        Err(_) => Err(Error::DeadlineExceeded {
+            operation: operation.to_owned(),
+            timeout,
+        }),
+    }
+}
+
+/// Percent-encodes a path argument as exactly one segment: everything but the unreserved
+/// characters `A-Z a-z 0-9 - . _ ~` (so `/`, `\`, `?`, `#`, `%` and the rest cannot change the
+/// route). The route guard refuses what no encoding can carry: an empty argument, `.` and `..`.
+pub(crate) fn encode_segment(value: &str) -> String {
+    const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'~');
+    percent_encoding::utf8_percent_encode(value, SEGMENT).to_string()
+}
+
+/// Checks that `path` is the operation's template below the base URL: the same static
+/// segments, the same number of segments, and every argument one non-empty segment.
+fn check_route(baseurl: &str, path: &str, template: &str) -> Result<(), String> {
+    let authority_and_path = baseurl.split_once("://").map_or(baseurl, |(_, r)| r);
+    let base_path = authority_and_path
+        .find('/')
+        .map_or("", |i| &authority_and_path[i..])
+        .trim_end_matches('/');
+    let refused = |why: &str| {
+        Err(format!(
+            "{why}; the request would not reach {template}, so nothing was sent"
+        ))
+    };
+    let Some(rest) = path.strip_prefix(base_path) else {
+        return refused("the URL left the base URL's path");
+    };
+    let mut got = rest.split('/');
+    for want in template.split('/') {
+        let Some(seg) = got.next() else {
+            return refused("an argument was `.` or `..`, or held a path separator");
+        };
+        if let Some(name) = want.strip_prefix('{').and_then(|w| w.strip_suffix('}')) {
+            if seg.is_empty() {
+                return refused(&format!("the {name} argument is empty"));
+            }
+            if seg == "." || seg == ".." {
+                return refused(&format!("the {name} argument is `.` or `..`"));
+            }
+        } else if seg != want {
+            return refused("an argument was `.` or `..`, or held a path separator");
+        }
+    }
+    if got.next().is_some() {
+        return refused("an argument held a path separator");
+    }
+    Ok(())
 }
 
 /// Reads a response's body and gives back an equivalent response, so the body can be both
@@ -224,22 +498,41 @@ impl Hooks {
 pub(crate) async fn buffer(
     response: reqwest::Response,
 ) -> reqwest::Result<(reqwest::Response, bytes::Bytes)> {
+    let url = response.url().clone();
     let status = response.status();
     let version = response.version();
     let headers = response.headers().clone();
     let body = response.bytes().await?;
-    let mut rebuilt = http::Response::new(body.clone());
-    *rebuilt.status_mut() = status;
-    *rebuilt.version_mut() = version;
-    *rebuilt.headers_mut() = headers;
-    Ok((reqwest::Response::from(rebuilt), body))
+    Ok((rebuild(status, version, headers, url, body.clone()), body))
 }
 
-/// The header this crate adds to error responses to remember the request they answer
-/// (method and redacted URL), for [`HttpError`].
-const ORIGIN: &str = "x-keystone-v2-origin";
+fn rebuild(
+    status: reqwest::StatusCode,
+    version: reqwest::Version,
+    headers: reqwest::header::HeaderMap,
+    url: reqwest::Url,
+    body: impl Into<reqwest::Body>,
+) -> reqwest::Response {
+    use reqwest::ResponseBuilderExt as _;
+    let mut rebuilt = http::Response::builder()
+        .status(status)
+        .version(version)
+        .url(url)
+        .body(body.into())
+        .unwrap_or_else(|_| http::Response::new(reqwest::Body::from(Vec::new())));
+    *rebuilt.headers_mut() = headers;
+    reqwest::Response::from(rebuilt)
+}
+
+/// The header this crate adds to error responses: the request they answer (method and redacted
+/// URL) and what was found in the body (message, title, excerpt), for [`HttpError`].
+const ERROR_INFO: &str = "x-keystone-v2-error";
 /// Bodies in debug logs are cut to this many characters.
 const LOG_BODY: usize = 4096;
+/// Excerpts in errors are cut to this many characters.
+const EXCERPT: usize = 200;
+/// Messages in errors are cut to this many characters.
+const MESSAGE: usize = 1024;
 /// The longest wait a `Retry-After` may impose.
 const MAX_RETRY_AFTER: Duration = Duration::from_secs(5);
 
@@ -264,10 +557,10 @@ fn request_id(headers: &reqwest::header::HeaderMap) -> Option<String> {
         .get("x-openstack-request-id")
         .or_else(|| headers.get("x-compute-request-id"))
         .and_then(|v| v.to_str().ok())
-        .map(str::to_owned)
+        .map(|v| redact::excerpt(v, &[], 128))
 }
 
-fn log_request(op: &str, request: &reqwest::Request, debug: bool) {
+fn log_request(op: &str, request: &reqwest::Request, debug: bool, secrets: &[String]) {
     if !debug || !tracing::enabled!(target: "keystone_v2", tracing::Level::DEBUG) {
         return;
     }
@@ -278,7 +571,7 @@ fn log_request(op: &str, request: &reqwest::Request, debug: bool) {
             let value = if k.as_str().eq_ignore_ascii_case("x-auth-token") || v.is_sensitive() {
                 redact::REDACTED.to_owned()
             } else {
-                String::from_utf8_lossy(v.as_bytes()).into_owned()
+                redact::text(&String::from_utf8_lossy(v.as_bytes()), secrets)
             };
             format!("{k}: {value}")
         })
@@ -286,7 +579,7 @@ fn log_request(op: &str, request: &reqwest::Request, debug: bool) {
     let body = request
         .body()
         .and_then(|b| b.as_bytes())
-        .map(|b| redact::body(b, LOG_BODY))
+        .map(|b| redact::text(&redact::body(b, LOG_BODY), secrets))
         .unwrap_or_default();
     tracing::debug!(
         target: "keystone_v2",
@@ -307,12 +600,32 @@ impl ClientHooks<Hooks> for Raw {
     ) -> Result<(), progenitor_client::Error<E>> {
         // progenitor adds `api-version: <info.version>`; Keystone has no use for it.
         request.headers_mut().remove("api-version");
-        let authenticated = crate::operations::find(info.operation_id)
-            .map(|o| o.authenticated)
-            .unwrap_or(true);
-        if authenticated {
-            if let Some(value) = self.inner().token_header() {
-                request.headers_mut().insert("x-auth-token", value);
+        let op = crate::operations::find(info.operation_id);
+        if let Some(op) = op {
+            check_route(self.baseurl(), request.url().path(), op.path).map_err(|why| {
+                progenitor_client::Error::InvalidRequest(format!("{}: {why}", op.id))
+            })?;
+        }
+        if let Some(body) = request.body().and_then(|b| b.as_bytes()) {
+            if let Some(key) = redact::repeated_attribute(body) {
+                return Err(progenitor_client::Error::InvalidRequest(format!(
+                    "{}: the attribute {key:?} is given twice in one object of the body (an `extra` map may not repeat a typed attribute); nothing was sent",
+                    info.operation_id
+                )));
+            }
+        }
+        if op.is_none_or(|o| o.authenticated) {
+            match self.inner().token_header() {
+                Ok(Some(value)) => {
+                    request.headers_mut().insert("x-auth-token", value);
+                }
+                Ok(None) => {}
+                Err(()) => {
+                    return Err(progenitor_client::Error::InvalidRequest(format!(
+                        "{}: the token is not a valid HTTP header value (a control character such as a newline?); nothing was sent",
+                        info.operation_id
+                    )))
+                }
             }
         }
         Ok(())
@@ -323,6 +636,32 @@ impl ClientHooks<Hooks> for Raw {
         request: reqwest::Request,
         info: &OperationInfo,
     ) -> reqwest::Result<reqwest::Response> {
+        if let Some(call) = current_call() {
+            return self.attempts(request, info, call).await;
+        }
+        // The generated client used directly: this request is the whole call.
+        let call = Arc::new(Call::new(self.inner().timeout));
+        CALL.scope(call.clone(), self.attempts(request, info, call))
+            .await
+    }
+}
+
+/// The per-attempt timeout: what remains of the call's deadline (and at most the per-attempt
+/// option).
+fn attempt_timeout(call: &Call, per_attempt: Option<Duration>) -> Duration {
+    let remaining = call.remaining();
+    per_attempt
+        .map_or(remaining, |a| a.min(remaining))
+        .max(Duration::from_millis(1))
+}
+
+impl Raw {
+    async fn attempts(
+        &self,
+        request: reqwest::Request,
+        info: &OperationInfo,
+        call: Arc<Call>,
+    ) -> reqwest::Result<reqwest::Response> {
         let hooks = self.inner();
         let op = info.operation_id;
         let authenticated = crate::operations::find(op)
@@ -330,16 +669,29 @@ impl ClientHooks<Hooks> for Raw {
             .unwrap_or(true);
         let method = request.method().clone();
         let started = Instant::now();
-        let within_budget = |delay: Duration| started.elapsed() + delay < hooks.timeout;
+        // The secrets this request carries, for scrubbing whatever the server echoes.
+        let mut secrets: Vec<String> = hooks.secrets.to_vec();
+        secrets.extend(redact::path_secrets(request.url().path()));
+        if let Some(body) = request.body().and_then(|b| b.as_bytes()) {
+            secrets.extend(redact::body_secrets(body));
+        }
+        let within_budget = |delay: Duration| delay + Duration::from_millis(50) < call.remaining();
         let mut request = request;
         let (mut connect_attempts, mut retry_attempts, mut replayed) = (0u32, 0u32, false);
         loop {
+            *request.timeout_mut() = Some(attempt_timeout(&call, hooks.attempt_timeout));
             let spare = request.try_clone();
-            log_request(op, &request, hooks.debug);
             let sent_token = request.headers().get("x-auth-token").cloned();
+            if let Some(t) = sent_token.as_ref().and_then(|v| v.to_str().ok()) {
+                if !secrets.iter().any(|s| s == t) {
+                    secrets.push(t.to_owned());
+                }
+            }
+            call.add_secrets(secrets.iter().cloned());
+            log_request(op, &request, hooks.debug, &secrets);
             let response = match self.client().execute(request).await {
                 Ok(r) => {
-                    self.observe(op, &method, started, r, sent_token.as_ref())
+                    self.observe(op, &method, started, r, &secrets, &call)
                         .await?
                 }
                 Err(e) => {
@@ -356,8 +708,10 @@ impl ClientHooks<Hooks> for Raw {
                         }
                     } else if !e.is_connect()
                         && !e.is_timeout()
+                        && !e.is_redirect()
                         && idempotent(&method)
                         && retry_attempts < hooks.retries
+                        && within_budget(Duration::ZERO)
                     {
                         // A connection dropped mid-request: safe to resend an idempotent request.
                         if let Some(next) = spare {
@@ -367,7 +721,7 @@ impl ClientHooks<Hooks> for Raw {
                             continue;
                         }
                     }
-                    tracing::debug!(target: "keystone_v2", operation = op, method = %method, url = %e.url().map(|u| redact::url(u.as_str())).unwrap_or_default(), error = %redact::text(&e.to_string(), &e.url().map(|u| secrets(u, sent_token.as_ref())).unwrap_or_default()), "request failed");
+                    tracing::debug!(target: "keystone_v2", operation = op, method = %method, url = %e.url().map(|u| redact::url(u.as_str())).unwrap_or_default(), error = %redact::text(&e.to_string(), &secrets), "request failed");
                     return Err(e);
                 }
             };
@@ -390,7 +744,11 @@ impl ClientHooks<Hooks> for Raw {
                     continue;
                 }
             }
-            if status == reqwest::StatusCode::UNAUTHORIZED && authenticated && !replayed {
+            if status == reqwest::StatusCode::UNAUTHORIZED
+                && authenticated
+                && !replayed
+                && within_budget(Duration::ZERO)
+            {
                 let refused = sent_token
                     .as_ref()
                     .and_then(|v| v.to_str().ok())
@@ -413,22 +771,23 @@ impl ClientHooks<Hooks> for Raw {
             return Ok(response);
         }
     }
-}
 
-impl Raw {
-    /// Logs and records one response; for an error, removes this request's secrets from the
-    /// body (Keystone echoes token ids in messages) and marks it with its origin.
+    /// Logs and records one response, and applies the body rules: a success body is limited
+    /// to the maximum size; an error body is read (up to [`ERROR_BODY_LIMIT`]), understood
+    /// whatever its form, scrubbed, and replaced by Keystone's canonical error body with what
+    /// was found in the [`ERROR_INFO`] header.
     async fn observe(
         &self,
         op: &'static str,
         method: &reqwest::Method,
         started: Instant,
         response: reqwest::Response,
-        sent_token: Option<&reqwest::header::HeaderValue>,
+        secrets: &[String],
+        call: &Call,
     ) -> reqwest::Result<reqwest::Response> {
         let hooks = self.inner();
         let status = response.status();
-        let error = !status.is_success();
+        call.status.store(status.as_u16(), Ordering::Relaxed);
         let logging = tracing::enabled!(target: "keystone_v2", tracing::Level::DEBUG);
         let elapsed_ms = started.elapsed().as_millis() as u64;
         let rid = if logging {
@@ -436,28 +795,23 @@ impl Raw {
         } else {
             None
         };
-        if !(error || hooks.recorder.is_some() || (logging && hooks.debug)) {
+        if status.is_client_error() || status.is_server_error() {
+            return Ok(self
+                .error_response(op, method, response, secrets, elapsed_ms, rid)
+                .await);
+        }
+        let response = limit(response, method, hooks.max_body, op);
+        if !(hooks.recorder.is_some() || (logging && hooks.debug)) {
             // The common path: nothing to copy, redact or buffer.
             tracing::debug!(target: "keystone_v2", operation = op, method = %method, url = %redact::url(response.url().as_str()), status = status.as_u16(),
                 elapsed_ms, request_id = rid.as_deref().unwrap_or(""), "response");
             return Ok(response);
         }
         let url = redact::url(response.url().as_str());
-        // Only errors and logs need this request's secrets (Keystone echoes token ids).
-        let secrets = if error || (logging && hooks.debug) {
-            secrets(response.url(), sent_token)
-        } else {
-            Vec::new()
-        };
         let (response, body) = buffer(response).await?;
-        let (mut response, body) = if error {
-            scrub(response, body, &secrets)
-        } else {
-            (response, body)
-        };
         if hooks.debug {
             tracing::debug!(target: "keystone_v2", operation = op, method = %method, url = %url, status = status.as_u16(),
-                elapsed_ms, request_id = rid.as_deref().unwrap_or(""), body = %redact::text(&redact::body(&body, LOG_BODY), &secrets), "response");
+                elapsed_ms, request_id = rid.as_deref().unwrap_or(""), body = %redact::text(&redact::body(&body, LOG_BODY), secrets), "response");
         } else {
             tracing::debug!(target: "keystone_v2", operation = op, method = %method, url = %url, status = status.as_u16(),
                 elapsed_ms, request_id = rid.as_deref().unwrap_or(""), "response");
@@ -470,50 +824,300 @@ impl Raw {
                 body,
             });
         }
-        if error {
-            if let Ok(v) = reqwest::header::HeaderValue::from_str(&format!("{method} {url}")) {
-                response.headers_mut().insert(ORIGIN, v);
+        Ok(response)
+    }
+
+    async fn error_response(
+        &self,
+        op: &'static str,
+        method: &reqwest::Method,
+        mut response: reqwest::Response,
+        secrets: &[String],
+        elapsed_ms: u64,
+        rid: Option<String>,
+    ) -> reqwest::Response {
+        let hooks = self.inner();
+        let status = response.status();
+        let version = response.version();
+        let response_url = response.url().clone();
+        let url = redact::url(response_url.as_str());
+        let mut headers = response.headers().clone();
+        let limit = ERROR_BODY_LIMIT.min(usize::try_from(hooks.max_body).unwrap_or(usize::MAX));
+        let mut body = Vec::new();
+        let mut complete = true;
+        // Read at most `limit` bytes; a body cut by the server, a timeout or the limit still
+        // gives an error with this status and what was read.
+        loop {
+            match response.chunk().await {
+                Ok(Some(chunk)) => {
+                    let room = limit - body.len();
+                    body.extend_from_slice(&chunk[..chunk.len().min(room)]);
+                    if chunk.len() > room {
+                        complete = false;
+                        break;
+                    }
+                }
+                Ok(None) => break,
+                Err(_) => {
+                    complete = false;
+                    break;
+                }
             }
         }
-        Ok(response)
+        drop(response);
+        let found = ErrorInfo::parse(status, &body, complete, secrets);
+        tracing::debug!(target: "keystone_v2", operation = op, method = %method, url = %url, status = status.as_u16(),
+            elapsed_ms, request_id = rid.as_deref().unwrap_or(""), message = found.message.as_deref().unwrap_or(""), "error response");
+        if let Some(recorder) = &hooks.recorder {
+            let scrubbed = match std::str::from_utf8(&body) {
+                Ok(text) => bytes::Bytes::from(redact::text(text, secrets)),
+                Err(_) => bytes::Bytes::from(body),
+            };
+            recorder.push(Exchange {
+                operation: op,
+                method: method.clone(),
+                status,
+                body: scrubbed,
+            });
+        }
+        let canonical = serde_json::json!({"error": {
+            "code": status.as_u16(),
+            "title": found.title.clone().unwrap_or_else(|| status.canonical_reason().unwrap_or("").to_owned()),
+            "message": found.message.clone().unwrap_or_default(),
+        }})
+        .to_string();
+        for h in [
+            reqwest::header::CONTENT_LENGTH,
+            reqwest::header::CONTENT_ENCODING,
+            reqwest::header::TRANSFER_ENCODING,
+        ] {
+            headers.remove(h);
+        }
+        headers.insert(
+            reqwest::header::CONTENT_TYPE,
+            reqwest::header::HeaderValue::from_static("application/json"),
+        );
+        let info = serde_json::json!({
+            "method": method.as_str(), "url": url, "message": found.message,
+            "title": found.title, "details": found.details,
+        });
+        if let Ok(v) = reqwest::header::HeaderValue::from_str(&ascii_json(&info)) {
+            headers.insert(ERROR_INFO, v);
+        }
+        rebuild(status, version, headers, response_url, canonical)
     }
 }
 
-/// The secrets of a request: the token ids in its path and the token it sent.
-fn secrets(url: &reqwest::Url, sent_token: Option<&reqwest::header::HeaderValue>) -> Vec<String> {
-    let mut out = redact::path_secrets(url.path());
-    out.extend(sent_token.and_then(|v| v.to_str().ok()).map(str::to_owned));
+/// JSON with every non-ASCII character escaped, so that it is a valid header value.
+fn ascii_json(v: &serde_json::Value) -> String {
+    let text = v.to_string();
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            let mut units = [0u16; 2];
+            for u in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{u:04x}"));
+            }
+        }
+    }
     out
 }
 
-/// Replaces every secret of the request found in an error body.
-fn scrub(
+/// Applies the body size limit to a success response: a `Content-Length` past it fails at
+/// once; a body of unknown length fails as soon as it passes it. A body within its
+/// `Content-Length` needs no watching (the HTTP layer reads no more than it).
+fn limit(
     response: reqwest::Response,
-    body: bytes::Bytes,
-    secrets: &[String],
-) -> (reqwest::Response, bytes::Bytes) {
-    let Ok(text) = std::str::from_utf8(&body) else {
-        return (response, body);
-    };
-    let cleaned = redact::text(text, secrets);
-    if cleaned == text {
-        return (response, body);
+    method: &reqwest::Method,
+    max: u64,
+    op: &'static str,
+) -> reqwest::Response {
+    let status = response.status();
+    if method == reqwest::Method::HEAD
+        || status == reqwest::StatusCode::NO_CONTENT
+        || status == reqwest::StatusCode::NOT_MODIFIED
+    {
+        return response;
     }
-    let body = bytes::Bytes::from(cleaned);
-    let mut rebuilt = http::Response::new(body.clone());
-    *rebuilt.status_mut() = response.status();
-    *rebuilt.version_mut() = response.version();
-    *rebuilt.headers_mut() = response.headers().clone();
-    rebuilt
-        .headers_mut()
-        .remove(reqwest::header::CONTENT_LENGTH);
-    (reqwest::Response::from(rebuilt), body)
+    let declared = response.content_length();
+    if declared.is_some_and(|n| n <= max) {
+        return response;
+    }
+    let too_large = TooLarge {
+        operation: op,
+        url: redact::url(response.url().as_str()),
+        limit: max,
+    };
+    let url = response.url().clone();
+    let version = response.version();
+    let headers = response.headers().clone();
+    type BoxError = Box<dyn std::error::Error + Send + Sync>;
+    if declared.is_some() {
+        // Refused before reading: the connection is dropped with the response.
+        let failing =
+            futures::stream::once(
+                async move { Err::<bytes::Bytes, BoxError>(Box::new(too_large)) },
+            );
+        return rebuild(
+            status,
+            version,
+            headers,
+            url,
+            reqwest::Body::wrap_stream(failing),
+        );
+    }
+    let mut seen = 0u64;
+    let mut too_large = Some(too_large);
+    let limited = futures::StreamExt::map(response.bytes_stream(), move |chunk| {
+        let chunk = chunk.map_err(|e| Box::new(e) as BoxError)?;
+        seen = seen.saturating_add(chunk.len() as u64);
+        if seen > max {
+            let e = too_large.take().unwrap_or(TooLarge {
+                operation: op,
+                url: String::new(),
+                limit: max,
+            });
+            return Err(Box::new(e) as BoxError);
+        }
+        Ok(chunk)
+    });
+    rebuild(
+        status,
+        version,
+        headers,
+        url,
+        reqwest::Body::wrap_stream(limited),
+    )
+}
+
+/// What an error body said, whatever its form, scrubbed and cut.
+#[derive(Debug, Default, PartialEq, serde::Deserialize)]
+struct ErrorInfo {
+    message: Option<String>,
+    title: Option<String>,
+    details: Option<String>,
+    #[serde(default)]
+    method: String,
+    #[serde(default)]
+    url: String,
+}
+
+impl ErrorInfo {
+    fn parse(
+        status: reqwest::StatusCode,
+        body: &[u8],
+        complete: bool,
+        secrets: &[String],
+    ) -> ErrorInfo {
+        let clean = |s: &str, max: usize| {
+            let s: String = redact::excerpt(s.trim(), secrets, max)
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect();
+            Some(s).filter(|s| !s.is_empty())
+        };
+        let str_of = |v: Option<&serde_json::Value>| v.and_then(|v| v.as_str()).map(str::to_owned);
+        let mut info = ErrorInfo::default();
+        let json = if complete {
+            serde_json::from_slice::<serde_json::Value>(body).ok()
+        } else {
+            None
+        };
+        match json {
+            Some(v) => {
+                let (message, title, details) = match v.get("error") {
+                    Some(serde_json::Value::String(s)) => (Some(s.clone()), None, None),
+                    Some(e) => (
+                        str_of(e.get("message")),
+                        str_of(e.get("title")),
+                        str_of(e.get("details")),
+                    ),
+                    None => match v.as_object().and_then(|m| m.iter().next()) {
+                        // The older fault form: {"itemNotFound": {"message", "code", "details"}}.
+                        Some((fault, inner))
+                            if inner.get("message").is_some_and(|m| m.is_string()) =>
+                        {
+                            (
+                                str_of(inner.get("message")),
+                                Some(fault.clone()),
+                                str_of(inner.get("details")),
+                            )
+                        }
+                        _ => (str_of(v.get("message")), None, None),
+                    },
+                };
+                info.message = message.and_then(|m| clean(&m, MESSAGE));
+                info.title = title.and_then(|t| clean(&t, 128));
+                info.details = details.and_then(|d| clean(&d, EXCERPT));
+                if info.message.is_none() {
+                    info.details = clean(&redact::body(body, EXCERPT), EXCERPT);
+                }
+            }
+            None if body.is_empty() => {}
+            None => {
+                let head = String::from_utf8_lossy(&body[..body.len().min(8 * 1024)]);
+                let lower = head.to_ascii_lowercase();
+                let message = if lower.contains("<html")
+                    || lower.contains("<!doctype")
+                    || lower.trim_start().starts_with('<')
+                {
+                    html_text(&head, &lower, "title").or_else(|| html_text(&head, &lower, "h1"))
+                } else {
+                    head.lines()
+                        .map(str::trim)
+                        .find(|l| !l.is_empty())
+                        .map(str::to_owned)
+                };
+                info.message = message.and_then(|m| clean(&m, MESSAGE));
+                info.details = clean(&redact::body(body, EXCERPT), EXCERPT);
+                if !complete {
+                    let note = format!("(body cut after {} bytes)", body.len());
+                    info.details = Some(match info.details.take() {
+                        Some(d) => format!("{d} {note}"),
+                        None => note,
+                    });
+                }
+            }
+        }
+        if info.message.as_deref() == status.canonical_reason() {
+            // A page that only repeats the reason phrase adds nothing.
+            info.title = info.title.or(info.message.take());
+        }
+        info
+    }
+}
+
+/// The text inside the first `<tag>` of an HTML page, tags stripped and spaces collapsed.
+fn html_text(head: &str, lower: &str, tag: &str) -> Option<String> {
+    let open = lower.find(&format!("<{tag}"))?;
+    let start = open + lower[open..].find('>')? + 1;
+    let end = start
+        + lower[start..]
+            .find(&format!("</{tag}"))
+            .unwrap_or(lower.len() - start);
+    let inner = head.get(start..end)?;
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in inner.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(text).filter(|t| !t.is_empty())
 }
 
 /// The `X-Auth-Token` value for a token, marked sensitive (kept out of `Debug` output).
 pub(crate) fn token_header(token: &Secret) -> Result<reqwest::header::HeaderValue, String> {
-    let mut value = reqwest::header::HeaderValue::from_str(token.expose())
-        .map_err(|_| "the token is not a valid header value".to_owned())?;
+    let mut value = reqwest::header::HeaderValue::from_str(token.expose()).map_err(|_| {
+        "the token is not a valid HTTP header value (a control character such as a newline?)"
+            .to_owned()
+    })?;
     value.set_sensitive(true);
     Ok(value)
 }
@@ -534,8 +1138,8 @@ pub trait ErrorBody {
 impl ErrorBody for types::ErrorResponse {
     fn message_and_title(&self) -> (Option<String>, Option<String>) {
         (
-            Some(self.error.message.clone()),
-            Some(self.error.title.clone()),
+            Some(self.error.message.clone()).filter(|m| !m.is_empty()),
+            Some(self.error.title.clone()).filter(|t| !t.is_empty()),
         )
     }
 }
@@ -546,27 +1150,30 @@ impl ErrorBody for () {
     }
 }
 
+/// The error of an error status: what the hooks found in the body (the [`ERROR_INFO`]
+/// header), or else what the generated client parsed.
 fn http_error(
     status: reqwest::StatusCode,
     headers: &reqwest::header::HeaderMap,
-    message: Option<String>,
-    title: Option<String>,
-    details: Option<String>,
+    parsed: (Option<String>, Option<String>),
 ) -> Error {
-    let (method, url) = headers
-        .get(ORIGIN)
+    let info: ErrorInfo = headers
+        .get(ERROR_INFO)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split_once(' '))
-        .map(|(m, u)| (m.to_owned(), u.to_owned()))
-        .unwrap_or_default();
+        .and_then(|v| serde_json::from_str(v).ok())
+        .unwrap_or_else(|| ErrorInfo {
+            message: parsed.0,
+            title: parsed.1,
+            ..ErrorInfo::default()
+        });
     Error::Http(Box::new(HttpError {
         status,
-        message,
-        title,
+        message: info.message,
+        title: info.title,
         request_id: request_id(headers),
-        method,
-        url,
-        details,
+        method: info.method,
+        url: info.url,
+        details: info.details,
         retry_after: retry_after(headers),
     }))
 }
@@ -577,48 +1184,53 @@ pub(crate) async fn convert_error<E: ErrorBody>(
     e: progenitor_client::Error<E>,
 ) -> Error {
     use progenitor_client::Error as P;
+    let call = current_call();
+    let secrets = call.as_ref().map(|c| c.secrets()).unwrap_or_default();
     match e {
         P::ErrorResponse(rv) => {
-            let (message, title) = rv.message_and_title();
-            http_error(rv.status(), rv.headers(), message, title, None)
+            let parsed = rv.message_and_title();
+            http_error(rv.status(), rv.headers(), parsed)
         }
-        P::UnexpectedResponse(response) => {
+        P::UnexpectedResponse(mut response) => {
             let status = response.status();
-            let headers = response.headers().clone();
-            let body = match response.bytes().await {
-                Ok(b) => b,
-                Err(e) => return Error::transport(e),
-            };
             if status.is_client_error() || status.is_server_error() {
-                let parsed: Option<types::ErrorResponse> = serde_json::from_slice(&body).ok();
-                let (message, title) = parsed
-                    .as_ref()
-                    .map(|p| p.message_and_title())
-                    .unwrap_or_default();
-                let details = if message.is_none() && !body.is_empty() {
-                    Some(redact::body(&body, 200))
-                } else {
-                    None
-                };
-                http_error(status, &headers, message, title, details)
-            } else {
-                Error::InvalidResponse {
-                    operation: op.to_owned(),
-                    status: status.as_u16(),
-                    message: "a status the spec does not declare for this operation".into(),
-                    excerpt: redact::body(&body, 200),
+                return http_error(status, response.headers(), (None, None));
+            }
+            // A status the spec does not declare: keep the start of the body only.
+            let mut body = Vec::new();
+            while body.len() < 4096 {
+                match response.chunk().await {
+                    Ok(Some(chunk)) => body.extend_from_slice(&chunk),
+                    Ok(None) => break,
+                    Err(e) => return Error::transport(e),
                 }
             }
+            let mut more = redact::body_secrets(&body);
+            more.extend(secrets);
+            Error::InvalidResponse {
+                operation: op.to_owned(),
+                status: status.as_u16(),
+                message: "a status the spec does not declare for this operation".into(),
+                excerpt: redact::excerpt(&redact::body(&body, EXCERPT), &more, EXCERPT),
+            }
         }
-        P::InvalidResponsePayload(body, err) => Error::InvalidResponse {
-            operation: op.to_owned(),
-            status: 0,
-            message: format!("the body does not match the spec: {err}"),
-            excerpt: redact::body(&body, 200),
-        },
+        P::InvalidResponsePayload(body, err) => {
+            let mut more = redact::body_secrets(&body);
+            more.extend(secrets);
+            Error::InvalidResponse {
+                operation: op.to_owned(),
+                status: call.map_or(0, |c| c.status.load(Ordering::Relaxed)),
+                message: redact::excerpt(
+                    &format!("the body does not match the spec: {err}"),
+                    &more,
+                    MESSAGE,
+                ),
+                excerpt: redact::excerpt(&redact::body(&body, EXCERPT), &more, EXCERPT),
+            }
+        }
         P::CommunicationError(e) | P::ResponseBodyError(e) | P::InvalidUpgrade(e) => {
             Error::transport(e)
         }
-        P::InvalidRequest(s) | P::Custom(s) => Error::InvalidRequest(s),
+        P::InvalidRequest(s) | P::Custom(s) => Error::InvalidRequest(redact::text(&s, &secrets)),
     }
 }

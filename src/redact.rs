@@ -1,17 +1,26 @@
 //! Keeps secrets out of logs, errors and `Debug` output.
 //!
 //! Token ids travel in URL paths (`/v2.0/tokens/{token_id}`) and in bodies (`token.id`), passwords
-//! and EC2 secrets in bodies. Everything this crate logs or puts in an error goes through here.
+//! and EC2 secrets in bodies, a password may sit in a URL's userinfo. Everything this crate logs
+//! or puts in an error goes through here. Every function's work is proportional to what it keeps
+//! (an excerpt), never to the whole body it is given.
+
+use std::collections::HashSet;
 
 /// The placeholder that replaces a secret.
 pub const REDACTED: &str = "***";
 
-/// Redacts the token id in `/tokens/{id}` and `/tokens/{id}/...` path segments (but not the
-/// `revoked` list) and drops the query's secrets.
+/// Bodies up to this size are parsed as JSON to redact them by key; past it, only a prefix is
+/// looked at.
+const PARSE_LIMIT: usize = 64 * 1024;
+
+/// Redacts a URL: the userinfo (`user:password@`), the token id in `/tokens/{id}` and
+/// `/tokens/{id}/...` path segments (but not the `revoked` list), and secret query values.
 pub fn url(url: &str) -> String {
+    let url = userinfo_masked(url);
     let (path, query) = match url.split_once('?') {
         Some((p, q)) => (p, Some(q)),
-        None => (url, None),
+        None => (url.as_ref(), None),
     };
     let mut out = String::with_capacity(url.len());
     let mut segments = path.split('/').peekable();
@@ -46,6 +55,30 @@ pub fn url(url: &str) -> String {
     out
 }
 
+/// The URL with its userinfo (`user:password@`) replaced by `***@`.
+fn userinfo_masked(url: &str) -> std::borrow::Cow<'_, str> {
+    let Some(start) = url.find("://").map(|i| i + 3) else {
+        return url.into();
+    };
+    let rest = &url[start..];
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..end].rfind('@') {
+        Some(at) => format!("{}{REDACTED}{}", &url[..start], &rest[at..]).into(),
+        None => url.into(),
+    }
+}
+
+/// The password of a URL's userinfo, if it has one (to scrub wherever it may be echoed).
+pub fn userinfo_secrets(url: &str) -> Vec<String> {
+    let Ok(parsed) = reqwest::Url::parse(url.trim()) else {
+        return Vec::new();
+    };
+    parsed
+        .password()
+        .map(|p| vec![percent_decode(p), p.to_owned()])
+        .unwrap_or_default()
+}
+
 /// The token ids in a URL path (`/tokens/{id}`), to scrub from what the server echoes.
 pub fn path_secrets(path: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -68,7 +101,10 @@ fn percent_decode(s: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+            if let Some(b) = s
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+            {
                 out.push(b);
                 i += 3;
                 continue;
@@ -80,13 +116,55 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// `text` with every non-empty secret of `secrets` replaced by [`REDACTED`].
+/// The forms a secret takes when a server echoes it: as it is, JSON-escaped, Python-repr
+/// escaped, percent-encoded.
+fn forms(secret: &str) -> Vec<String> {
+    let mut out = vec![secret.to_owned()];
+    let json = serde_json::to_string(secret).unwrap_or_default();
+    out.push(json[1..json.len().saturating_sub(1).max(1)].to_owned());
+    out.push(secret.replace('\\', "\\\\").replace('\'', "\\'"));
+    out.push(
+        secret
+            .bytes()
+            .map(|b| {
+                if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                    (b as char).to_string()
+                } else {
+                    format!("%{b:02X}")
+                }
+            })
+            .collect(),
+    );
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// `text` with every secret of `secrets` (4 characters or more), in each form a server may echo
+/// it, replaced by [`REDACTED`].
 pub fn text(text: &str, secrets: &[String]) -> String {
     let mut out = text.to_owned();
-    for s in secrets.iter().filter(|s| s.len() >= 4) {
-        out = out.replace(s.as_str(), REDACTED);
+    for s in secrets.iter().filter(|s| s.chars().count() >= 4) {
+        for form in forms(s) {
+            if out.contains(form.as_str()) {
+                out = out.replace(form.as_str(), REDACTED);
+            }
+        }
     }
     out
+}
+
+/// The longest secret, so a cut made after scrubbing a window this much wider than the excerpt
+/// never leaves half a secret behind.
+fn longest(secrets: &[String]) -> usize {
+    secrets.iter().map(|s| s.len() * 6).max().unwrap_or(0)
+}
+
+/// An excerpt of at most `max` characters of `text`, with `secrets` scrubbed; the work done is
+/// proportional to `max` and the secrets, not to `text`.
+pub fn excerpt(text: &str, secrets: &[String], max: usize) -> String {
+    let window = prefix(text, max * 4 + longest(secrets) + 16);
+    cut(&self::text(window, secrets), max)
 }
 
 /// Keys whose values are secrets wherever they appear in a JSON body.
@@ -104,16 +182,20 @@ fn secret_key(key: &str) -> bool {
     )
 }
 
-/// A copy of a JSON value with every secret replaced: the secret keys above, and `id` inside a
-/// `token` object (a token id).
+/// Whether the value under `key` (inside a `token` object or not) is a secret.
+fn secret_member(key: &str, in_token: bool, value: &serde_json::Value) -> bool {
+    secret_key(key) || (in_token && key == "id") || (key == "token" && value.is_string())
+}
+
+/// A copy of a JSON value with every secret replaced: the secret keys above, `id` inside a
+/// `token` object (a token id), and a `token` that is a string.
 pub fn json(value: &serde_json::Value) -> serde_json::Value {
     fn walk(v: &serde_json::Value, in_token: bool) -> serde_json::Value {
         match v {
             serde_json::Value::Object(map) => serde_json::Value::Object(
                 map.iter()
                     .map(|(k, v)| {
-                        let secret = secret_key(k) || (in_token && k == "id");
-                        let value = if secret && !v.is_null() {
+                        let value = if secret_member(k, in_token, v) && !v.is_null() {
                             serde_json::Value::String(REDACTED.into())
                         } else {
                             walk(v, k == "token")
@@ -131,17 +213,122 @@ pub fn json(value: &serde_json::Value) -> serde_json::Value {
     walk(value, false)
 }
 
-/// A body for a log line or an error: JSON is redacted; anything else that is not JSON is cut to
-/// `max` characters, and replaced entirely if it might carry a secret (an unparsable body that
-/// mentions one of the secret keys).
+/// Every secret value of a JSON document (the members [`json`] redacts), to scrub wherever the
+/// server may echo them.
+pub fn json_secrets(value: &serde_json::Value, out: &mut Vec<String>) {
+    fn walk(v: &serde_json::Value, in_token: bool, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(map) => {
+                for (k, v) in map {
+                    if secret_member(k, in_token, v) {
+                        if let Some(s) = v.as_str() {
+                            out.push(s.to_owned());
+                        }
+                    }
+                    walk(v, k == "token", out);
+                }
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|v| walk(v, in_token, out)),
+            _ => {}
+        }
+    }
+    walk(value, false, out)
+}
+
+/// The secrets of a body that may be JSON (nothing if it is not, or is too large to parse).
+pub fn body_secrets(bytes: &[u8]) -> Vec<String> {
+    let mut out = Vec::new();
+    if bytes.len() <= PARSE_LIMIT {
+        if let Ok(v) = serde_json::from_slice::<serde_json::Value>(bytes) {
+            json_secrets(&v, &mut out);
+        }
+    }
+    out
+}
+
+/// Checks a JSON request body: no object has the same attribute twice (an `extra` map that
+/// repeats a typed attribute). Answers the repeated attribute's name.
+pub fn repeated_attribute(bytes: &[u8]) -> Option<String> {
+    use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+
+    struct Walk;
+    impl<'de> DeserializeSeed<'de> for Walk {
+        type Value = ();
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+    impl<'de> Visitor<'de> for Walk {
+        type Value = ();
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("JSON")
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_str<E>(self, _: &str) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_unit<E>(self) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            while seq.next_element_seed(Walk)?.is_some() {}
+            Ok(())
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+            let mut seen = HashSet::new();
+            while let Some(key) = map.next_key::<String>()? {
+                if !seen.insert(key.clone()) {
+                    return Err(serde::de::Error::custom(Repeated(key)));
+                }
+                map.next_value_seed(Walk)?;
+            }
+            Ok(())
+        }
+    }
+    struct Repeated(String);
+    impl std::fmt::Display for Repeated {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "\u{0}{}", self.0)
+        }
+    }
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    match Walk.deserialize(&mut de) {
+        Ok(()) => None,
+        Err(e) => {
+            let text = e.to_string();
+            let key = text.strip_prefix('\u{0}')?;
+            // serde_json appends " at line L column C".
+            let key = key.rsplit_once(" at line ").map_or(key, |(k, _)| k);
+            Some(key.to_owned())
+        }
+    }
+}
+
+/// A body for a log line or an error: JSON is redacted; anything else is cut to `max`
+/// characters, and replaced entirely if it might carry a secret (an unparsable body that
+/// mentions one of the secret keys). Only a bounded prefix of a large body is looked at.
 pub fn body(bytes: &[u8], max: usize) -> String {
     if bytes.is_empty() {
         return String::new();
     }
-    if let Ok(v) = serde_json::from_slice::<serde_json::Value>(bytes) {
-        return cut(&json(&v).to_string(), max);
+    if bytes.len() <= PARSE_LIMIT {
+        if let Ok(v) = serde_json::from_slice::<serde_json::Value>(bytes) {
+            return cut(&json(&v).to_string(), max);
+        }
     }
-    let text = String::from_utf8_lossy(bytes);
+    let head = &bytes[..bytes.len().min(max * 4 + 64)];
+    let text = String::from_utf8_lossy(head);
     let lower = text.to_ascii_lowercase();
     if ["password", "secret", "\"token\"", "auth_token", "signed"]
         .iter()
@@ -152,15 +339,29 @@ pub fn body(bytes: &[u8], max: usize) -> String {
     cut(&text, max)
 }
 
-fn cut(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_owned();
+/// The first `max` bytes of `s`, cut at a character boundary.
+fn prefix(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
     }
-    let mut out: String = s.chars().take(max).collect();
-    out.push('…');
-    out
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
 }
 
+fn cut(s: &str, max: usize) -> String {
+    let mut chars = s.char_indices();
+    match chars.nth(max) {
+        None => s.to_owned(),
+        Some((i, _)) => {
+            let mut out = s[..i].to_owned();
+            out.push('…');
+            out
+        }
+    }
+}
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -29,11 +29,16 @@ pub use versions::VersionManager;
 use crate::{Client, Error, Result};
 
 /// Calls a generated operation with authentication and routing, and converts its outcome.
+/// The whole call, authentication included, is bounded by the client's timeout.
 macro_rules! call {
     ($client:expr, $op:literal, |$raw:ident| $call:expr) => {{
-        let op = $crate::managers::operation($op)?;
-        let $raw = $client.prepare(op).await?;
-        $crate::client::finish($op, $call.await).await
+        let client: &$crate::Client = $client;
+        $crate::hooks::within(client.timeout(), $op, async {
+            let op = $crate::managers::operation($op)?;
+            let $raw = client.prepare(op).await?;
+            $crate::client::finish($op, $call.await).await
+        })
+        .await
     }};
 }
 pub(crate) use call;

@@ -1928,7 +1928,7 @@ Arguments:
         role_id: &'a str,
     ) -> Result<ResponseValue<types::RoleResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/OS-KSADM/roles/{}", self.baseurl, encode_path(& role_id
+            "{}/v2.0/OS-KSADM/roles/{}", self.baseurl, crate::hooks::encode_segment(& role_id
             .to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
@@ -1982,7 +1982,7 @@ Arguments:
         role_id: &'a str,
     ) -> Result<ResponseValue<()>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/OS-KSADM/roles/{}", self.baseurl, encode_path(& role_id
+            "{}/v2.0/OS-KSADM/roles/{}", self.baseurl, crate::hooks::encode_segment(& role_id
             .to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
@@ -2131,7 +2131,7 @@ Arguments:
         service_id: &'a str,
     ) -> Result<ResponseValue<types::ServiceResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/OS-KSADM/services/{}", self.baseurl, encode_path(& service_id
+            "{}/v2.0/OS-KSADM/services/{}", self.baseurl, crate::hooks::encode_segment(& service_id
             .to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
@@ -2185,7 +2185,7 @@ Arguments:
         service_id: &'a str,
     ) -> Result<ResponseValue<()>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/OS-KSADM/services/{}", self.baseurl, encode_path(& service_id
+            "{}/v2.0/OS-KSADM/services/{}", self.baseurl, crate::hooks::encode_segment(& service_id
             .to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
@@ -2244,7 +2244,7 @@ Arguments:
         body: &'a types::OwnPasswordRequest,
     ) -> Result<ResponseValue<types::AccessResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/OS-KSCRUD/users/{}", self.baseurl, encode_path(& user_id
+            "{}/v2.0/OS-KSCRUD/users/{}", self.baseurl, crate::hooks::encode_segment(& user_id
             .to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
@@ -2523,7 +2523,7 @@ Arguments:
         endpoint_id: &'a str,
     ) -> Result<ResponseValue<()>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/endpoints/{}", self.baseurl, encode_path(& endpoint_id.to_string()),
+            "{}/v2.0/endpoints/{}", self.baseurl, crate::hooks::encode_segment(& endpoint_id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
         header_map
@@ -2617,7 +2617,7 @@ Arguments:
         alias: &'a str,
     ) -> Result<ResponseValue<types::ExtensionResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/extensions/{}", self.baseurl, encode_path(& alias.to_string()),
+            "{}/v2.0/extensions/{}", self.baseurl, crate::hooks::encode_segment(& alias.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
         header_map
@@ -2839,7 +2839,7 @@ Arguments:
         tenant_id: &'a str,
     ) -> Result<ResponseValue<types::TenantResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/tenants/{}", self.baseurl, encode_path(& tenant_id.to_string()),
+            "{}/v2.0/tenants/{}", self.baseurl, crate::hooks::encode_segment(& tenant_id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
         header_map
@@ -2894,7 +2894,7 @@ Arguments:
         body: &'a types::TenantUpdateRequest,
     ) -> Result<ResponseValue<types::TenantResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/tenants/{}", self.baseurl, encode_path(& tenant_id.to_string()),
+            "{}/v2.0/tenants/{}", self.baseurl, crate::hooks::encode_segment(& tenant_id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
         header_map
@@ -2956,7 +2956,7 @@ Arguments:
         body: &'a types::TenantUpdateRequest,
     ) -> Result<ResponseValue<types::TenantResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/tenants/{}", self.baseurl, encode_path(& tenant_id.to_string()),
+            "{}/v2.0/tenants/{}", self.baseurl, crate::hooks::encode_segment(& tenant_id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
         header_map
@@ -3016,7 +3016,7 @@ Arguments:
         tenant_id: &'a str,
     ) -> Result<ResponseValue<()>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/tenants/{}", self.baseurl, encode_path(& tenant_id.to_string()),
+            "{}/v2.0/tenants/{}", self.baseurl, crate::hooks::encode_segment(& tenant_id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
         header_map
@@ -3069,7 +3069,7 @@ Arguments:
         tenant_id: &'a str,
     ) -> Result<ResponseValue<types::UsersResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/tenants/{}/users", self.baseurl, encode_path(& tenant_id
+            "{}/v2.0/tenants/{}/users", self.baseurl, crate::hooks::encode_segment(& tenant_id
             .to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
@@ -3125,8 +3125,8 @@ Arguments:
         user_id: &'a str,
     ) -> Result<ResponseValue<types::RolesResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/tenants/{}/users/{}/roles", self.baseurl, encode_path(& tenant_id
-            .to_string()), encode_path(& user_id.to_string()),
+            "{}/v2.0/tenants/{}/users/{}/roles", self.baseurl, crate::hooks::encode_segment(& tenant_id
+            .to_string()), crate::hooks::encode_segment(& user_id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
         header_map
@@ -3185,8 +3185,8 @@ Arguments:
         role_id: &'a str,
     ) -> Result<ResponseValue<types::RoleResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/tenants/{}/users/{}/roles/OS-KSADM/{}", self.baseurl, encode_path(&
-            tenant_id.to_string()), encode_path(& user_id.to_string()), encode_path(&
+            "{}/v2.0/tenants/{}/users/{}/roles/OS-KSADM/{}", self.baseurl, crate::hooks::encode_segment(&
+            tenant_id.to_string()), crate::hooks::encode_segment(& user_id.to_string()), crate::hooks::encode_segment(&
             role_id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
@@ -3247,8 +3247,8 @@ Arguments:
         role_id: &'a str,
     ) -> Result<ResponseValue<()>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/tenants/{}/users/{}/roles/OS-KSADM/{}", self.baseurl, encode_path(&
-            tenant_id.to_string()), encode_path(& user_id.to_string()), encode_path(&
+            "{}/v2.0/tenants/{}/users/{}/roles/OS-KSADM/{}", self.baseurl, crate::hooks::encode_segment(&
+            tenant_id.to_string()), crate::hooks::encode_segment(& user_id.to_string()), crate::hooks::encode_segment(&
             role_id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
@@ -3411,7 +3411,7 @@ Arguments:
         belongs_to: Option<&'a str>,
     ) -> Result<ResponseValue<types::AccessResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/tokens/{}", self.baseurl, encode_path(& token_id.to_string()),
+            "{}/v2.0/tokens/{}", self.baseurl, crate::hooks::encode_segment(& token_id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
         header_map
@@ -3465,7 +3465,7 @@ Arguments:
         token_id: &'a str,
     ) -> Result<ResponseValue<()>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/tokens/{}", self.baseurl, encode_path(& token_id.to_string()),
+            "{}/v2.0/tokens/{}", self.baseurl, crate::hooks::encode_segment(& token_id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
         header_map
@@ -3522,7 +3522,7 @@ Arguments:
         belongs_to: Option<&'a str>,
     ) -> Result<ResponseValue<()>, Error<()>> {
         let url = format!(
-            "{}/v2.0/tokens/{}", self.baseurl, encode_path(& token_id.to_string()),
+            "{}/v2.0/tokens/{}", self.baseurl, crate::hooks::encode_segment(& token_id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
         header_map
@@ -3572,7 +3572,7 @@ Arguments:
         Error<types::ErrorResponse>,
     > {
         let url = format!(
-            "{}/v2.0/tokens/{}/endpoints", self.baseurl, encode_path(& token_id
+            "{}/v2.0/tokens/{}/endpoints", self.baseurl, crate::hooks::encode_segment(& token_id
             .to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
@@ -3742,7 +3742,7 @@ Arguments:
         user_id: &'a str,
     ) -> Result<ResponseValue<types::UserResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}", self.baseurl, encode_path(& user_id.to_string()),
+            "{}/v2.0/users/{}", self.baseurl, crate::hooks::encode_segment(& user_id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
         header_map
@@ -3799,7 +3799,7 @@ Arguments:
         body: &'a types::UserUpdateRequest,
     ) -> Result<ResponseValue<types::UserResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}", self.baseurl, encode_path(& user_id.to_string()),
+            "{}/v2.0/users/{}", self.baseurl, crate::hooks::encode_segment(& user_id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
         header_map
@@ -3859,7 +3859,7 @@ Arguments:
         user_id: &'a str,
     ) -> Result<ResponseValue<()>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}", self.baseurl, encode_path(& user_id.to_string()),
+            "{}/v2.0/users/{}", self.baseurl, crate::hooks::encode_segment(& user_id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
         header_map
@@ -3916,7 +3916,7 @@ Arguments:
         body: &'a types::UserEnabledRequest,
     ) -> Result<ResponseValue<types::UserResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}/OS-KSADM/enabled", self.baseurl, encode_path(& user_id
+            "{}/v2.0/users/{}/OS-KSADM/enabled", self.baseurl, crate::hooks::encode_segment(& user_id
             .to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
@@ -3976,7 +3976,7 @@ Arguments:
         body: &'a types::UserPasswordRequest,
     ) -> Result<ResponseValue<types::UserResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}/OS-KSADM/password", self.baseurl, encode_path(& user_id
+            "{}/v2.0/users/{}/OS-KSADM/password", self.baseurl, crate::hooks::encode_segment(& user_id
             .to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
@@ -4036,7 +4036,7 @@ Arguments:
         body: &'a types::UserTenantRequest,
     ) -> Result<ResponseValue<types::UserResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}/OS-KSADM/tenant", self.baseurl, encode_path(& user_id
+            "{}/v2.0/users/{}/OS-KSADM/tenant", self.baseurl, crate::hooks::encode_segment(& user_id
             .to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
@@ -4097,7 +4097,7 @@ Arguments:
         Error<types::ErrorResponse>,
     > {
         let url = format!(
-            "{}/v2.0/users/{}/credentials/OS-EC2", self.baseurl, encode_path(& user_id
+            "{}/v2.0/users/{}/credentials/OS-EC2", self.baseurl, crate::hooks::encode_segment(& user_id
             .to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
@@ -4159,7 +4159,7 @@ Arguments:
         Error<types::ErrorResponse>,
     > {
         let url = format!(
-            "{}/v2.0/users/{}/credentials/OS-EC2", self.baseurl, encode_path(& user_id
+            "{}/v2.0/users/{}/credentials/OS-EC2", self.baseurl, crate::hooks::encode_segment(& user_id
             .to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
@@ -4222,8 +4222,8 @@ Arguments:
         Error<types::ErrorResponse>,
     > {
         let url = format!(
-            "{}/v2.0/users/{}/credentials/OS-EC2/{}", self.baseurl, encode_path(& user_id
-            .to_string()), encode_path(& credential_id.to_string()),
+            "{}/v2.0/users/{}/credentials/OS-EC2/{}", self.baseurl, crate::hooks::encode_segment(& user_id
+            .to_string()), crate::hooks::encode_segment(& credential_id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
         header_map
@@ -4278,8 +4278,8 @@ Arguments:
         credential_id: &'a str,
     ) -> Result<ResponseValue<()>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}/credentials/OS-EC2/{}", self.baseurl, encode_path(& user_id
-            .to_string()), encode_path(& credential_id.to_string()),
+            "{}/v2.0/users/{}/credentials/OS-EC2/{}", self.baseurl, crate::hooks::encode_segment(& user_id
+            .to_string()), crate::hooks::encode_segment(& credential_id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
         header_map
@@ -4334,7 +4334,7 @@ Arguments:
         body: &'a types::UserEnabledRequest,
     ) -> Result<ResponseValue<types::UserResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}/enabled", self.baseurl, encode_path(& user_id.to_string()),
+            "{}/v2.0/users/{}/enabled", self.baseurl, crate::hooks::encode_segment(& user_id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
         header_map
@@ -4393,7 +4393,7 @@ Arguments:
         body: &'a types::UserPasswordRequest,
     ) -> Result<ResponseValue<types::UserResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}/password", self.baseurl, encode_path(& user_id
+            "{}/v2.0/users/{}/password", self.baseurl, crate::hooks::encode_segment(& user_id
             .to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
@@ -4451,7 +4451,7 @@ Arguments:
         user_id: &'a str,
     ) -> Result<ResponseValue<types::RoleRefsResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}/roleRefs", self.baseurl, encode_path(& user_id
+            "{}/v2.0/users/{}/roleRefs", self.baseurl, crate::hooks::encode_segment(& user_id
             .to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
@@ -4507,7 +4507,7 @@ Arguments:
         body: &'a types::RoleRefCreateRequest,
     ) -> Result<ResponseValue<types::RoleResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}/roleRefs", self.baseurl, encode_path(& user_id
+            "{}/v2.0/users/{}/roleRefs", self.baseurl, crate::hooks::encode_segment(& user_id
             .to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
@@ -4570,8 +4570,8 @@ Arguments:
         role_ref_id: &'a str,
     ) -> Result<ResponseValue<()>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}/roleRefs/{}", self.baseurl, encode_path(& user_id
-            .to_string()), encode_path(& role_ref_id.to_string()),
+            "{}/v2.0/users/{}/roleRefs/{}", self.baseurl, crate::hooks::encode_segment(& user_id
+            .to_string()), crate::hooks::encode_segment(& role_ref_id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
         header_map
@@ -4630,7 +4630,7 @@ Arguments:
         user_id: &'a str,
     ) -> Result<ResponseValue<ByteStream>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}/roles", self.baseurl, encode_path(& user_id.to_string()),
+            "{}/v2.0/users/{}/roles", self.baseurl, crate::hooks::encode_segment(& user_id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
         header_map
@@ -4679,8 +4679,8 @@ Arguments:
         role_id: &'a str,
     ) -> Result<ResponseValue<ByteStream>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}/roles/OS-KSADM/{}", self.baseurl, encode_path(& user_id
-            .to_string()), encode_path(& role_id.to_string()),
+            "{}/v2.0/users/{}/roles/OS-KSADM/{}", self.baseurl, crate::hooks::encode_segment(& user_id
+            .to_string()), crate::hooks::encode_segment(& role_id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
         header_map
@@ -4729,8 +4729,8 @@ Arguments:
         role_id: &'a str,
     ) -> Result<ResponseValue<ByteStream>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}/roles/OS-KSADM/{}", self.baseurl, encode_path(& user_id
-            .to_string()), encode_path(& role_id.to_string()),
+            "{}/v2.0/users/{}/roles/OS-KSADM/{}", self.baseurl, crate::hooks::encode_segment(& user_id
+            .to_string()), crate::hooks::encode_segment(& role_id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
         header_map
@@ -4777,7 +4777,7 @@ Arguments:
         body: &'a types::UserTenantRequest,
     ) -> Result<ResponseValue<types::UserResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}/tenant", self.baseurl, encode_path(& user_id.to_string()),
+            "{}/v2.0/users/{}/tenant", self.baseurl, crate::hooks::encode_segment(& user_id.to_string()),
         );
         let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
         header_map
