@@ -58,6 +58,8 @@ pub struct ClientBuilder {
     region_name: Option<String>,
     endpoint: Option<String>,
     timeout: Duration,
+    attempt_timeout: Option<Duration>,
+    max_body: u64,
     original_ip: Option<String>,
     cert: Option<Pem>,
     key: Option<Pem>,
@@ -81,9 +83,15 @@ impl std::fmt::Debug for ClientBuilder {
             .field("token", &self.token)
             .field("tenant_id", &self.tenant_id)
             .field("tenant_name", &self.tenant_name)
-            .field("auth_url", &self.auth_url)
+            .field(
+                "auth_url",
+                &self.auth_url.as_deref().map(crate::redact::url),
+            )
             .field("region_name", &self.region_name)
-            .field("endpoint", &self.endpoint)
+            .field(
+                "endpoint",
+                &self.endpoint.as_deref().map(crate::redact::url),
+            )
             .field("timeout", &self.timeout)
             .field("insecure", &self.insecure)
             .field("debug", &self.debug)
@@ -105,6 +113,8 @@ impl Default for ClientBuilder {
             region_name: None,
             endpoint: None,
             timeout: Duration::from_secs(30),
+            attempt_timeout: None,
+            max_body: crate::hooks::DEFAULT_MAX_BODY_SIZE,
             original_ip: None,
             cert: None,
             key: None,
@@ -211,13 +221,43 @@ impl ClientBuilder {
         /// ```
         original_ip: String => original_ip);
 
-    /// The timeout of each HTTP request (default 30 s).
+    /// The deadline of each call (default 30 s): it bounds the whole call, authentication,
+    /// retries, waits for `Retry-After`, re-authentication after a 401 and the replay
+    /// included. A call past it ends with [`Error::DeadlineExceeded`] or [`Error::Timeout`]
+    /// (both `is_timeout()`). Each page of [`crate::managers::TenantManager::list_all`] is one
+    /// call.
     ///
     /// ```
     /// let b = keystone_v2::Client::builder().timeout(std::time::Duration::from_secs(5));
     /// ```
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
+        self
+    }
+
+    /// A shorter bound for each HTTP attempt within a call (default: none, an attempt may use
+    /// what remains of [`ClientBuilder::timeout`]), so that a retry still fits in the call.
+    ///
+    /// ```
+    /// let b = keystone_v2::Client::builder()
+    ///     .timeout(std::time::Duration::from_secs(10))
+    ///     .attempt_timeout(std::time::Duration::from_secs(3));
+    /// ```
+    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
+        self.attempt_timeout = Some(timeout);
+        self
+    }
+
+    /// The largest response body accepted, in bytes (default 16 MiB, far above any real
+    /// Keystone answer). It is enforced while reading, before the body is decoded: a larger
+    /// success body is [`Error::ResponseTooLarge`]; an error body is read up to 64 KiB (or
+    /// this limit if smaller) and the rest is dropped, the error keeping its status.
+    ///
+    /// ```
+    /// let b = keystone_v2::Client::builder().max_body_size(4 * 1024 * 1024);
+    /// ```
+    pub fn max_body_size(mut self, bytes: u64) -> Self {
+        self.max_body = bytes;
         self
     }
 
@@ -407,7 +447,10 @@ impl ClientBuilder {
     ///
     /// # Errors
     /// [`Error::AuthorizationFailure`] when it could never authenticate (no auth_url, no
-    /// credentials); [`Error::Configuration`] for an invalid URL or certificate.
+    /// credentials); [`Error::Configuration`], naming the option, for an invalid URL (not
+    /// http(s), with a query, a fragment or whitespace, or an identity URL of another version
+    /// than v2.0, such as `/v3`), a token that is not a valid HTTP header value, or an
+    /// unreadable certificate. URLs in messages have their userinfo masked.
     ///
     /// ```no_run
     /// let client = keystone_v2::Client::builder()
@@ -426,6 +469,10 @@ impl ClientBuilder {
             .as_deref()
             .map(|u| root_url(u, "endpoint"))
             .transpose()?;
+        if let Some(token) = &self.token {
+            crate::hooks::token_header(token)
+                .map_err(|e| Error::Configuration(format!("token: {e}")))?;
+        }
         if self.password.is_some() && self.username.is_none() && self.user_id.is_none() {
             return Err(Error::AuthorizationFailure(
                 "a password needs a username or a user_id".into(),
@@ -469,13 +516,23 @@ impl ClientBuilder {
             retries: self.retries,
             timeout: self.timeout,
         };
+        let secrets = [&self.auth_url, &self.endpoint]
+            .into_iter()
+            .flatten()
+            .flat_map(|u| crate::redact::userinfo_secrets(u))
+            .collect();
         let shared = Arc::new_cyclic(|weak: &Weak<Shared>| {
             let mut hooks = Hooks::session(
                 weak.clone(),
-                config.debug,
-                config.connect_retries,
-                config.retries,
-                config.timeout,
+                crate::hooks::Transport {
+                    debug: config.debug,
+                    connect_retries: config.connect_retries,
+                    retries: config.retries,
+                    timeout: config.timeout,
+                    attempt_timeout: self.attempt_timeout,
+                    max_body: self.max_body,
+                    secrets,
+                },
             );
             if let Some(recorder) = &self.recorder {
                 hooks = hooks.record(recorder.clone());
@@ -519,7 +576,11 @@ impl ClientBuilder {
             .default_headers(headers)
             .user_agent(self.user_agent.clone())
             .timeout(self.timeout)
-            .connect_timeout(self.timeout)
+            .connect_timeout(
+                self.attempt_timeout
+                    .map_or(self.timeout, |a| a.min(self.timeout)),
+            )
+            .redirect(crate::hooks::redirect_policy())
             .tls_danger_accept_invalid_certs(self.insecure);
         if let Some(ca) = &self.cacert {
             let pem = ca.read("CA certificate")?;
@@ -560,16 +621,42 @@ impl ClientBuilder {
 }
 
 /// `http://host:5000/v2.0/` -> `http://host:5000`: the spec's paths start with `/v2.0`.
+///
+/// Refuses what would silently misroute every call: whitespace or control characters, a query,
+/// a fragment, a scheme other than http(s), and a path naming another identity version than
+/// v2.0 (`/v3`, `/v2`, ...). Messages show the URL with its userinfo masked.
 pub(crate) fn root_url(url: &str, what: &str) -> Result<String> {
-    let parsed = reqwest::Url::parse(url)
-        .map_err(|e| Error::Configuration(format!("{what} {url:?} is not a URL: {e}")))?;
+    let shown = crate::redact::url(url);
+    let refuse = |why: &str| Err(Error::Configuration(format!("{what} {shown:?} {why}")));
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return refuse("contains whitespace or a control character");
+    }
+    let parsed = match reqwest::Url::parse(url) {
+        Ok(p) => p,
+        Err(e) => return refuse(&format!("is not a URL: {e}")),
+    };
     if !matches!(parsed.scheme(), "http" | "https") {
-        return Err(Error::Configuration(format!(
-            "{what} {url:?} is not an http(s) URL"
-        )));
+        return refuse("is not an http(s) URL");
+    }
+    if parsed.query().is_some() {
+        return refuse("has a query (`?...`); give the identity URL without one");
+    }
+    if parsed.fragment().is_some() {
+        return refuse("has a fragment (`#...`); give the identity URL without one");
     }
     let trimmed = url.trim_end_matches('/');
-    Ok(trimmed.strip_suffix("/v2.0").unwrap_or(trimmed).to_owned())
+    let root = trimmed.strip_suffix("/v2.0").unwrap_or(trimmed);
+    let last = root.rsplit('/').next().unwrap_or_default();
+    let versioned = last.len() > 1
+        && last.starts_with(['v', 'V'])
+        && last[1..].chars().all(|c| c.is_ascii_digit() || c == '.')
+        && last[1..].starts_with(|c: char| c.is_ascii_digit());
+    if versioned && !parsed.path().trim_end_matches('/').is_empty() {
+        return refuse(&format!(
+            "is an identity URL of version {last}: this crate speaks Keystone's v2.0 API (give the `/v2.0` URL or the server root)"
+        ));
+    }
+    Ok(root.to_owned())
 }
 
 struct Config {
@@ -603,6 +690,8 @@ struct State {
     access: Option<AccessInfo>,
     /// The `X-Auth-Token` value of the token in use, ready to send.
     token_header: Option<reqwest::header::HeaderValue>,
+    /// A token set with [`Client::set_auth_token`]: sent instead of the session's.
+    token_override: Option<Secret>,
     /// Bumped at each new token.
     generation: u64,
     public: Option<Arc<Raw>>,
@@ -689,7 +778,11 @@ impl Shared {
             _ => None,
         };
         s.admin = admin.map(|a| self.raw(&a));
-        s.token_header = crate::hooks::token_header(access.auth_token()).ok();
+        s.token_header = Some(
+            crate::hooks::token_header(access.auth_token())
+                .map_err(|e| Error::AuthorizationFailure(format!("the token received: {e}")))?,
+        );
+        s.token_override = None;
         s.access = Some(access.clone());
         s.generation += 1;
         Ok(access)
@@ -698,13 +791,16 @@ impl Shared {
     /// The token requests carry now.
     pub(crate) fn current_token(&self) -> Option<Secret> {
         let s = self.read();
-        s.access
-            .as_ref()
-            .map(|a| a.auth_token().clone())
+        s.token_override
+            .clone()
+            .or_else(|| s.access.as_ref().map(|a| a.auth_token().clone()))
             .or_else(|| self.config.token.clone())
     }
 
     fn needs_auth(&self, s: &State) -> bool {
+        if s.token_override.is_some() {
+            return false;
+        }
         match &s.access {
             Some(a) => {
                 self.config.can_authenticate() && a.will_expire_soon(self.config.stale_duration)
@@ -929,8 +1025,24 @@ impl std::fmt::Debug for Client {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let s = self.shared.read();
         f.debug_struct("Client")
-            .field("auth_url", &self.shared.config.auth_url)
-            .field("endpoint", &self.shared.config.endpoint)
+            .field(
+                "auth_url",
+                &self
+                    .shared
+                    .config
+                    .auth_url
+                    .as_deref()
+                    .map(crate::redact::url),
+            )
+            .field(
+                "endpoint",
+                &self
+                    .shared
+                    .config
+                    .endpoint
+                    .as_deref()
+                    .map(crate::redact::url),
+            )
             .field("username", &self.shared.config.username)
             .field("authenticated", &s.access.is_some())
             .finish_non_exhaustive()
@@ -956,6 +1068,10 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub async fn authenticate(&self) -> Result<AccessInfo> {
+        crate::hooks::within(self.timeout(), "authenticate", self.authenticate_now()).await
+    }
+
+    async fn authenticate_now(&self) -> Result<AccessInfo> {
         let generation = self.shared.read().generation;
         let _guard = self.shared.reauth.lock().await;
         let raced = {
@@ -981,7 +1097,7 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub async fn access_info(&self) -> Result<AccessInfo> {
-        self.shared.ensure_token().await?;
+        crate::hooks::within(self.timeout(), "authenticate", self.shared.ensure_token()).await?;
         let s = self.shared.read();
         s.access.clone().ok_or_else(|| {
             Error::AuthorizationFailure("no token data: the client uses a static token".into())
@@ -996,7 +1112,7 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub async fn auth_token(&self) -> Result<Secret> {
-        self.shared.ensure_token().await?;
+        crate::hooks::within(self.timeout(), "authenticate", self.shared.ensure_token()).await?;
         self.shared.current_token().ok_or_else(|| {
             Error::AuthorizationFailure("No valid authentication is available".into())
         })
@@ -1026,6 +1142,48 @@ impl Client {
             .map(|r| format!("{}/v2.0", progenitor_client::ClientInfo::baseurl(&**r)))
     }
 
+    /// Sets the token every call sends from now on, instead of the session's (keystoneclient's
+    /// `client.auth_token = ...`), or with `None` goes back to the session's token
+    /// (`del client.auth_token`). While it is set, the client does not authenticate by itself;
+    /// a 401 with it still re-authenticates once when the client has credentials, and the new
+    /// session token then replaces it.
+    ///
+    /// # Errors
+    /// [`Error::Configuration`] when the token is not a valid HTTP header value (nothing is
+    /// changed then).
+    ///
+    /// ```no_run
+    /// # fn f(client: keystone_v2::Client) -> keystone_v2::Result<()> {
+    /// client.set_auth_token(Some("0123456789abcdef".into()))?;
+    /// client.set_auth_token(None)?;
+    /// # Ok(()) }
+    /// ```
+    pub fn set_auth_token(&self, token: Option<Secret>) -> Result<()> {
+        let header = token
+            .as_ref()
+            .map(crate::hooks::token_header)
+            .transpose()
+            .map_err(|e| Error::Configuration(format!("auth_token: {e}")))?;
+        let mut s = self.shared.state.write().unwrap_or_else(|e| e.into_inner());
+        s.token_header = match header {
+            Some(h) => Some(h),
+            None => s
+                .access
+                .as_ref()
+                .map(|a| a.auth_token())
+                .or(self.shared.config.token.as_ref())
+                .and_then(|t| crate::hooks::token_header(t).ok()),
+        };
+        s.token_override = token;
+        s.generation += 1;
+        Ok(())
+    }
+
+    /// The client's timeout, which bounds each call.
+    pub(crate) fn timeout(&self) -> Duration {
+        self.shared.config.timeout
+    }
+
     /// Forgets the current token: the next call authenticates again.
     ///
     /// ```no_run
@@ -1034,6 +1192,7 @@ impl Client {
     pub fn invalidate(&self) {
         let mut s = self.shared.state.write().unwrap_or_else(|e| e.into_inner());
         s.access = None;
+        s.token_override = None;
         s.token_header = self
             .shared
             .config
