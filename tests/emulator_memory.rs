@@ -2,7 +2,7 @@
 //! with the number of resources created and deleted, because every piece of per-request state
 //! it keeps (request counters, tokens, deleted resources) is bounded.
 //!
-//! The soak is `#[ignore]`d: it takes about 90 s on a 2-core machine. Run it with
+//! The soak is `#[ignore]`d: it takes 90-110 s on a 2-core machine (debug build). Run it with
 //!
 //! ```sh
 //! cargo test --features emulator --test emulator_memory -- --ignored --nocapture
