@@ -467,6 +467,67 @@ mod behaviour {
     }
 
     #[tokio::test]
+    async fn requests_are_counted_per_operation_not_per_path() {
+        let e = Emulator::start().await.unwrap();
+        let control = e.control();
+        let admin = e.admin_url();
+        let mut ids = Vec::new();
+        for i in 0..3 {
+            let (status, body) = call(
+                reqwest::Method::POST,
+                format!("{admin}/tenants"),
+                Some("ADMIN"),
+                Some(json!({"tenant": {"name": format!("counted-{i}")}})),
+            )
+            .await;
+            assert_eq!(status, StatusCode::OK, "{body}");
+            ids.push(body["tenant"]["id"].as_str().unwrap().to_owned());
+        }
+        for id in &ids {
+            let (status, _) = call(
+                reqwest::Method::DELETE,
+                format!("{admin}/tenants/{id}"),
+                Some("ADMIN"),
+                None,
+            )
+            .await;
+            assert_eq!(status, StatusCode::NO_CONTENT);
+        }
+        let (status, _) = get(format!("{admin}/tokens/revoked"), Some("ADMIN")).await;
+        assert_eq!(status, StatusCode::OK);
+        let (status, _) = get(format!("{admin}/no/such/path"), Some("ADMIN")).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+
+        assert_eq!(control.operation_count("tenants_create"), 3);
+        assert_eq!(control.operation_count("tenants_delete"), 3);
+        assert_eq!(control.operation_count("tokens_get_revoked"), 1);
+        assert_eq!(control.operation_count("tokens_validate"), 0);
+        // A concrete id stands for every id of its template.
+        let one = format!("/v2.0/tenants/{}", ids[0]);
+        assert_eq!(control.request_count("DELETE", &one), 3);
+        assert_eq!(
+            control.request_count("DELETE", "/v2.0/tenants/{tenant_id}"),
+            3
+        );
+        assert_eq!(control.request_count("*", "/v2.0/tenants"), 6);
+        assert_eq!(control.request_count("GET", "/v2.0/tokens"), 1);
+        // A path of no operation counts only under the root.
+        assert_eq!(control.request_count("*", "/v2.0"), 7);
+        assert_eq!(control.request_count("*", "/"), 8);
+        control.reset_counts();
+        assert_eq!(control.operation_count("tenants_delete"), 0);
+        assert_eq!(control.request_count("*", ""), 0);
+    }
+
+    #[test]
+    #[should_panic(expected = "the spec has no operation \"tenant_delete\"")]
+    fn counting_an_operation_the_spec_lacks_panics() {
+        let runtime = tokio::runtime::Runtime::new().unwrap();
+        let e = runtime.block_on(Emulator::start()).unwrap();
+        e.control().operation_count("tenant_delete");
+    }
+
+    #[tokio::test]
     async fn catalog_endpoints_added_by_the_control_stay_separate() {
         let e = Emulator::start().await.unwrap();
         let control = e.control();

@@ -5,7 +5,9 @@
 //!                      [--admin-token ADMIN] [--token-lifetime 3600]
 //! ```
 //!
-//! Port 0 picks a free port. Both APIs listen on 127.0.0.1.
+//! Port 0 picks a free port. Both APIs listen on 127.0.0.1. Its memory follows its live data
+//! (request counters are per operation, deleted resources are forgotten, tokens are kept until
+//! they expire), so it can serve for a long time; `tests/emulator_memory.rs` checks this.
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::process::ExitCode;

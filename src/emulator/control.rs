@@ -1,8 +1,13 @@
 //! The test control of a running emulator: its clock, token lifetime, injected faults, catalog
 //! shaping and request counters.
+//!
+//! Request counters are kept per method and path *template* of the spec (`DELETE
+//! /v2.0/tenants/{tenant_id}`, that is the operation `tenants_delete`), never per concrete path:
+//! a long-running emulator sees a new path for every id it hands out, and counting those would
+//! grow its memory with every resource created.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -10,7 +15,7 @@ use serde_json::{json, Map};
 
 use super::server::Shared;
 use super::state::{new_id, Endpoint, Interface, Service};
-use crate::operations::Api;
+use crate::operations::{self, Api, OPERATIONS};
 
 /// Locks a mutex, recovering the data if a panicking thread poisoned it.
 pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -274,20 +279,106 @@ struct Armed {
     remaining: usize,
 }
 
+/// What a request is counted under: its method (`None` for a method outside RFC 9110's nine)
+/// and the spec's path template its path belongs to (`None` for a path of no operation). Both
+/// are `'static`, so there are at most 10 x (number of templates + 1) counters, however many
+/// requests and ids the emulator sees.
+type CountKey = (Option<&'static str>, Option<&'static str>);
+
+/// The standard methods, the only ones counted apart.
+const METHODS: [&str; 9] = [
+    "GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT",
+];
+
+/// One segment of a path template: a literal, or a `{parameter}` (`None`).
+type Segment = Option<&'static str>;
+
+/// The segments of a path or a path template, empty ones left out, `{...}` as `None`.
+fn segments(path: &str) -> Vec<Option<&str>> {
+    path.split('/')
+        .filter(|s| !s.is_empty())
+        .map(|s| (!(s.starts_with('{') && s.ends_with('}'))).then_some(s))
+        .collect()
+}
+
+/// The distinct path templates of the spec, each with its segments.
+fn templates() -> &'static [(&'static str, Vec<Segment>)] {
+    static TEMPLATES: OnceLock<Vec<(&'static str, Vec<Segment>)>> = OnceLock::new();
+    TEMPLATES.get_or_init(|| {
+        let mut out: Vec<(&'static str, Vec<Segment>)> = Vec::new();
+        for op in OPERATIONS {
+            if !out.iter().any(|(path, _)| *path == op.path) {
+                out.push((op.path, segments(op.path)));
+            }
+        }
+        out
+    })
+}
+
+/// The template of the spec a concrete request path belongs to, compared segment by segment
+/// (after percent-decoding, empty segments ignored, as the router does): the same number of
+/// segments, each equal to the template's literal or filling a parameter. When several
+/// templates fit, the one with an operation of this method wins, then the one with the most
+/// literals, so `GET /v2.0/tokens/revoked` is `tokens_get_revoked` and `HEAD
+/// /v2.0/tokens/revoked` is `tokens_check`, as the emulator routes them.
+fn template_of(method: &str, path: &str) -> Option<&'static str> {
+    let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+    let segments: Vec<&str> = decoded.split('/').filter(|s| !s.is_empty()).collect();
+    templates()
+        .iter()
+        .filter(|(_, t)| {
+            t.len() == segments.len()
+                && t.iter()
+                    .zip(&segments)
+                    .all(|(t, s)| t.is_none_or(|literal| literal == *s))
+        })
+        .max_by_key(|(template, t)| {
+            let has_method = OPERATIONS
+                .iter()
+                .any(|op| op.path == *template && op.method == method);
+            (has_method, t.iter().filter(|s| s.is_some()).count())
+        })
+        .map(|(template, _)| *template)
+}
+
+/// The counter a request goes to.
+fn count_key(method: &str, path: &str) -> CountKey {
+    (
+        METHODS.iter().copied().find(|m| *m == method),
+        template_of(method, path),
+    )
+}
+
+/// Whether a counted template lies under `prefix` (segments of a path or of a template),
+/// segment by segment: a prefix literal matches the same literal or any parameter (it is one
+/// concrete value of it), a prefix `{parameter}` matches any segment. Requests of no template
+/// are only under the empty prefix (`""` or `/`).
+fn template_under(template: Option<&'static str>, prefix: &[Option<&str>]) -> bool {
+    let Some(template) = template else {
+        return prefix.is_empty();
+    };
+    let Some((_, segments)) = templates().iter().find(|(t, _)| *t == template) else {
+        return false;
+    };
+    segments.len() >= prefix.len()
+        && prefix.iter().zip(segments).all(|(p, t)| match (p, t) {
+            (Some(p), Some(t)) => p == t,
+            _ => true,
+        })
+}
+
 /// Armed faults and request counters.
 #[derive(Debug, Default)]
 pub(crate) struct Monitor {
     faults: Vec<Armed>,
-    counts: HashMap<(String, String), usize>,
+    counts: HashMap<CountKey, usize>,
 }
 
 impl Monitor {
-    /// Counts a request and takes the first armed fault it matches.
+    /// Counts a request (under its method and path template) and takes the first armed fault
+    /// it matches.
     pub(crate) fn observe(&mut self, api: Api, method: &str, path: &str) -> Option<Fault> {
-        *self
-            .counts
-            .entry((method.to_owned(), path.to_owned()))
-            .or_default() += 1;
+        *self.counts.entry(count_key(method, path)).or_default() += 1;
         let index = self
             .faults
             .iter()
@@ -400,23 +491,61 @@ impl Control {
         lock(&self.shared.monitor).faults.clear();
     }
 
-    /// How many requests with `method` (`*` for any) and a path starting with `path_prefix`
-    /// were received since the start or the last [`Control::reset_counts`] (faulted ones
-    /// included).
+    /// How many requests with `method` (`*` for any) and a path under `path_prefix` were
+    /// received since the start or the last [`Control::reset_counts`] (faulted ones included).
+    ///
+    /// Requests are counted per method and path template of the spec, not per concrete path
+    /// (so that the emulator's memory stays bounded however many ids it sees), and
+    /// `path_prefix` is compared with those templates segment by segment. A concrete id stands
+    /// for any id: `"/v2.0/tenants/abc"` counts the requests to every tenant's path, like
+    /// `"/v2.0/tenants/{tenant_id}"`. `"/v2.0/tenants"` also counts the paths below it
+    /// (`/v2.0/tenants/{tenant_id}`, ...). Requests to a path of no operation count only under
+    /// `""` or `"/"`, and a non-standard method only under `*`. For one operation, see
+    /// [`Control::operation_count`].
     ///
     /// ```no_run
     /// # async fn demo() -> std::io::Result<()> {
     /// let emulator = keystone_v2::emulator::Emulator::start().await?;
     /// let logins = emulator.control().request_count("POST", "/v2.0/tokens");
-    /// # let _ = logins; Ok(()) }
+    /// let tenant_calls = emulator.control().request_count("*", "/v2.0/tenants/{tenant_id}");
+    /// # let _ = (logins, tenant_calls); Ok(()) }
     /// ```
     pub fn request_count(&self, method: &str, path_prefix: &str) -> usize {
+        let prefix = segments(path_prefix);
         lock(&self.shared.monitor)
             .counts
             .iter()
-            .filter(|((m, p), _)| method_matches(method, m) && p.starts_with(path_prefix))
+            .filter(|((m, template), _)| {
+                (method == "*" || m.is_some_and(|m| m.eq_ignore_ascii_case(method)))
+                    && template_under(*template, &prefix)
+            })
             .map(|(_, n)| n)
             .sum()
+    }
+
+    /// How many requests of the spec's operation `operation_id` (its method and path
+    /// template, such as `DELETE /v2.0/tenants/{tenant_id}` for `tenants_delete`) were
+    /// received since the start or the last [`Control::reset_counts`], on either API,
+    /// faulted ones included.
+    ///
+    /// # Panics
+    ///
+    /// When the spec has no operation `operation_id` (a misspelt id would otherwise count 0).
+    ///
+    /// ```no_run
+    /// # async fn demo() -> std::io::Result<()> {
+    /// let emulator = keystone_v2::emulator::Emulator::start().await?;
+    /// assert_eq!(emulator.control().operation_count("tenants_delete"), 0);
+    /// # Ok(()) }
+    /// ```
+    pub fn operation_count(&self, operation_id: &str) -> usize {
+        let op = operations::find(operation_id)
+            .unwrap_or_else(|| panic!("the spec has no operation {operation_id:?}"));
+        lock(&self.shared.monitor)
+            .counts
+            .get(&(Some(op.method), Some(op.path)))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// Sets every request counter back to zero.
@@ -548,7 +677,105 @@ mod tests {
         );
         assert_eq!(monitor.observe(Api::Admin, "GET", "/v2.0/tenants"), None);
         assert!(monitor.faults.is_empty());
-        assert_eq!(monitor.counts[&("GET".into(), "/v2.0/tenants".into())], 3);
+        assert_eq!(monitor.counts[&(Some("GET"), Some("/v2.0/tenants"))], 3);
+    }
+
+    #[test]
+    fn a_concrete_path_belongs_to_its_template_segment_by_segment() {
+        let cases = [
+            ("GET", "/", Some("/")),
+            ("GET", "", Some("/")),
+            ("POST", "/v2.0", Some("/v2.0")),
+            ("GET", "/v2.0/tenants/", Some("/v2.0/tenants")),
+            (
+                "DELETE",
+                "/v2.0/tenants/0af3",
+                Some("/v2.0/tenants/{tenant_id}"),
+            ),
+            (
+                "GET",
+                "/v2.0/tenants/t/users/u/roles",
+                Some("/v2.0/tenants/{tenant_id}/users/{user_id}/roles"),
+            ),
+            ("GET", "/v2.0/tokens/revoked", Some("/v2.0/tokens/revoked")),
+            (
+                "HEAD",
+                "/v2.0/tokens/revoked",
+                Some("/v2.0/tokens/{token_id}"),
+            ),
+            (
+                "DELETE",
+                "/v2.0/tokens/revoked",
+                Some("/v2.0/tokens/{token_id}"),
+            ),
+            (
+                "PUT",
+                "/v2.0/users/u/OS-KSADM/password",
+                Some("/v2.0/users/{user_id}/OS-KSADM/password"),
+            ),
+            (
+                "PUT",
+                "/v2.0/users/u/password",
+                Some("/v2.0/users/{user_id}/password"),
+            ),
+            ("GET", "/v2.0/users/a%2Fb", None),
+            ("GET", "/v2.0/users/a%20b", Some("/v2.0/users/{user_id}")),
+            (
+                "GET",
+                "/v2.0/OS-KSADM/roles/%4F",
+                Some("/v2.0/OS-KSADM/roles/{role_id}"),
+            ),
+            ("GET", "/v3/projects", None),
+            ("GET", "/v2.0/nothing/here", None),
+        ];
+        for (method, path, template) in cases {
+            assert_eq!(template_of(method, path), template, "{method} {path}");
+        }
+    }
+
+    #[test]
+    fn counters_stay_bounded_however_many_ids_and_paths_are_seen() {
+        let mut monitor = Monitor::default();
+        for i in 0..10_000 {
+            monitor.observe(Api::Admin, "POST", "/v2.0/tenants");
+            monitor.observe(Api::Admin, "DELETE", &format!("/v2.0/tenants/{i:032x}"));
+            monitor.observe(Api::Public, "GET", &format!("/v2.0/no/such/path/{i}"));
+            monitor.observe(Api::Public, &format!("X-METHOD-{i}"), "/v2.0/tenants");
+        }
+        let mut keys: Vec<_> = monitor.counts.keys().copied().collect();
+        keys.sort();
+        assert_eq!(
+            keys,
+            [
+                (None, Some("/v2.0/tenants")),
+                (Some("DELETE"), Some("/v2.0/tenants/{tenant_id}")),
+                (Some("GET"), None),
+                (Some("POST"), Some("/v2.0/tenants")),
+            ]
+        );
+        assert!(monitor.counts.values().all(|n| *n == 10_000));
+        // The key space itself is bounded: 10 methods x (templates + no template).
+        assert!(templates().len() <= OPERATIONS.len());
+    }
+
+    #[test]
+    fn a_prefix_selects_templates_segment_by_segment() {
+        let under = |template, prefix: &str| template_under(template, &segments(prefix));
+        let tenant = Some("/v2.0/tenants/{tenant_id}");
+        assert!(under(tenant, "/v2.0/tenants"));
+        assert!(under(tenant, "/v2.0/tenants/abc"));
+        assert!(under(tenant, "/v2.0/tenants/{tenant_id}"));
+        assert!(under(tenant, "/v2.0/"));
+        assert!(under(tenant, ""));
+        assert!(!under(tenant, "/v2.0/tenants/abc/users"));
+        assert!(!under(tenant, "/v2.0/ten"));
+        assert!(!under(Some("/v2.0/tokens/revoked"), "/v2.0/tokens/abc"));
+        assert!(under(
+            Some("/v2.0/tokens/revoked"),
+            "/v2.0/tokens/{token_id}"
+        ));
+        assert!(under(None, "/"));
+        assert!(!under(None, "/v2.0"));
     }
 
     #[test]

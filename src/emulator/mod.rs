@@ -11,7 +11,9 @@
 //!
 //! [`Control`] lets a test move the clock, change the token lifetime, inject faults (error
 //! statuses, delays, truncated or non-JSON bodies, dropped connections), shape the catalog and
-//! count requests.
+//! count requests. Requests are counted per operation (method and path template of the spec,
+//! such as `DELETE /v2.0/tenants/{tenant_id}`, which [`Control::operation_count`] calls
+//! `tenants_delete`), never per concrete path.
 //!
 //! ```no_run
 //! use std::time::Duration;
@@ -27,6 +29,26 @@
 //! emulator.shutdown().await;
 //! # Ok(()) }
 //! ```
+//!
+//! # Memory
+//!
+//! An emulator's memory follows its live data, not the number of requests it served, so the
+//! binary can run for a long time (`tests/emulator_memory.rs` creates and deletes 100,000
+//! tenants and checks that its RSS stays flat):
+//!
+//! - request counters: one per method and path template (and one per method for paths of no
+//!   operation), whatever the ids;
+//! - deleted tenants, users, roles, services, endpoints and EC2 credentials are removed,
+//!   with their role grants and credentials; nothing is kept of them;
+//! - tokens, revoked ones included, are kept until they expire, as Keystone keeps them (a
+//!   revoked token is in the revocation list until its expiry); expired ones are dropped when
+//!   the next token is issued. So the table holds the tokens issued within one token lifetime:
+//!   a client that authenticates for every call, with a long token lifetime, makes it grow,
+//!   as it would make a UUID-token Keystone's token table grow;
+//! - an injected fault is kept until it has been used as many times as asked, or until
+//!   [`Control::clear_faults`];
+//! - requests and responses are not recorded (the emulator only emits `tracing` events), and a
+//!   closed connection's task is reaped.
 //!
 //! Known differences with a real Keystone: trusts, federation, OAuth1 and v3 are not served;
 //! the revocation list is base64 in a CMS armor, not a signed CMS document; revoking happens at

@@ -336,6 +336,9 @@ pub(crate) struct State {
     pub(crate) services: Vec<Service>,
     pub(crate) endpoints: Vec<Endpoint>,
     pub(crate) credentials: Vec<Credential>,
+    /// Issued tokens, revoked ones included, until they expire (Keystone too lists revoked
+    /// tokens until their expiry); [`State::issue_token`] drops the expired ones, so this
+    /// holds at most the tokens issued within one token lifetime.
     pub(crate) tokens: HashMap<String, Token>,
     pub(crate) token_lifetime: Duration,
 }
@@ -1186,5 +1189,80 @@ mod tests {
             },
         );
         assert_eq!(refused.unwrap_err().status, http::StatusCode::UNAUTHORIZED);
+    }
+
+    #[test]
+    fn the_token_table_holds_only_the_tokens_of_one_lifetime() {
+        let mut s = state();
+        let start = Utc::now();
+        let user = s.users[0].id.clone();
+        for i in 0..1_000 {
+            let now = start + chrono::Duration::seconds(i);
+            s.issue_token(
+                now,
+                TokenRequest {
+                    user_id: &user,
+                    project_id: None,
+                    expires: None,
+                    parent_audit_id: None,
+                    methods: &["password"],
+                },
+            )
+            .unwrap();
+            // Revoked tokens stay listed until they expire, then go too.
+            s.revoke_tokens(|_| true);
+        }
+        let last = start + chrono::Duration::seconds(999);
+        assert!(s.tokens.len() <= 62, "{} tokens kept", s.tokens.len());
+        assert!(s.tokens.values().all(|t| t.expires >= last));
+        assert_eq!(s.revoked_tokens(last).len(), s.tokens.len());
+    }
+
+    #[test]
+    fn deleting_a_resource_leaves_nothing_of_it_behind() {
+        let mut s = state();
+        let sizes = |s: &State| {
+            (
+                s.projects.len(),
+                s.users.len(),
+                s.grants.len(),
+                s.credentials.len(),
+            )
+        };
+        let before = sizes(&s);
+        let role = s.roles[0].id.clone();
+        for i in 0..100 {
+            let (project, user) = (new_id(), new_id());
+            s.projects.push(Project {
+                id: project.clone(),
+                name: format!("p{i}"),
+                description: Value::Null,
+                enabled: true,
+                extra: Map::new(),
+            });
+            s.users.push(User {
+                id: user.clone(),
+                name: format!("u{i}"),
+                password: None,
+                enabled: true,
+                default_project_id: Some(project.clone()),
+                extra: Map::new(),
+            });
+            s.add_grant(&user, &project, &role).unwrap();
+            s.credentials.push(Credential {
+                access: new_id(),
+                secret: new_id(),
+                user_id: user.clone(),
+                project_id: project.clone(),
+            });
+            if i % 2 == 0 {
+                s.delete_project(&project).unwrap();
+                s.delete_user(&user).unwrap();
+            } else {
+                s.delete_user(&user).unwrap();
+                s.delete_project(&project).unwrap();
+            }
+        }
+        assert_eq!(sizes(&s), before);
     }
 }
