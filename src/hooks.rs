@@ -308,22 +308,8 @@ impl Hooks {
 /// ```
 pub fn redirect_policy() -> reqwest::redirect::Policy {
     reqwest::redirect::Policy::custom(|attempt| {
-        let origin = |u: &reqwest::Url| {
-            (
-                u.scheme().to_owned(),
-                u.host_str().map(str::to_owned),
-                u.port_or_known_default(),
-            )
-        };
         let previous = attempt.previous();
-        let reason = match previous.first() {
-            Some(first) if origin(first) != origin(attempt.url()) => Some(
-                "it leads to another origin (scheme, host or port), where credentials must not go",
-            ),
-            _ if previous.len() > MAX_REDIRECTS => Some("too many redirects"),
-            _ => None,
-        };
-        match reason {
+        match redirect_refusal(previous, attempt.url()) {
             Some(reason) => {
                 let refused = RedirectRefused {
                     from: previous
@@ -338,6 +324,25 @@ pub fn redirect_policy() -> reqwest::redirect::Policy {
             None => attempt.follow(),
         }
     })
+}
+
+/// Why a redirect to `next` after the URLs `previous` (the original request first) is refused,
+/// if it is.
+fn redirect_refusal(previous: &[reqwest::Url], next: &reqwest::Url) -> Option<&'static str> {
+    let origin = |u: &reqwest::Url| {
+        (
+            u.scheme().to_owned(),
+            u.host_str().map(str::to_owned),
+            u.port_or_known_default(),
+        )
+    };
+    match previous.first() {
+        Some(first) if origin(first) != origin(next) => {
+            Some("it leads to another origin (scheme, host or port), where credentials must not go")
+        }
+        _ if previous.len() > MAX_REDIRECTS => Some("too many redirects"),
+        _ => None,
+    }
 }
 
 /// A redirect the policy refused (becomes [`Error::Redirect`]).
@@ -1232,5 +1237,100 @@ pub(crate) async fn convert_error<E: ErrorBody>(
             Error::transport(e)
         }
         P::InvalidRequest(s) | P::Custom(s) => Error::InvalidRequest(redact::text(&s, &secrets)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn url(s: &str) -> reqwest::Url {
+        reqwest::Url::parse(s).unwrap()
+    }
+
+    #[test]
+    fn redirects_leave_neither_the_scheme_nor_the_host_nor_the_port() {
+        let start = [url("https://id.example:5000/v2.0/tokens")];
+        for next in [
+            "http://id.example:5000/v2.0/tokens",
+            "https://other.example:5000/v2.0/tokens",
+            "https://id.example:5001/v2.0/tokens",
+            "https://id.example/v2.0/tokens",
+        ] {
+            assert!(redirect_refusal(&start, &url(next)).is_some(), "{next}");
+        }
+        assert_eq!(
+            redirect_refusal(&start, &url("https://id.example:5000/v2.0/x")),
+            None
+        );
+        let default_port = [url("https://id.example/v2.0")];
+        assert_eq!(
+            redirect_refusal(&default_port, &url("https://id.example:443/a")),
+            None
+        );
+        let many: Vec<_> = (0..=MAX_REDIRECTS).map(|_| start[0].clone()).collect();
+        assert_eq!(
+            redirect_refusal(&many, &start[0]),
+            Some("too many redirects")
+        );
+    }
+
+    #[test]
+    fn path_arguments_are_one_segment_and_the_guard_refuses_other_shapes() {
+        assert_eq!(encode_segment("a.b-c_d~e"), "a.b-c_d~e");
+        assert_eq!(
+            encode_segment("..\\\\users/x?#%"),
+            "..%5C%5Cusers%2Fx%3F%23%25"
+        );
+        let t = "/v2.0/tenants/{tenant_id}/users";
+        assert!(check_route("http://h:5000", "/v2.0/tenants/abc/users", t).is_ok());
+        assert!(check_route("http://h/identity/", "/identity/v2.0/tenants/abc/users", t).is_ok());
+        for bad in [
+            "/v2.0/tenants//users",
+            "/v2.0/users",
+            "/v2.0/",
+            "/v2.0/tenants/a/b/users",
+            "/other/v2.0/tenants/a/users",
+        ] {
+            let err = check_route("http://h:5000", bad, t).unwrap_err();
+            assert!(err.contains("nothing was sent"), "{bad}: {err}");
+        }
+        let err = check_route("http://h", "/v2.0/tenants/../users", t).unwrap_err();
+        assert!(err.contains("tenant_id"), "{err}");
+    }
+
+    #[test]
+    fn error_bodies_of_every_form_give_their_message() {
+        let s = reqwest::StatusCode::NOT_FOUND;
+        let secrets = ["hunter2-secret".to_owned()];
+        let parse = |b: &str| ErrorInfo::parse(s, b.as_bytes(), true, &secrets);
+        let keystone = parse(r#"{"error": {"message": "m", "title": "t", "code": 404}}"#);
+        assert_eq!(
+            (keystone.message.as_deref(), keystone.title.as_deref()),
+            (Some("m"), Some("t"))
+        );
+        let fault = parse(r#"{"itemNotFound": {"message": "gone", "details": "d"}}"#);
+        assert_eq!(fault.details.as_deref(), Some("d"));
+        assert_eq!(
+            parse("<html><title>Oops</title></html>").message.as_deref(),
+            Some("Oops")
+        );
+        assert_eq!(parse("Not Found").title.as_deref(), Some("Not Found"));
+        assert_eq!(parse("").message, None);
+        let echoed = parse(r#"{"error": {"message": "bad password hunter2-secret"}}"#);
+        assert_eq!(echoed.message.as_deref(), Some("bad password ***"));
+        let long = "x".repeat(100_000);
+        assert!(parse(&long).message.unwrap().chars().count() <= MESSAGE + 1);
+        let cut = ErrorInfo::parse(s, b"{\"error\": {\"mess", false, &[]);
+        assert!(cut.details.unwrap().contains("cut after"));
+    }
+
+    #[test]
+    fn the_error_info_header_is_ascii_json() {
+        let v = serde_json::json!({"message": "ü \u{1F600} \n"});
+        let text = ascii_json(&v);
+        assert!(text.is_ascii());
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), v);
+        assert!(reqwest::header::HeaderValue::from_str(&text).is_ok());
     }
 }

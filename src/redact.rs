@@ -412,6 +412,51 @@ mod tests {
     }
 
     #[test]
+    fn repeated_attributes_are_found_at_any_depth() {
+        let found = |b: &[u8]| repeated_attribute(b);
+        assert_eq!(
+            found(br#"{"tenant": {"name": "a", "name": "b"}}"#).as_deref(),
+            Some("name")
+        );
+        assert_eq!(
+            found(br#"[{"a": 1}, {"a": 2, "b": {"c": 1, "c": 2}}]"#).as_deref(),
+            Some("c")
+        );
+        assert_eq!(
+            found(br#"{"tenant": {"name": "a", "extra": {"name": 1}}}"#),
+            None
+        );
+        assert_eq!(found(b"not json"), None);
+    }
+
+    #[test]
+    fn secrets_are_found_in_request_bodies_and_scrubbed_in_their_echoed_forms() {
+        let body = br#"{"auth": {"passwordCredentials": {"username": "u", "password": "it's \"x\""}, "token": {"id": "tok1234"}}, "credentials": {"token": "s3-string-to-sign"}}"#;
+        let secrets = body_secrets(body);
+        assert_eq!(secrets, ["it's \"x\"", "tok1234", "s3-string-to-sign"]);
+        let echoed = r#"bad u'it\'s "x"' or "it's \"x\"" or it%27s%20%22x%22, tok1234"#;
+        assert_eq!(text(echoed, &secrets), "bad u'***' or \"***\" or ***, ***");
+    }
+
+    #[test]
+    fn excerpts_and_bodies_do_work_bounded_by_the_excerpt() {
+        // Only a window of the excerpt's size (plus the longest secret's) is looked at: a secret
+        // past it is not searched for, a secret inside it is.
+        let huge = format!("{}{}", "a".repeat(50 << 20), "tail-secret");
+        assert_eq!(excerpt(&huge, &["tail-secret".into()], 10), "aaaaaaaaaa…");
+        assert_eq!(
+            excerpt("x tail-secret y", &["tail-secret".into()], 10),
+            "x *** y"
+        );
+        assert_eq!(body(huge.as_bytes(), 10).chars().count(), 11);
+        assert_eq!(url("http://admin:pw@h:5000/v2.0"), "http://***@h:5000/v2.0");
+        assert_eq!(
+            userinfo_secrets("http://admin:p%40ss@h/v2.0"),
+            ["p@ss", "p%40ss"]
+        );
+    }
+
+    #[test]
     fn non_json_bodies_are_cut_or_hidden() {
         assert_eq!(body(b"<html>bad gateway</html>", 10), "<html>bad …");
         assert!(body(b"password=hunter2", 100).contains("not shown"));
