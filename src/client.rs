@@ -1215,7 +1215,8 @@ impl Client {
         let op = crate::operations::find(operation_id).ok_or_else(|| {
             Error::InvalidRequest(format!("no operation {operation_id:?} in the spec"))
         })?;
-        self.prepare(op).await
+        // Authentication is bounded by the timeout; the raw call is then a call of its own.
+        crate::hooks::within(self.timeout(), op.id, self.prepare(op)).await
     }
 
     /// Authenticates if the operation needs it and picks its API.
