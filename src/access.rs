@@ -312,7 +312,8 @@ impl AccessInfo {
     }
 
     /// The tenant name the token is scoped to (`token.tenant.name`, else `user.tenantName`, else
-    /// `token.tenantId` as keystoneclient does).
+    /// `token.tenantId` as keystoneclient does). A `token.tenant` without a name (some servers
+    /// send only its id) gives `None`, as in keystoneclient.
     ///
     /// ```no_run
     /// # fn f(info: keystone_v2::AccessInfo) {
@@ -322,7 +323,7 @@ impl AccessInfo {
     pub fn tenant_name(&self) -> Option<&str> {
         let a = &self.inner.access;
         if let Some(t) = &a.token.tenant {
-            return Some(&t.name);
+            return t.name.as_deref();
         }
         a.user
             .extra
@@ -408,27 +409,33 @@ impl AccessInfo {
         false
     }
 
-    /// The token's audit id.
+    /// The audit ids of `token.audit_ids` in order, without the `null`s some servers send.
+    fn audit_ids(&self) -> impl Iterator<Item = &str> {
+        self.inner
+            .access
+            .token
+            .audit_ids
+            .iter()
+            .filter_map(|id| id.as_deref())
+    }
+
+    /// The token's audit id: the first of `token.audit_ids` that is not `null`.
     ///
     /// ```no_run
     /// # fn f(info: keystone_v2::AccessInfo) { let _ = info.audit_id(); }
     /// ```
     pub fn audit_id(&self) -> Option<&str> {
-        self.inner
-            .access
-            .token
-            .audit_ids
-            .first()
-            .map(String::as_str)
+        self.audit_ids().next()
     }
 
-    /// The audit id of the token this one was rescoped from.
+    /// The audit id of the token this one was rescoped from: the second of `token.audit_ids`
+    /// that is not `null`.
     ///
     /// ```no_run
     /// # fn f(info: keystone_v2::AccessInfo) { let _ = info.audit_chain_id(); }
     /// ```
     pub fn audit_chain_id(&self) -> Option<&str> {
-        self.inner.access.token.audit_ids.get(1).map(String::as_str)
+        self.audit_ids().nth(1)
     }
 
     /// The trust's id, for a trust-scoped token.
@@ -548,6 +555,37 @@ mod tests {
         assert_eq!(a.audit_chain_id(), Some("a2"));
         assert!(!a.trust_scoped());
         assert!(a.issued().is_some());
+    }
+
+    fn from_json(access: serde_json::Value) -> AccessInfo {
+        AccessInfo::new(serde_json::from_value(access).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn a_token_tenant_with_only_an_id_is_scoped_without_a_name() {
+        let a = from_json(serde_json::json!({
+            "token": {"id": "tok", "expires": "2099-01-01T00:00:00Z", "tenant": {"id": "t1"}},
+            "user": {"id": "u1"}
+        }));
+        assert!(a.project_scoped());
+        assert_eq!(a.tenant_id(), Some("t1"));
+        assert_eq!(a.tenant_name(), None, "keystoneclient: tenant.get('name')");
+    }
+
+    #[test]
+    fn null_audit_ids_are_skipped() {
+        let a = from_json(serde_json::json!({
+            "token": {"id": "tok", "expires": "2099-01-01T00:00:00Z", "audit_ids": [null, "a1", null, "a2"]},
+            "user": {"id": "u1"}
+        }));
+        assert_eq!(a.audit_id(), Some("a1"));
+        assert_eq!(a.audit_chain_id(), Some("a2"));
+        let a = from_json(serde_json::json!({
+            "token": {"id": "tok", "expires": "2099-01-01T00:00:00Z", "audit_ids": [null]},
+            "user": {"id": "u1"}
+        }));
+        assert_eq!(a.audit_id(), None);
+        assert_eq!(a.audit_chain_id(), None);
     }
 
     #[test]

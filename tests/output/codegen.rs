@@ -1208,9 +1208,11 @@ pub mod types {
         schemars::JsonSchema
     )]
     pub struct Token {
-        ///The token's audit id, and the audit id of the chain it was rescoped from.
+        /**The token's audit id, and the audit id of the chain it was rescoped from. Some
+servers put `null` in the list; a client skips those.
+*/
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
-        pub audit_ids: ::std::vec::Vec<::std::string::String>,
+        pub audit_ids: ::std::vec::Vec<::std::option::Option<::std::string::String>>,
         ///Token binding information.
         #[serde(default, skip_serializing_if = "::serde_json::Map::is_empty")]
         pub bind: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
@@ -1221,7 +1223,7 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub issued_at: ::std::option::Option<::std::string::String>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub tenant: ::std::option::Option<Tenant>,
+        pub tenant: ::std::option::Option<TokenTenant>,
         #[serde(flatten)]
         pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     }
@@ -1285,6 +1287,27 @@ pub mod types {
         pub endpoints: ::std::vec::Vec<TokenEndpoint>,
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub endpoints_links: ::std::vec::Vec<Link>,
+    }
+    /**The tenant a token is scoped to. Keystone 12.0.3 sends `id`, `name`, `description` and
+`enabled`; older releases and other v2.0 servers may send only the `id`.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct TokenTenant {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub enabled: ::std::option::Option<bool>,
+        pub id: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     }
     ///The trust a token is scoped to.
     #[derive(

@@ -1,0 +1,181 @@
+//! Answers of the v2.0 family that Keystone 12.0.3 does not send but older releases, other
+//! v2.0 servers and proxies do, each against a scripted loopback server (no Keystone needed),
+//! and the outcome the documentation promises for it (issue 7).
+
+use std::sync::{Arc, Mutex};
+
+use keystone_v2::Client;
+use serde_json::{json, Value};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpListener;
+
+/// One request the scripted server read.
+#[derive(Debug, Clone)]
+struct Request {
+    method: String,
+    /// The path with its query string.
+    path: String,
+    body: String,
+}
+
+type Handler = dyn Fn(&Request) -> (u16, String) + Send + Sync;
+
+/// A loopback server that answers each request with `handler(request)` (status, JSON body;
+/// an empty body is sent without a content type) and closes the connection, keeping every
+/// request it read. Returns its `.../v2.0` URL.
+async fn serve(
+    handler: impl Fn(&Request) -> (u16, String) + Send + Sync + 'static,
+) -> (String, Arc<Mutex<Vec<Request>>>) {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/v2.0", listener.local_addr().unwrap());
+    let log = Arc::new(Mutex::new(Vec::new()));
+    let seen = log.clone();
+    let handler: Arc<Handler> = Arc::new(handler);
+    tokio::spawn(async move {
+        while let Ok((mut socket, _)) = listener.accept().await {
+            let (log, handler) = (log.clone(), handler.clone());
+            tokio::spawn(async move {
+                let Some(request) = read_request(&mut socket).await else {
+                    return;
+                };
+                let (status, body) = handler(&request);
+                log.lock().unwrap().push(request);
+                let content_type = if body.is_empty() {
+                    String::new()
+                } else {
+                    "content-type: application/json\r\n".to_owned()
+                };
+                let response = format!(
+                    "HTTP/1.1 {status} Scripted\r\n{content_type}content-length: {}\r\nconnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+                let _ = socket.write_all(response.as_bytes()).await;
+                let _ = socket.shutdown().await;
+            });
+        }
+    });
+    (url, seen)
+}
+
+async fn read_request(socket: &mut tokio::net::TcpStream) -> Option<Request> {
+    let mut buf = Vec::new();
+    let mut chunk = [0u8; 8192];
+    let head_end = loop {
+        let n = socket.read(&mut chunk).await.ok()?;
+        if n == 0 {
+            return None;
+        }
+        buf.extend_from_slice(&chunk[..n]);
+        if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+            break i + 4;
+        }
+    };
+    let head = String::from_utf8_lossy(&buf[..head_end]).to_string();
+    let length = head
+        .lines()
+        .filter_map(|l| l.split_once(':'))
+        .find(|(k, _)| k.eq_ignore_ascii_case("content-length"))
+        .and_then(|(_, v)| v.trim().parse::<usize>().ok())
+        .unwrap_or(0);
+    while buf.len() < head_end + length {
+        let n = socket.read(&mut chunk).await.ok()?;
+        if n == 0 {
+            break;
+        }
+        buf.extend_from_slice(&chunk[..n]);
+    }
+    let mut line = head.lines().next()?.split(' ');
+    Some(Request {
+        method: line.next()?.to_owned(),
+        path: line.next()?.to_owned(),
+        body: String::from_utf8_lossy(&buf[head_end..]).to_string(),
+    })
+}
+
+fn ok(body: Value) -> (u16, String) {
+    (200, body.to_string())
+}
+
+/// A client with the static admin token on the scripted server (no authentication).
+fn admin_client(url: &str) -> Client {
+    Client::builder()
+        .token("ADMIN")
+        .endpoint(url)
+        .retries(0)
+        .build()
+        .unwrap()
+}
+
+/// A password client scoped to tenant `t1`, authenticating on the scripted server.
+fn password_client(url: &str, password: &str) -> Client {
+    Client::builder()
+        .auth_url(url)
+        .username("alice")
+        .password(password)
+        .tenant_id("t1")
+        .retries(0)
+        .build()
+        .unwrap()
+}
+
+/// A catalog URL for tests that never call it.
+const ELSEWHERE: &str = "http://keystone.invalid:35357/v2.0";
+
+/// A token answer: `token` fields merged into a valid token, the identity service at `url`.
+fn access(url: &str, token: Value) -> Value {
+    let mut t = json!({"id": "tok-1", "expires": "2099-01-01T00:00:00Z"});
+    t.as_object_mut()
+        .unwrap()
+        .extend(token.as_object().unwrap().clone());
+    json!({"access": {
+        "token": t,
+        "user": {"id": "u1", "name": "alice", "roles": [{"name": "admin"}]},
+        "serviceCatalog": [{"type": "identity", "name": "keystone", "endpoints": [
+            {"region": "RegionOne", "publicURL": url, "adminURL": url, "internalURL": url}]}]
+    }})
+}
+
+// 1. A token tenant with only an id.
+
+#[tokio::test]
+async fn a_token_tenant_with_only_an_id_gives_a_scoped_token_without_a_tenant_name() {
+    let (url, seen) = serve(|_| ok(access(ELSEWHERE, json!({"tenant": {"id": "t1"}})))).await;
+    let access = password_client(&url, "pw").authenticate().await.unwrap();
+    let sent = seen.lock().unwrap()[0].clone();
+    assert_eq!(
+        (sent.method.as_str(), sent.path.as_str()),
+        ("POST", "/v2.0/tokens")
+    );
+    assert!(sent.body.contains(r#""tenantId":"t1""#), "{}", sent.body);
+    assert!(access.project_scoped());
+    assert_eq!(access.tenant_id(), Some("t1"));
+    assert_eq!(access.tenant_name(), None);
+}
+
+// 2. audit_ids containing null.
+
+#[tokio::test]
+async fn audit_ids_with_nulls_decode_and_the_accessors_skip_the_nulls() {
+    let (url, _) = serve(|r| match r.method.as_str() {
+        "POST" => ok(access(
+            ELSEWHERE,
+            json!({"tenant": {"id": "t1", "name": "one"}, "audit_ids": [null, "a1"]}),
+        )),
+        _ => ok(access(
+            ELSEWHERE,
+            json!({"id": "other", "tenant": {"id": "t1"}, "audit_ids": ["a2", null, "a3"]}),
+        )),
+    })
+    .await;
+    let client = password_client(&url, "pw");
+    let access = client.authenticate().await.unwrap();
+    assert_eq!(access.audit_id(), Some("a1"));
+    assert_eq!(access.audit_chain_id(), None);
+    let other = admin_client(&url)
+        .tokens()
+        .validate_access_info("other")
+        .await
+        .unwrap();
+    assert_eq!(other.audit_id(), Some("a2"));
+    assert_eq!(other.audit_chain_id(), Some("a3"));
+}
