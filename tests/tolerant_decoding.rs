@@ -4,6 +4,7 @@
 
 use std::sync::{Arc, Mutex};
 
+use futures::TryStreamExt;
 use keystone_v2::Client;
 use serde_json::{json, Value};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -178,4 +179,53 @@ async fn audit_ids_with_nulls_decode_and_the_accessors_skip_the_nulls() {
         .unwrap();
     assert_eq!(other.audit_id(), Some("a2"));
     assert_eq!(other.audit_chain_id(), Some("a3"));
+}
+
+// 4. Lists in the older {"values": [...], "links": []} form.
+
+#[tokio::test]
+async fn list_envelopes_in_the_values_form_decode_like_arrays() {
+    let (url, _) = serve(|r| {
+        let path = r.path.split('?').next().unwrap_or_default();
+        match path {
+            "/v2.0/tenants" => ok(json!({"tenants": {"values": [{"id": "t1", "name": "one"}, {"id": "t2", "name": "two"}], "links": []}})),
+            "/v2.0/users" => ok(json!({"users": {"values": [{"id": "u1", "name": "alice"}], "links": []}})),
+            "/v2.0/tenants/t1/users" => ok(json!({"users": {"values": [{"id": "u2", "name": "bob"}]}})),
+            "/v2.0/OS-KSADM/roles" => ok(json!({"roles": {"values": [{"id": "r1", "name": "admin"}], "links": []}})),
+            "/v2.0/tenants/t1/users/u1/roles" => ok(json!({"roles": {"values": [{"id": "r2", "name": "Member"}], "links": []}})),
+            "/v2.0/users/u1/credentials/OS-EC2" => ok(json!({"credentials": {"values": [{"access": "ak", "secret": "sk", "tenant_id": "t1"}], "links": []}})),
+            "/v2.0/OS-KSADM/services" => ok(json!({"OS-KSADM:services": {"values": [{"id": "s1", "type": "identity"}], "links": []}})),
+            "/v2.0/endpoints" => ok(json!({"endpoints": {"values": [{"id": "e1", "service_id": "s1"}], "links": []}})),
+            _ => (404, json!({"error": {"code": 404, "title": "Not Found", "message": path}}).to_string()),
+        }
+    })
+    .await;
+    let c = admin_client(&url);
+    let ids = |v: Vec<String>| v.join(",");
+    assert_eq!(
+        ids(c
+            .tenants()
+            .list(Default::default())
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|t| t.id)
+            .collect()),
+        "t1,t2"
+    );
+    let all: Vec<_> = c.tenants().list_all(10).try_collect().await.unwrap();
+    assert_eq!(all.len(), 2);
+    assert_eq!(c.tenants().get_by_name("two").await.unwrap().id, "t2");
+    assert_eq!(c.users().list(None).await.unwrap()[0].id, "u1");
+    assert_eq!(c.users().get_by_name("alice").await.unwrap().id, "u1");
+    assert_eq!(c.users().list(Some("t1")).await.unwrap()[0].id, "u2");
+    assert_eq!(c.tenants().list_users("t1").await.unwrap()[0].id, "u2");
+    assert_eq!(c.roles().list().await.unwrap()[0].id, "r1");
+    assert_eq!(
+        c.roles().roles_for_user("u1", Some("t1")).await.unwrap()[0].id,
+        "r2"
+    );
+    assert_eq!(c.ec2().list("u1").await.unwrap()[0].access, "ak");
+    assert_eq!(c.services().list().await.unwrap()[0].id, "s1");
+    assert_eq!(c.endpoints().list().await.unwrap()[0].id, "e1");
 }

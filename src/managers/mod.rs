@@ -26,7 +26,7 @@ pub use tokens::{TokenAuth, TokenManager};
 pub use users::{UserManager, UserOptions};
 pub use versions::VersionManager;
 
-use crate::{Client, Error, Result};
+use crate::{types, Client, Error, Result};
 
 /// Calls a generated operation with authentication and routing, and converts its outcome.
 macro_rules! call {
@@ -37,6 +37,76 @@ macro_rules! call {
     }};
 }
 pub(crate) use call;
+
+/// A list member of an answer, in either form the spec allows: an array (Keystone 12.0.3) or
+/// the older `{"values": [...], "links": [...]}` object. The managers flatten every list
+/// through it; with [`Client::raw`] it does the same for the generated types.
+///
+/// ```
+/// use keystone_v2::managers::ListItems;
+/// use keystone_v2::types::TenantsResponse;
+/// let new: TenantsResponse = serde_json::from_str(r#"{"tenants": [{"id": "t1", "name": "a"}]}"#).unwrap();
+/// let old: TenantsResponse =
+///     serde_json::from_str(r#"{"tenants": {"values": [{"id": "t1", "name": "a"}], "links": []}}"#).unwrap();
+/// assert_eq!(new.tenants.into_items()[0].id, "t1");
+/// assert_eq!(old.tenants.into_items()[0].id, "t1");
+/// ```
+pub trait ListItems {
+    /// The resource listed.
+    type Item;
+
+    /// The items, borrowed, whichever form the server used.
+    ///
+    /// ```
+    /// use keystone_v2::managers::ListItems;
+    /// let users: keystone_v2::types::UserList =
+    ///     serde_json::from_str(r#"[{"id": "u1", "name": "alice"}]"#).unwrap();
+    /// assert_eq!(users.items()[0].name, "alice");
+    /// ```
+    fn items(&self) -> &[Self::Item];
+
+    /// The items, whichever form the server used.
+    ///
+    /// ```
+    /// use keystone_v2::managers::ListItems;
+    /// let roles: keystone_v2::types::RoleList = serde_json::from_str(r#"{"values": []}"#).unwrap();
+    /// assert!(roles.into_items().is_empty());
+    /// ```
+    fn into_items(self) -> Vec<Self::Item>;
+}
+
+/// One `ListItems` for each list schema of the spec (`<Resource>List`: an array, or
+/// `<Resource>Values`).
+macro_rules! into_items {
+    ($($list:ident, $values:ident => $item:ident;)*) => {$(
+        impl ListItems for types::$list {
+            type Item = types::$item;
+
+            fn items(&self) -> &[types::$item] {
+                match self {
+                    types::$list::Array(items) => items,
+                    types::$list::$values(v) => &v.values,
+                }
+            }
+
+            fn into_items(self) -> Vec<types::$item> {
+                match self {
+                    types::$list::Array(items) => items,
+                    types::$list::$values(v) => v.values,
+                }
+            }
+        }
+    )*};
+}
+
+into_items! {
+    TenantList, TenantValues => Tenant;
+    UserList, UserValues => User;
+    RoleList, RoleValues => Role;
+    ServiceList, ServiceValues => Service;
+    EndpointList, EndpointValues => Endpoint;
+    Ec2CredentialList, Ec2CredentialValues => Ec2Credential;
+}
 
 /// The spec's operation `id` (a unit test checks that every name used here exists).
 pub(crate) fn operation(id: &'static str) -> Result<&'static crate::operations::Operation> {

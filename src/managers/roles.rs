@@ -1,5 +1,5 @@
-use super::call;
 use super::invalid;
+use super::{call, ListItems as _};
 use crate::{types, Client, Result};
 
 /// Roles and role grants (keystoneclient's `client.roles`).
@@ -58,7 +58,9 @@ impl RoleManager<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn list(&self) -> Result<Vec<types::Role>> {
-        Ok(call!(self.client, "roles_list", |raw| raw.roles_list())?.roles)
+        Ok(call!(self.client, "roles_list", |raw| raw.roles_list())?
+            .roles
+            .into_items())
     }
 
     /// A user's roles on a tenant; without a tenant, the global roles (Keystone answers 501).
@@ -76,7 +78,8 @@ impl RoleManager<'_> {
         match tenant_id {
             Some(t) => Ok(call!(self.client, "roles_list_for_user", |raw| raw
                 .roles_list_for_user(t, user_id))?
-            .roles),
+            .roles
+            .into_items()),
             None => {
                 call!(self.client, "roles_list_global_for_user", |raw| raw
                     .roles_list_global_for_user(user_id))?;

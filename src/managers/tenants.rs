@@ -1,6 +1,6 @@
 use futures::Stream;
 
-use super::{call, invalid};
+use super::{call, invalid, ListItems as _};
 use crate::{types, Client, Error, Result};
 
 /// Tenants (keystoneclient's `client.tenants`).
@@ -35,7 +35,7 @@ pub struct TenantOptions {
 
 fn unwrap_list(op: &str, v: types::TenantsOrTenant) -> Result<Vec<types::Tenant>> {
     match v {
-        types::TenantsOrTenant::TenantsResponse(l) => Ok(l.tenants),
+        types::TenantsOrTenant::TenantsResponse(l) => Ok(l.tenants.into_items()),
         types::TenantsOrTenant::TenantResponse(_) => Err(Error::InvalidResponse {
             operation: op.into(),
             status: 200,
@@ -91,6 +91,7 @@ impl<'a> TenantManager<'a> {
             // A server that ignores `name` answers the whole list: pick the match ourselves.
             types::TenantsOrTenant::TenantsResponse(l) => l
                 .tenants
+                .into_items()
                 .into_iter()
                 .find(|t| t.name == name)
                 .ok_or_else(|| Error::InvalidResponse {
@@ -254,7 +255,8 @@ impl<'a> TenantManager<'a> {
     pub async fn list_users(&self, tenant_id: &str) -> Result<Vec<types::User>> {
         Ok(call!(self.client, "tenants_list_users", |raw| raw
             .tenants_list_users(tenant_id))?
-        .users)
+        .users
+        .into_items())
     }
 
     /// Grants `role_id` to `user_id` on the tenant.

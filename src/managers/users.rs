@@ -1,4 +1,4 @@
-use super::call;
+use super::{call, ListItems as _};
 use crate::{types, AccessInfo, Client, Error, Result, Secret};
 
 /// Users (keystoneclient's `client.users`).
@@ -48,6 +48,7 @@ impl<'a> UserManager<'a> {
             types::UsersOrUser::UserResponse(one) => Ok(one.user),
             types::UsersOrUser::UsersResponse(l) => l
                 .users
+                .into_items()
                 .into_iter()
                 .find(|u| u.name == name)
                 .ok_or_else(|| Error::InvalidResponse {
@@ -71,10 +72,11 @@ impl<'a> UserManager<'a> {
         if let Some(t) = tenant_id {
             return Ok(call!(self.client, "tenants_list_users", |raw| raw
                 .tenants_list_users(t))?
-            .users);
+            .users
+            .into_items());
         }
         match call!(self.client, "users_list", |raw| raw.users_list(None))? {
-            types::UsersOrUser::UsersResponse(l) => Ok(l.users),
+            types::UsersOrUser::UsersResponse(l) => Ok(l.users.into_items()),
             types::UsersOrUser::UserResponse(one) => Ok(vec![one.user]),
         }
     }

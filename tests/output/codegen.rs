@@ -216,6 +216,32 @@ pub mod types {
     pub struct Ec2CredentialCreateRequest {
         pub tenant_id: ::std::string::String,
     }
+    /**The EC2 credentials of a list answer: an array (Keystone 12.0.3), or the older
+`{"values": [...], "links": [...]}` object that earlier releases, other v2.0 servers and
+keystoneclient's fixtures use. A client accepts both.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    #[serde(untagged)]
+    pub enum Ec2CredentialList {
+        Array(::std::vec::Vec<Ec2Credential>),
+        Ec2CredentialValues(Ec2CredentialValues),
+    }
+    impl ::std::convert::From<::std::vec::Vec<Ec2Credential>> for Ec2CredentialList {
+        fn from(value: ::std::vec::Vec<Ec2Credential>) -> Self {
+            Self::Array(value)
+        }
+    }
+    impl ::std::convert::From<Ec2CredentialValues> for Ec2CredentialList {
+        fn from(value: Ec2CredentialValues) -> Self {
+            Self::Ec2CredentialValues(value)
+        }
+    }
     ///The envelope of one EC2 credential.
     #[derive(
         ::serde::Deserialize,
@@ -227,6 +253,19 @@ pub mod types {
     pub struct Ec2CredentialResponse {
         pub credential: Ec2Credential,
     }
+    ///The EC2 credentials in the older `{"values": [...], "links": [...]}` form.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct Ec2CredentialValues {
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub links: ::std::vec::Vec<Link>,
+        pub values: ::std::vec::Vec<Ec2Credential>,
+    }
     ///A list of EC2 credentials.
     #[derive(
         ::serde::Deserialize,
@@ -236,7 +275,7 @@ pub mod types {
         schemars::JsonSchema
     )]
     pub struct Ec2CredentialsResponse {
-        pub credentials: ::std::vec::Vec<Ec2Credential>,
+        pub credentials: Ec2CredentialList,
     }
     ///A signed EC2 request (signature version 2 or 4).
     #[derive(
@@ -347,6 +386,32 @@ pub mod types {
     pub struct EndpointCreateRequest {
         pub endpoint: EndpointCreate,
     }
+    /**The endpoints of a list answer: an array (Keystone 12.0.3), or the older
+`{"values": [...], "links": [...]}` object that earlier releases, other v2.0 servers and
+keystoneclient's fixtures use. A client accepts both.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    #[serde(untagged)]
+    pub enum EndpointList {
+        Array(::std::vec::Vec<Endpoint>),
+        EndpointValues(EndpointValues),
+    }
+    impl ::std::convert::From<::std::vec::Vec<Endpoint>> for EndpointList {
+        fn from(value: ::std::vec::Vec<Endpoint>) -> Self {
+            Self::Array(value)
+        }
+    }
+    impl ::std::convert::From<EndpointValues> for EndpointList {
+        fn from(value: EndpointValues) -> Self {
+            Self::EndpointValues(value)
+        }
+    }
     ///The envelope of one endpoint.
     #[derive(
         ::serde::Deserialize,
@@ -358,6 +423,19 @@ pub mod types {
     pub struct EndpointResponse {
         pub endpoint: Endpoint,
     }
+    ///The endpoints in the older `{"values": [...], "links": [...]}` form.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct EndpointValues {
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub links: ::std::vec::Vec<Link>,
+        pub values: ::std::vec::Vec<Endpoint>,
+    }
     ///A list of endpoints.
     #[derive(
         ::serde::Deserialize,
@@ -367,7 +445,7 @@ pub mod types {
         schemars::JsonSchema
     )]
     pub struct EndpointsResponse {
-        pub endpoints: ::std::vec::Vec<Endpoint>,
+        pub endpoints: EndpointList,
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub endpoints_links: ::std::vec::Vec<Link>,
     }
@@ -654,6 +732,32 @@ pub mod types {
     pub struct RoleCreateRequest {
         pub role: RoleCreate,
     }
+    /**The roles of a list answer: an array (Keystone 12.0.3), or the older
+`{"values": [...], "links": [...]}` object that earlier releases, other v2.0 servers and
+keystoneclient's fixtures use. A client accepts both.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    #[serde(untagged)]
+    pub enum RoleList {
+        Array(::std::vec::Vec<Role>),
+        RoleValues(RoleValues),
+    }
+    impl ::std::convert::From<::std::vec::Vec<Role>> for RoleList {
+        fn from(value: ::std::vec::Vec<Role>) -> Self {
+            Self::Array(value)
+        }
+    }
+    impl ::std::convert::From<RoleValues> for RoleList {
+        fn from(value: RoleValues) -> Self {
+            Self::RoleValues(value)
+        }
+    }
     ///A role by name.
     #[derive(
         ::serde::Deserialize,
@@ -734,6 +838,19 @@ pub mod types {
     pub struct RoleResponse {
         pub role: Role,
     }
+    ///The roles in the older `{"values": [...], "links": [...]}` form.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct RoleValues {
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub links: ::std::vec::Vec<Link>,
+        pub values: ::std::vec::Vec<Role>,
+    }
     ///A list of roles.
     #[derive(
         ::serde::Deserialize,
@@ -743,7 +860,7 @@ pub mod types {
         schemars::JsonSchema
     )]
     pub struct RolesResponse {
-        pub roles: ::std::vec::Vec<Role>,
+        pub roles: RoleList,
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub roles_links: ::std::vec::Vec<Link>,
     }
@@ -907,6 +1024,32 @@ pub mod types {
                 })
         }
     }
+    /**The services of a list answer: an array (Keystone 12.0.3), or the older
+`{"values": [...], "links": [...]}` object that earlier releases, other v2.0 servers and
+keystoneclient's fixtures use. A client accepts both.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    #[serde(untagged)]
+    pub enum ServiceList {
+        Array(::std::vec::Vec<Service>),
+        ServiceValues(ServiceValues),
+    }
+    impl ::std::convert::From<::std::vec::Vec<Service>> for ServiceList {
+        fn from(value: ::std::vec::Vec<Service>) -> Self {
+            Self::Array(value)
+        }
+    }
+    impl ::std::convert::From<ServiceValues> for ServiceList {
+        fn from(value: ServiceValues) -> Self {
+            Self::ServiceValues(value)
+        }
+    }
     ///The envelope of one service.
     #[derive(
         ::serde::Deserialize,
@@ -919,6 +1062,19 @@ pub mod types {
         #[serde(rename = "OS-KSADM:service")]
         pub os_ksadm_service: Service,
     }
+    ///The services in the older `{"values": [...], "links": [...]}` form.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct ServiceValues {
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub links: ::std::vec::Vec<Link>,
+        pub values: ::std::vec::Vec<Service>,
+    }
     ///A list of services.
     #[derive(
         ::serde::Deserialize,
@@ -929,7 +1085,7 @@ pub mod types {
     )]
     pub struct ServicesResponse {
         #[serde(rename = "OS-KSADM:services")]
-        pub os_ksadm_services: ::std::vec::Vec<Service>,
+        pub os_ksadm_services: ServiceList,
         #[serde(
             rename = "OS-KSADM:services_links",
             default,
@@ -1053,6 +1209,32 @@ pub mod types {
     pub struct TenantCreateRequest {
         pub tenant: TenantCreate,
     }
+    /**The tenants of a list answer: an array (Keystone 12.0.3), or the older
+`{"values": [...], "links": [...]}` object that earlier releases, other v2.0 servers and
+keystoneclient's fixtures use. A client accepts both.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    #[serde(untagged)]
+    pub enum TenantList {
+        Array(::std::vec::Vec<Tenant>),
+        TenantValues(TenantValues),
+    }
+    impl ::std::convert::From<::std::vec::Vec<Tenant>> for TenantList {
+        fn from(value: ::std::vec::Vec<Tenant>) -> Self {
+            Self::Array(value)
+        }
+    }
+    impl ::std::convert::From<TenantValues> for TenantList {
+        fn from(value: TenantValues) -> Self {
+            Self::TenantValues(value)
+        }
+    }
     ///The envelope of one tenant.
     #[derive(
         ::serde::Deserialize,
@@ -1162,6 +1344,19 @@ pub mod types {
     pub struct TenantUpdateRequest {
         pub tenant: TenantUpdate,
     }
+    ///The tenants in the older `{"values": [...], "links": [...]}` form.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct TenantValues {
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub links: ::std::vec::Vec<Link>,
+        pub values: ::std::vec::Vec<Tenant>,
+    }
     ///A page of tenants, or a single tenant (admin API with `name`).
     #[derive(
         ::serde::Deserialize,
@@ -1194,7 +1389,7 @@ pub mod types {
         schemars::JsonSchema
     )]
     pub struct TenantsResponse {
-        pub tenants: ::std::vec::Vec<Tenant>,
+        pub tenants: TenantList,
         ///Always empty.
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub tenants_links: ::std::vec::Vec<Link>,
@@ -1420,6 +1615,32 @@ servers put `null` in the list; a client skips those.
     pub struct UserEnabledRequest {
         pub user: UserEnabled,
     }
+    /**The users of a list answer: an array (Keystone 12.0.3), or the older
+`{"values": [...], "links": [...]}` object that earlier releases, other v2.0 servers and
+keystoneclient's fixtures use. A client accepts both.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    #[serde(untagged)]
+    pub enum UserList {
+        Array(::std::vec::Vec<User>),
+        UserValues(UserValues),
+    }
+    impl ::std::convert::From<::std::vec::Vec<User>> for UserList {
+        fn from(value: ::std::vec::Vec<User>) -> Self {
+            Self::Array(value)
+        }
+    }
+    impl ::std::convert::From<UserValues> for UserList {
+        fn from(value: UserValues) -> Self {
+            Self::UserValues(value)
+        }
+    }
     ///The new password.
     #[derive(
         ::serde::Deserialize,
@@ -1514,6 +1735,19 @@ servers put `null` in the list; a client skips those.
     pub struct UserUpdateRequest {
         pub user: UserUpdate,
     }
+    ///The users in the older `{"values": [...], "links": [...]}` form.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct UserValues {
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub links: ::std::vec::Vec<Link>,
+        pub values: ::std::vec::Vec<User>,
+    }
     ///The users, or a single user (with `name`).
     #[derive(
         ::serde::Deserialize,
@@ -1546,7 +1780,7 @@ servers put `null` in the list; a client skips those.
         schemars::JsonSchema
     )]
     pub struct UsersResponse {
-        pub users: ::std::vec::Vec<User>,
+        pub users: UserList,
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub users_links: ::std::vec::Vec<Link>,
     }
