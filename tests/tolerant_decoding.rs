@@ -5,7 +5,7 @@
 use std::sync::{Arc, Mutex};
 
 use futures::TryStreamExt;
-use keystone_v2::Client;
+use keystone_v2::{Client, Error};
 use serde_json::{json, Value};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
@@ -179,6 +179,67 @@ async fn audit_ids_with_nulls_decode_and_the_accessors_skip_the_nulls() {
         .unwrap();
     assert_eq!(other.audit_id(), Some("a2"));
     assert_eq!(other.audit_chain_id(), Some("a3"));
+}
+
+// 3. Role grants answering 204 without a body.
+
+#[tokio::test]
+async fn a_role_grant_answered_204_without_a_body_is_ok_none() {
+    let (url, seen) = serve(|_| (204, String::new())).await;
+    let client = admin_client(&url);
+    let granted = client
+        .roles()
+        .add_user_role("u1", "r1", Some("t1"))
+        .await
+        .unwrap();
+    assert!(granted.is_none(), "{granted:?}");
+    assert!(client
+        .tenants()
+        .add_user("t1", "u1", "r1")
+        .await
+        .unwrap()
+        .is_none());
+    let requests = seen.lock().unwrap().clone();
+    assert_eq!(requests.len(), 2);
+    assert!(requests
+        .iter()
+        .all(|r| r.method == "PUT" && r.path == "/v2.0/tenants/t1/users/u1/roles/OS-KSADM/r1"));
+}
+
+#[tokio::test]
+async fn a_role_grant_answered_200_with_the_role_is_ok_some() {
+    let (url, _) = serve(|_| ok(json!({"role": {"id": "r1", "name": "Member"}}))).await;
+    let role = admin_client(&url)
+        .roles()
+        .add_user_role("u1", "r1", Some("t1"))
+        .await
+        .unwrap()
+        .expect("the role");
+    assert_eq!((role.id.as_str(), role.name.as_str()), ("r1", "Member"));
+}
+
+#[tokio::test]
+async fn a_role_grant_answered_with_an_undeclared_2xx_is_still_an_invalid_response() {
+    let (url, _) = serve(|_| (202, String::new())).await;
+    let err = admin_client(&url)
+        .roles()
+        .add_user_role("u1", "r1", Some("t1"))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, Error::InvalidResponse { status: 202, .. }),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn the_operations_table_lists_the_bodiless_success_of_the_grant_only() {
+    let with_empty: Vec<_> = keystone_v2::operations::OPERATIONS
+        .iter()
+        .filter(|o| !o.empty_success.is_empty())
+        .map(|o| (o.id, o.empty_success))
+        .collect();
+    assert_eq!(with_empty, [("roles_add_user_role", &[204u16][..])]);
 }
 
 // 4. Lists in the older {"values": [...], "links": []} form.

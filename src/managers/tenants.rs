@@ -259,11 +259,14 @@ impl<'a> TenantManager<'a> {
         .into_items())
     }
 
-    /// Grants `role_id` to `user_id` on the tenant.
+    /// Grants `role_id` to `user_id` on the tenant: the granted role, or `None` when the server
+    /// answers `204` with no body (see [`crate::managers::RoleManager::add_user_role`]).
     ///
     /// ```no_run
     /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
-    /// let role = client.tenants().add_user("tenant-id", "user-id", "role-id").await?;
+    /// if let Some(role) = client.tenants().add_user("tenant-id", "user-id", "role-id").await? {
+    ///     println!("granted {}", role.name);
+    /// }
     /// # Ok(()) }
     /// ```
     pub async fn add_user(
@@ -271,7 +274,7 @@ impl<'a> TenantManager<'a> {
         tenant_id: &str,
         user_id: &str,
         role_id: &str,
-    ) -> Result<types::Role> {
+    ) -> Result<Option<types::Role>> {
         crate::managers::RoleManager {
             client: self.client,
         }

@@ -3424,8 +3424,9 @@ Arguments:
     }
     /**Grant a role to a user on a tenant
 
-Takes no request body (any top-level key is a 400). Answers 200 with the granted role
-(the old API reference said 201).
+Takes no request body (any top-level key is a 400). Keystone 12.0.3 answers 200 with the
+granted role (the old API reference said 201); other v2.0 servers answer 204 with no
+body, which grants the role just the same.
 
 
 Sends a `PUT` request to `/v2.0/tenants/{tenant_id}/users/{user_id}/roles/OS-KSADM/{role_id}`
