@@ -2,6 +2,7 @@
 //! v2.0 servers and proxies do, each against a scripted loopback server (no Keystone needed),
 //! and the outcome the documentation promises for it (issue 7).
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use futures::TryStreamExt;
@@ -289,4 +290,126 @@ async fn list_envelopes_in_the_values_form_decode_like_arrays() {
     assert_eq!(c.ec2().list("u1").await.unwrap()[0].access, "ak");
     assert_eq!(c.services().list().await.unwrap()[0].id, "s1");
     assert_eq!(c.endpoints().list().await.unwrap()[0].id, "e1");
+}
+
+// 5. The own-password change answered without a token.
+
+/// A server whose `POST /v2.0/tokens` accepts `alice` with the password `current` (then
+/// `new` once the change was made), and whose OS-KSCRUD change answers `change`.
+async fn password_server(change: Value) -> (String, Arc<Mutex<Vec<Request>>>) {
+    let tokens = Arc::new(AtomicUsize::new(0));
+    let changed = Arc::new(AtomicUsize::new(0));
+    let url = Arc::new(Mutex::new(String::new()));
+    let (u, seen) = serve({
+        let url = url.clone();
+        move |r| {
+            let url = url.lock().unwrap().clone();
+            match (r.method.as_str(), r.path.as_str()) {
+                ("POST", "/v2.0/tokens") => {
+                    let want = if changed.load(Ordering::SeqCst) > 0 { "\"new\"" } else { "\"current\"" };
+                    if !r.body.contains(want) {
+                        return (401, json!({"error": {"code": 401, "title": "Unauthorized", "message": "The request you have made requires authentication."}}).to_string());
+                    }
+                    let n = tokens.fetch_add(1, Ordering::SeqCst) + 1;
+                    ok(access(&url, json!({"id": format!("tok-{n}"), "tenant": {"id": "t1", "name": "one"}})))
+                }
+                ("PATCH", "/v2.0/OS-KSCRUD/users/u1") => {
+                    changed.fetch_add(1, Ordering::SeqCst);
+                    ok(change.clone())
+                }
+                _ => ok(json!({"users": []})),
+            }
+        }
+    })
+    .await;
+    *url.lock().unwrap() = u.clone();
+    (u, seen)
+}
+
+#[tokio::test]
+async fn own_password_change_answered_without_a_token_reauthenticates_with_the_new_password() {
+    let (url, seen) = password_server(json!({"access": {"user": {"id": "u1"}}})).await;
+    let client = password_client(&url, "current");
+    assert_eq!(client.auth_token().await.unwrap().expose(), "tok-1");
+    let access = client
+        .users()
+        .update_own_password("current", "new")
+        .await
+        .unwrap();
+    assert_eq!(
+        access.auth_token().expose(),
+        "tok-2",
+        "a token from the new password"
+    );
+    assert_eq!(client.auth_token().await.unwrap().expose(), "tok-2");
+    client.invalidate();
+    assert_eq!(
+        client.authenticate().await.unwrap().auth_token().expose(),
+        "tok-3",
+        "later re-authentications use the new password too"
+    );
+    let requests = seen.lock().unwrap().clone();
+    let order: Vec<_> = requests.iter().map(|r| r.method.as_str()).collect();
+    assert_eq!(order, ["POST", "PATCH", "POST", "POST"]);
+    assert!(requests[2].body.contains("\"new\""), "{}", requests[2].body);
+}
+
+#[tokio::test]
+async fn own_password_change_answered_with_a_token_adopts_it_without_authenticating_again() {
+    let (url, seen) = password_server(json!({"access": {
+        "token": {"id": "tok-kscrud", "expires": "2099-01-01T00:00:00Z", "tenant": {"id": "t1", "name": "one"}},
+        "user": {"id": "u1", "name": "alice"},
+        "serviceCatalog": []
+    }}))
+    .await;
+    let client = password_client(&url, "current");
+    let access = client
+        .users()
+        .update_own_password("current", "new")
+        .await
+        .unwrap();
+    assert_eq!(access.auth_token().expose(), "tok-kscrud");
+    assert_eq!(client.auth_token().await.unwrap().expose(), "tok-kscrud");
+    let order: Vec<_> = seen
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|r| r.method.clone())
+        .collect();
+    assert_eq!(order, ["POST", "PATCH"]);
+    client.invalidate();
+    client
+        .authenticate()
+        .await
+        .expect("the new password is adopted");
+}
+
+#[tokio::test]
+async fn own_password_change_without_a_token_on_a_token_client_is_an_honest_error() {
+    // The client authenticates with a token, so it has no password to authenticate again with;
+    // the server refuses the old token once the password has changed.
+    let (url, _) = password_server(json!({"access": {}})).await;
+    let answer = access(
+        &url,
+        json!({"id": "tok-0", "tenant": {"id": "t1", "name": "one"}}),
+    );
+    let saved =
+        keystone_v2::AccessInfo::new(serde_json::from_value(answer["access"].clone()).unwrap())
+            .unwrap();
+    let client = Client::builder()
+        .auth_url(&url)
+        .auth_ref(saved)
+        .token("tok-0")
+        .retries(0)
+        .build()
+        .unwrap();
+    let err = client
+        .users()
+        .update_own_password("current", "new")
+        .await
+        .unwrap_err();
+    assert!(
+        err.is_authorization_failure() && err.to_string().contains("answered no new token"),
+        "{err}"
+    );
 }

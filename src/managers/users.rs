@@ -24,6 +24,18 @@ pub struct UserOptions {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
+/// The new token of an own-password answer, when it holds one and its user.
+fn new_token(a: types::OwnPasswordAccess) -> Option<types::Access> {
+    Some(types::Access {
+        token: a.token?,
+        user: a.user?,
+        service_catalog: a.service_catalog,
+        metadata: a.metadata,
+        trust: a.trust,
+        extra: a.extra,
+    })
+}
+
 impl<'a> UserManager<'a> {
     /// Shows a user.
     ///
@@ -245,9 +257,19 @@ impl<'a> UserManager<'a> {
         .user)
     }
 
-    /// Changes the authenticated user's own password (OS-KSCRUD, always on the public API). The
-    /// client switches to the new token Keystone answers (and returns it) and to the new
-    /// password for later re-authentications.
+    /// Changes the authenticated user's own password (OS-KSCRUD, always on the public API) and
+    /// returns the token the client uses from then on. A client that authenticates with a
+    /// password switches to the new password for later re-authentications.
+    ///
+    /// * When the answer holds a new token (Keystone 12.0.3 does), the client switches to it.
+    /// * When the answer is an `access` object without a token and its user (other v2.0
+    ///   servers), the password is changed all the same, and the client authenticates again
+    ///   ([`Client::authenticate`]) with the new password.
+    ///
+    /// # Errors
+    /// [`Error::AuthorizationFailure`] when the answer holds no token and authenticating again
+    /// fails: a client that authenticates with a token rather than a password cannot, and must
+    /// be built again with the new password.
     ///
     /// ```no_run
     /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
@@ -264,6 +286,8 @@ impl<'a> UserManager<'a> {
         let user_id = self.client.user_id().ok_or_else(|| {
             Error::AuthorizationFailure("changing one's own password needs a user token".into())
         })?;
+        // The token in use, kept if the answer holds no new one.
+        let current = self.client.access_info().await?;
         let raw = self.client.public(op)?;
         let password = password.into();
         let body = types::OwnPasswordRequest {
@@ -272,12 +296,24 @@ impl<'a> UserManager<'a> {
                 original_password: original_password.into(),
             },
         };
-        let access = crate::client::finish(
+        let answer = crate::client::finish(
             "users_update_own_password",
             raw.users_update_own_password(&user_id, &body).await,
         )
         .await?;
-        self.client.adopt(AccessInfo::new(access.access)?, password)
+        if let Some(access) = new_token(answer.access) {
+            return self.client.adopt(AccessInfo::new(access)?, password);
+        }
+        // The password is changed but there is no new token: keep the current one until the
+        // new password gets a token.
+        self.client.adopt(current, password)?;
+        self.client.authenticate().await.map_err(|e| {
+            Error::AuthorizationFailure(format!(
+                "the password was changed, but the server answered no new token and \
+                 authenticating again failed (a client that authenticates with a token rather \
+                 than a password must be built again with the new password): {e}"
+            ))
+        })
     }
 
     /// Deletes a user.

@@ -803,8 +803,11 @@ async fn run(
         )
         .await
         .access;
-    assert_eq!(new_access.user.id, demo.id);
-    let demo_public = raw(&proot, Some(new_access.token.id.expose()), &rec);
+    assert_eq!(new_access.user.expect("a user").id, demo.id);
+    let new_token = new_access
+        .token
+        .expect("Keystone 12.0.3 answers a new token");
+    let demo_public = raw(&proot, Some(new_token.id.expose()), &rec);
     s.fails(
         "users_update_own_password",
         401,

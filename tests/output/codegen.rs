@@ -581,6 +581,35 @@ keystoneclient's fixtures use. A client accepts both.
         pub original_password: crate::Secret,
         pub password: crate::Secret,
     }
+    /**What an own-password change answers: Keystone 12.0.3 sends a whole `Access` (a new token
+for the same scope, its user, catalog and metadata); other v2.0 servers may send less,
+without a token. Without a token, authenticate again with the new password.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct OwnPasswordAccess {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub metadata: ::std::option::Option<AccessMetadata>,
+        #[serde(
+            rename = "serviceCatalog",
+            default,
+            skip_serializing_if = "::std::vec::Vec::is_empty"
+        )]
+        pub service_catalog: ::std::vec::Vec<CatalogService>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub token: ::std::option::Option<Token>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub trust: ::std::option::Option<Trust>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub user: ::std::option::Option<AccessUser>,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
     ///The body of an own-password change.
     #[derive(
         ::serde::Deserialize,
@@ -591,6 +620,17 @@ keystoneclient's fixtures use. A client accepts both.
     )]
     pub struct OwnPasswordRequest {
         pub user: OwnPassword,
+    }
+    ///The answer to an own-password change.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct OwnPasswordResponse {
+        pub access: OwnPasswordAccess,
     }
     ///A user (by `username` or `userId`) and a password.
     #[derive(
@@ -2486,7 +2526,8 @@ Arguments:
 
 Public API only. `user_id` must be the token's user (else 403). Keystone checks the
 original password (401 when wrong), sleeps one second, and answers a new token for the
-same scope.
+same scope. Other v2.0 servers may answer an `access` object without a token: the
+password is changed all the same, and a client authenticates again with the new one.
 
 
 Sends a `PATCH` request to `/v2.0/OS-KSCRUD/users/{user_id}`
@@ -2499,7 +2540,7 @@ Arguments:
         &'a self,
         user_id: &'a str,
         body: &'a types::OwnPasswordRequest,
-    ) -> Result<ResponseValue<types::AccessResponse>, Error<types::ErrorResponse>> {
+    ) -> Result<ResponseValue<types::OwnPasswordResponse>, Error<types::ErrorResponse>> {
         let url = format!(
             "{}/v2.0/OS-KSCRUD/users/{}", self.baseurl, encode_path(& user_id
             .to_string()),
