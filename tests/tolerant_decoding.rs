@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use futures::TryStreamExt;
-use keystone_v2::{Client, Error};
+use keystone_v2::{Client, EndpointFilter, Error, Interface};
 use serde_json::{json, Value};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
@@ -412,4 +412,25 @@ async fn own_password_change_without_a_token_on_a_token_client_is_an_honest_erro
         err.is_authorization_failure() && err.to_string().contains("answered no new token"),
         "{err}"
     );
+}
+
+// 6. get_endpoints keeps a service type without a matching endpoint.
+
+#[tokio::test]
+async fn get_endpoints_answers_a_matching_service_type_with_an_empty_list() {
+    let (url, _) = serve(|_| {
+        let mut a = access(ELSEWHERE, json!({"tenant": {"id": "t1", "name": "one"}}));
+        a["access"]["serviceCatalog"]
+            .as_array_mut()
+            .unwrap()
+            .push(json!({"type": "compute", "name": "nova", "endpoints": [{"region": "RegionOne", "publicURL": "http://nova"}]}));
+        ok(a)
+    })
+    .await;
+    let access = password_client(&url, "pw").authenticate().await.unwrap();
+    let found = access
+        .service_catalog()
+        .get_endpoints(&EndpointFilter::new("compute").interface(Interface::Admin));
+    assert_eq!(found.len(), 1);
+    assert!(found["compute"].is_empty(), "{found:?}");
 }
