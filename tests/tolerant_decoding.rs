@@ -152,6 +152,7 @@ async fn a_token_tenant_with_only_an_id_gives_a_scoped_token_without_a_tenant_na
     assert!(access.project_scoped());
     assert_eq!(access.tenant_id(), Some("t1"));
     assert_eq!(access.tenant_name(), None);
+    assert_eq!(access.project_domain_id(), Some("default"));
 }
 
 // 2. audit_ids containing null.
@@ -433,4 +434,38 @@ async fn get_endpoints_answers_a_matching_service_type_with_an_empty_list() {
         .get_endpoints(&EndpointFilter::new("compute").interface(Interface::Admin));
     assert_eq!(found.len(), 1);
     assert!(found["compute"].is_empty(), "{found:?}");
+}
+
+// 7. keystoneclient's project domain, auth_url and management_url.
+
+#[tokio::test]
+async fn access_info_answers_project_domain_auth_url_and_management_url() {
+    let (url, _) = serve(|_| {
+        ok(json!({"access": {
+            "token": {"id": "tok", "expires": "2099-01-01T00:00:00Z", "tenant": {"id": "t1", "name": "one"}},
+            "user": {"id": "u1"},
+            "serviceCatalog": [{"type": "identity", "endpoints": [
+                {"region": "RegionOne", "publicURL": "http://one:5000/v2.0", "adminURL": "http://one:35357/v2.0"},
+                {"region": "RegionTwo", "publicURL": "http://two:5000/v2.0", "adminURL": "http://two:35357/v2.0"}]}]
+        }}))
+    })
+    .await;
+    let client = Client::builder()
+        .auth_url(&url)
+        .username("alice")
+        .password("pw")
+        .tenant_id("t1")
+        .region_name("RegionTwo")
+        .build()
+        .unwrap();
+    let access = client.authenticate().await.unwrap();
+    assert_eq!(access.project_domain_id(), Some("default"));
+    assert_eq!(access.project_domain_name(), Some("Default"));
+    assert_eq!(access.auth_url(), Some(vec!["http://two:5000/v2.0"]));
+    assert_eq!(access.management_url(), Some(vec!["http://two:35357/v2.0"]));
+    let anywhere = access.with_region_name(None);
+    assert_eq!(
+        anywhere.management_url(),
+        Some(vec!["http://one:35357/v2.0", "http://two:35357/v2.0"])
+    );
 }
