@@ -4,8 +4,10 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use futures::TryStreamExt;
+use keystone_v2::managers::LIST_ALL_MAX_PAGES;
 use keystone_v2::{Client, EndpointFilter, Error, Interface};
 use serde_json::{json, Value};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -468,4 +470,130 @@ async fn access_info_answers_project_domain_auth_url_and_management_url() {
         anywhere.management_url(),
         Some(vec!["http://one:35357/v2.0", "http://two:35357/v2.0"])
     );
+}
+
+// 8. list_all against a server that ignores the marker.
+
+fn tenants_page(ids: impl IntoIterator<Item = String>) -> (u16, String) {
+    let tenants: Vec<_> = ids
+        .into_iter()
+        .map(|id| json!({"id": id, "name": id, "enabled": true}))
+        .collect();
+    ok(json!({"tenants": tenants, "tenants_links": []}))
+}
+
+#[tokio::test]
+async fn list_all_against_a_server_that_ignores_the_marker_with_new_ids_stops_after_the_max_pages()
+{
+    // Every answer is a full page of ids never seen before, whatever the marker: this ran
+    // 12,776 pages in 15 s before, with an ever-growing set of seen ids.
+    let next = Arc::new(AtomicUsize::new(0));
+    let (url, seen) = serve(move |_| {
+        let n = next.fetch_add(2, Ordering::SeqCst);
+        tenants_page([format!("t{n}"), format!("t{}", n + 1)])
+    })
+    .await;
+    let client = admin_client(&url);
+    let started = Instant::now();
+    let mut got = 0usize;
+    let mut stream = std::pin::pin!(client.tenants().list_all(2));
+    let err = loop {
+        match stream.try_next().await {
+            Ok(Some(_)) => got += 1,
+            Ok(None) => panic!("the stream ended without an error"),
+            Err(e) => break e,
+        }
+    };
+    assert!(
+        matches!(err, Error::InvalidResponse { .. })
+            && err
+                .to_string()
+                .contains(&format!("did not end within {LIST_ALL_MAX_PAGES} pages")),
+        "{err}"
+    );
+    let pages = LIST_ALL_MAX_PAGES as usize;
+    assert_eq!(
+        seen.lock().unwrap().len(),
+        pages,
+        "exactly the maximum of requests"
+    );
+    assert_eq!(
+        got,
+        2 * pages,
+        "every tenant answered was yielded before the error"
+    );
+    assert!(started.elapsed() < Duration::from_secs(60));
+    assert!(
+        stream.try_next().await.unwrap().is_none(),
+        "the stream ends after its error"
+    );
+}
+
+#[tokio::test]
+async fn list_all_with_max_pages_stops_after_that_many_pages() {
+    let next = Arc::new(AtomicUsize::new(0));
+    let (url, seen) =
+        serve(move |_| tenants_page([format!("t{}", next.fetch_add(1, Ordering::SeqCst))])).await;
+    let result: Result<Vec<_>, _> = admin_client(&url)
+        .tenants()
+        .list_all_with_max_pages(1, 5)
+        .try_collect()
+        .await;
+    let err = result.unwrap_err();
+    assert!(
+        err.to_string().contains("did not end within 5 pages"),
+        "{err}"
+    );
+    assert_eq!(seen.lock().unwrap().len(), 5);
+}
+
+#[tokio::test]
+async fn list_all_errors_when_a_page_contains_the_marker() {
+    // The server starts at the marker instead of after it.
+    let (url, seen) = serve(|r| match r.path.split_once("marker=") {
+        None => tenants_page(["a".to_owned(), "b".to_owned()]),
+        Some((_, marker)) => tenants_page([marker.to_owned(), "c".to_owned()]),
+    })
+    .await;
+    let result: Result<Vec<_>, _> = admin_client(&url).tenants().list_all(2).try_collect().await;
+    let err = result.unwrap_err();
+    assert!(
+        err.to_string().contains("page already seen") && err.to_string().contains("\"b\""),
+        "{err}"
+    );
+    assert_eq!(seen.lock().unwrap().len(), 2);
+}
+
+#[tokio::test]
+async fn list_all_errors_when_a_page_repeats_a_tenant_of_the_previous_page() {
+    let (url, _) = serve(|r| match r.path.split_once("marker=") {
+        None => tenants_page(["a".to_owned(), "b".to_owned()]),
+        Some(_) => tenants_page(["a".to_owned(), "c".to_owned()]),
+    })
+    .await;
+    let result: Result<Vec<_>, _> = admin_client(&url).tenants().list_all(2).try_collect().await;
+    let err = result.unwrap_err();
+    assert!(
+        err.to_string().contains("page already seen") && err.to_string().contains("\"a\""),
+        "{err}"
+    );
+}
+
+#[tokio::test]
+async fn list_all_ends_normally_on_a_short_page() {
+    let (url, seen) = serve(|r| match r.path.split_once("marker=") {
+        None => tenants_page(["a".to_owned(), "b".to_owned()]),
+        Some(_) => tenants_page(["c".to_owned()]),
+    })
+    .await;
+    let all: Vec<_> = admin_client(&url)
+        .tenants()
+        .list_all(2)
+        .try_collect()
+        .await
+        .unwrap();
+    let ids: Vec<_> = all.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids, ["a", "b", "c"]);
+    let requests = seen.lock().unwrap().clone();
+    assert_eq!(requests[1].path, "/v2.0/tenants?limit=2&marker=b");
 }

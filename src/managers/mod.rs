@@ -25,7 +25,7 @@ pub use endpoints::{EndpointCreate, EndpointManager};
 pub use extensions::ExtensionManager;
 pub use roles::RoleManager;
 pub use services::ServiceManager;
-pub use tenants::{ListOptions, TenantManager, TenantOptions};
+pub use tenants::{ListOptions, TenantManager, TenantOptions, LIST_ALL_MAX_PAGES};
 pub use tokens::{TokenAuth, TokenManager};
 pub use users::{UserManager, UserOptions};
 pub use versions::VersionManager;
