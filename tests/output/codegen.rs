@@ -1967,6 +1967,10 @@ Conventions of this document:
   operation's description says so.
 * Status codes are the ones Keystone 12.0.3 really returns (creates answer 200, not 201;
   `HEAD /v2.0/tokens/{token_id}` answers 200), taken from captures of a live server.
+* What older releases, other v2.0 servers and proxies answer instead is declared beside it,
+  so a client decodes the whole v2.0 family: a `204` without a body next to the `200` of a
+  role grant, lists as an array or a `{"values": [...], "links": [...]}` object, a token
+  tenant with only its `id`, `null` audit ids, an own-password answer without a token.
 * Resources keep unknown fields (`additionalProperties: {}`): Keystone returns extra
   attributes stored with a resource.
 * Times are strings: Keystone has used `2026-11-29T04:31:19.000000Z`, `2014-01-31T17:09:57Z`,
