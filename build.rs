@@ -2,10 +2,17 @@
 //!
 //! 1. Reads the spec and checks, operation by operation, the rules progenitor 0.15 would
 //!    otherwise panic on (or silently get wrong), reporting the file and the operation.
-//! 2. Runs progenitor (positional methods, one merged client) and prettyplease, writing
+//! 2. Removes, from the copy of the document progenitor sees (the file is left as it is), the
+//!    bodiless 2xx responses an operation declares beside a 2xx with a body (a grant that
+//!    answers 200 with the role or 204 with nothing): progenitor panics on two 2xx of different
+//!    kinds. The generated method then reports such a status as `Error::UnexpectedResponse`,
+//!    and the operations table lists it in `empty_success` so the hand-written layer can
+//!    answer "success, no body".
+//! 3. Runs progenitor (positional methods, one merged client) and prettyplease, writing
 //!    `$OUT_DIR/codegen.rs`.
-//! 3. Writes `$OUT_DIR/operations.rs`: for every operation its id, method, path, tag, the APIs
-//!    that serve it (`x-keystone-api`), whether it sends a token, and its secret path parameters.
+//! 4. Writes `$OUT_DIR/operations.rs`: for every operation its id, method, path, tag, the APIs
+//!    that serve it (`x-keystone-api`), whether it sends a token, its secret path parameters
+//!    and its bodiless 2xx statuses removed in step 2.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -40,6 +47,7 @@ fn run() -> Result<(), String> {
     }
 
     let ops = check(&spec, &raw)?;
+    let spec = without_empty_success(raw, &ops)?;
 
     let mut settings = progenitor::GenerationSettings::default();
     settings
@@ -94,6 +102,26 @@ struct OpMeta {
     apis: Vec<String>,
     authenticated: bool,
     secret_params: Vec<String>,
+    /// Bodiless 2xx statuses declared beside a 2xx with a body (removed before progenitor).
+    empty_success: Vec<u16>,
+}
+
+/// The document progenitor gets: the spec without the bodiless 2xx responses listed in
+/// `empty_success` (progenitor panics on 2xx responses of different kinds).
+fn without_empty_success(mut raw: serde_json::Value, ops: &[OpMeta]) -> Result<OpenAPI, String> {
+    for op in ops.iter().filter(|o| !o.empty_success.is_empty()) {
+        let responses = raw
+            .get_mut("paths")
+            .and_then(|p| p.get_mut(&op.path))
+            .and_then(|p| p.get_mut(op.method.to_lowercase()))
+            .and_then(|o| o.get_mut("responses"))
+            .and_then(|r| r.as_object_mut())
+            .ok_or_else(|| format!("{SPEC}: {} {}: no responses", op.method, op.path))?;
+        for code in &op.empty_success {
+            responses.remove(&code.to_string());
+        }
+    }
+    serde_json::from_value(raw).map_err(|e| format!("{SPEC}: not an OpenAPI 3.0 document: {e}"))
 }
 
 /// Checks every operation against the rules of this project and the constructs progenitor 0.15
@@ -159,7 +187,7 @@ fn check(spec: &OpenAPI, raw: &serde_json::Value) -> Result<Vec<OpMeta>, String>
                     "{at}: x-keystone-api must list `public` and/or `admin`"
                 ));
             }
-            check_responses(spec, op, &at, &mut errors);
+            let empty_success = check_responses(spec, op, &at, &mut errors);
             check_body(op, &at, &mut errors);
             let mut secret_params = Vec::new();
             for p in item.parameters.iter().chain(op.parameters.iter()) {
@@ -208,6 +236,7 @@ fn check(spec: &OpenAPI, raw: &serde_json::Value) -> Result<Vec<OpMeta>, String>
                 apis,
                 authenticated,
                 secret_params,
+                empty_success,
             });
         }
     }
@@ -264,7 +293,10 @@ fn body_kind(spec: &OpenAPI, r: &ReferenceOr<Response>) -> Result<Option<String>
     }))
 }
 
-fn check_responses(spec: &OpenAPI, op: &Operation, at: &str, errors: &mut Vec<String>) {
+/// Checks the responses of an operation and returns its bodiless 2xx statuses declared beside
+/// a 2xx with a body: the one mix of 2xx kinds allowed (a server may answer a success without
+/// a body), which `without_empty_success` hides from progenitor.
+fn check_responses(spec: &OpenAPI, op: &Operation, at: &str, errors: &mut Vec<String>) -> Vec<u16> {
     if op.responses.default.is_some() {
         errors.push(format!(
             "{at}: a `default` response (progenitor panics): list the codes"
@@ -291,16 +323,32 @@ fn check_responses(spec: &OpenAPI, op: &Operation, at: &str, errors: &mut Vec<St
         };
     }
     let distinct = |m: &BTreeMap<String, Option<String>>| m.values().collect::<BTreeSet<_>>().len();
-    if distinct(&success) > 1 {
+    let bodies = success.values().flatten().collect::<BTreeSet<_>>().len();
+    let mut empty_success = Vec::new();
+    if bodies > 1 {
         errors.push(format!(
-            "{at}: 2xx responses of different kinds {success:?} (progenitor panics)"
+            "{at}: 2xx responses with bodies of different kinds {success:?} (progenitor panics)"
         ));
+    } else if bodies == 1 {
+        // Bodiless 2xx beside the one body kind: allowed, and hidden from progenitor.
+        for (code, kind) in &success {
+            if kind.is_some() {
+                continue;
+            }
+            match code.parse::<u16>() {
+                Ok(n) => empty_success.push(n),
+                Err(_) => errors.push(format!(
+                    "{at}: a bodiless {code} range beside a 2xx with a body: list the codes"
+                )),
+            }
+        }
     }
     if distinct(&failure) > 1 {
         errors.push(format!(
             "{at}: error responses of different kinds {failure:?} (progenitor panics)"
         ));
     }
+    empty_success
 }
 
 fn check_body(op: &Operation, at: &str, errors: &mut Vec<String>) {
@@ -351,8 +399,8 @@ fn operations_table(ops: &[OpMeta]) -> String {
             .collect();
         let _ = writeln!(
             s,
-            "    Operation {{ id: {:?}, method: {:?}, path: {:?}, tag: {:?}, apis: &[{}], authenticated: {}, secret_params: &{:?} }},",
-            o.id, o.method, o.path, o.tag, apis.join(", "), o.authenticated, o.secret_params
+            "    Operation {{ id: {:?}, method: {:?}, path: {:?}, tag: {:?}, apis: &[{}], authenticated: {}, secret_params: &{:?}, empty_success: &{:?} }},",
+            o.id, o.method, o.path, o.tag, apis.join(", "), o.authenticated, o.secret_params, o.empty_success
         );
     }
     s.push_str("];\n\n");

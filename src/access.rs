@@ -5,7 +5,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::ServiceCatalog;
+use crate::catalog::{EndpointFilter, Interface, ServiceCatalog};
 use crate::types;
 use crate::{Error, Result, Secret};
 
@@ -312,7 +312,8 @@ impl AccessInfo {
     }
 
     /// The tenant name the token is scoped to (`token.tenant.name`, else `user.tenantName`, else
-    /// `token.tenantId` as keystoneclient does).
+    /// `token.tenantId` as keystoneclient does). A `token.tenant` without a name (some servers
+    /// send only its id) gives `None`, as in keystoneclient.
     ///
     /// ```no_run
     /// # fn f(info: keystone_v2::AccessInfo) {
@@ -322,7 +323,7 @@ impl AccessInfo {
     pub fn tenant_name(&self) -> Option<&str> {
         let a = &self.inner.access;
         if let Some(t) = &a.token.tenant {
-            return Some(&t.name);
+            return t.name.as_deref();
         }
         a.user
             .extra
@@ -347,6 +348,35 @@ impl AccessInfo {
     /// ```
     pub fn project_name(&self) -> Option<&str> {
         self.tenant_name()
+    }
+
+    /// The domain id of the token's project: `default` when the token names a project
+    /// ([`AccessInfo::project_id`]), else `None` (v2.0 has only the default domain;
+    /// keystoneclient's `project_domain_id`).
+    ///
+    /// ```no_run
+    /// # fn f(info: keystone_v2::AccessInfo) {
+    /// if info.project_scoped() { assert_eq!(info.project_domain_id(), Some("default")); }
+    /// # }
+    /// ```
+    pub fn project_domain_id(&self) -> Option<&'static str> {
+        self.project_id()
+            .filter(|id| !id.is_empty())
+            .map(|_| "default")
+    }
+
+    /// The domain name of the token's project: `Default` when the token names a project
+    /// ([`AccessInfo::project_id`]), else `None` (keystoneclient's `project_domain_name`).
+    ///
+    /// ```no_run
+    /// # fn f(info: keystone_v2::AccessInfo) {
+    /// println!("{:?}", info.project_domain_name());
+    /// # }
+    /// ```
+    pub fn project_domain_name(&self) -> Option<&'static str> {
+        self.project_id()
+            .filter(|id| !id.is_empty())
+            .map(|_| "Default")
     }
 
     /// The names of the user's roles on the tenant.
@@ -408,27 +438,33 @@ impl AccessInfo {
         false
     }
 
-    /// The token's audit id.
+    /// The audit ids of `token.audit_ids` in order, without the `null`s some servers send.
+    fn audit_ids(&self) -> impl Iterator<Item = &str> {
+        self.inner
+            .access
+            .token
+            .audit_ids
+            .iter()
+            .filter_map(|id| id.as_deref())
+    }
+
+    /// The token's audit id: the first of `token.audit_ids` that is not `null`.
     ///
     /// ```no_run
     /// # fn f(info: keystone_v2::AccessInfo) { let _ = info.audit_id(); }
     /// ```
     pub fn audit_id(&self) -> Option<&str> {
-        self.inner
-            .access
-            .token
-            .audit_ids
-            .first()
-            .map(String::as_str)
+        self.audit_ids().next()
     }
 
-    /// The audit id of the token this one was rescoped from.
+    /// The audit id of the token this one was rescoped from: the second of `token.audit_ids`
+    /// that is not `null`.
     ///
     /// ```no_run
     /// # fn f(info: keystone_v2::AccessInfo) { let _ = info.audit_chain_id(); }
     /// ```
     pub fn audit_chain_id(&self) -> Option<&str> {
-        self.inner.access.token.audit_ids.get(1).map(String::as_str)
+        self.audit_ids().nth(1)
     }
 
     /// The trust's id, for a trust-scoped token.
@@ -496,6 +532,39 @@ impl AccessInfo {
         !self.inner.access.service_catalog.is_empty()
     }
 
+    /// The `publicURL`s of the catalog's identity service in [`AccessInfo::region_name`] (any
+    /// region when there is none), in catalog order; `None` when there is none
+    /// (keystoneclient's deprecated `auth_url`).
+    ///
+    /// ```no_run
+    /// # fn f(info: keystone_v2::AccessInfo) {
+    /// if let Some(urls) = info.auth_url() { println!("authenticate at {}", urls[0]); }
+    /// # }
+    /// ```
+    pub fn auth_url(&self) -> Option<Vec<&str>> {
+        self.identity_urls(Interface::Public)
+    }
+
+    /// The `adminURL`s of the catalog's identity service in [`AccessInfo::region_name`] (any
+    /// region when there is none), in catalog order; `None` when there is none
+    /// (keystoneclient's deprecated `management_url`).
+    ///
+    /// ```no_run
+    /// # fn f(info: keystone_v2::AccessInfo) {
+    /// if let Some(urls) = info.management_url() { println!("admin API at {}", urls[0]); }
+    /// # }
+    /// ```
+    pub fn management_url(&self) -> Option<Vec<&str>> {
+        self.identity_urls(Interface::Admin)
+    }
+
+    fn identity_urls(&self, interface: Interface) -> Option<Vec<&str>> {
+        let mut filter = EndpointFilter::new("identity").interface(interface);
+        filter.region = self.inner.region_name.clone();
+        let urls = self.inner.catalog.get_urls(&filter);
+        (!urls.is_empty()).then_some(urls)
+    }
+
     /// The default region for catalog lookups.
     ///
     /// ```no_run
@@ -548,6 +617,88 @@ mod tests {
         assert_eq!(a.audit_chain_id(), Some("a2"));
         assert!(!a.trust_scoped());
         assert!(a.issued().is_some());
+    }
+
+    fn from_json(access: serde_json::Value) -> AccessInfo {
+        AccessInfo::new(serde_json::from_value(access).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn a_token_tenant_with_only_an_id_is_scoped_without_a_name() {
+        let a = from_json(serde_json::json!({
+            "token": {"id": "tok", "expires": "2099-01-01T00:00:00Z", "tenant": {"id": "t1"}},
+            "user": {"id": "u1"}
+        }));
+        assert!(a.project_scoped());
+        assert_eq!(a.tenant_id(), Some("t1"));
+        assert_eq!(a.tenant_name(), None, "keystoneclient: tenant.get('name')");
+        assert_eq!(a.project_domain_id(), Some("default"));
+        assert_eq!(a.project_domain_name(), Some("Default"));
+    }
+
+    #[test]
+    fn null_audit_ids_are_skipped() {
+        let a = from_json(serde_json::json!({
+            "token": {"id": "tok", "expires": "2099-01-01T00:00:00Z", "audit_ids": [null, "a1", null, "a2"]},
+            "user": {"id": "u1"}
+        }));
+        assert_eq!(a.audit_id(), Some("a1"));
+        assert_eq!(a.audit_chain_id(), Some("a2"));
+        let a = from_json(serde_json::json!({
+            "token": {"id": "tok", "expires": "2099-01-01T00:00:00Z", "audit_ids": [null]},
+            "user": {"id": "u1"}
+        }));
+        assert_eq!(a.audit_id(), None);
+        assert_eq!(a.audit_chain_id(), None);
+    }
+
+    #[test]
+    fn project_domain_is_default_only_when_project_scoped() {
+        let scoped = sample("2099-01-01T00:00:00.000000Z");
+        assert_eq!(scoped.project_domain_id(), Some("default"));
+        assert_eq!(scoped.project_domain_name(), Some("Default"));
+        let unscoped = from_json(serde_json::json!({
+            "token": {"id": "tok", "expires": "2099-01-01T00:00:00Z"},
+            "user": {"id": "u1"}
+        }));
+        assert_eq!(unscoped.project_domain_id(), None);
+        assert_eq!(unscoped.project_domain_name(), None);
+        // Pre-Grizzly: the tenant id is on the user.
+        let old = from_json(serde_json::json!({
+            "token": {"id": "tok", "expires": "2099-01-01T00:00:00Z"},
+            "user": {"id": "u1", "tenantId": "t9"}
+        }));
+        assert_eq!(old.project_domain_id(), Some("default"));
+    }
+
+    #[test]
+    fn auth_url_and_management_url_are_the_identity_urls_of_the_region() {
+        let a = from_json(serde_json::json!({
+            "token": {"id": "tok", "expires": "2099-01-01T00:00:00Z", "tenant": {"id": "t1", "name": "admin"}},
+            "user": {"id": "u1"},
+            "serviceCatalog": [
+                {"type": "identity", "name": "keystone", "endpoints": [
+                    {"region": "RegionOne", "publicURL": "http://p1:5000/v2.0", "adminURL": "http://a1:35357/v2.0"},
+                    {"region": "RegionTwo", "publicURL": "http://p2:5000/v2.0"}]},
+                {"type": "compute", "endpoints": [{"region": "RegionOne", "publicURL": "http://nova"}]}
+            ]
+        }));
+        assert_eq!(
+            a.auth_url(),
+            Some(vec!["http://p1:5000/v2.0", "http://p2:5000/v2.0"])
+        );
+        assert_eq!(a.management_url(), Some(vec!["http://a1:35357/v2.0"]));
+        let two = a.with_region_name(Some("RegionTwo".into()));
+        assert_eq!(two.auth_url(), Some(vec!["http://p2:5000/v2.0"]));
+        assert_eq!(two.management_url(), None, "no adminURL in RegionTwo");
+        let nowhere = a.with_region_name(Some("Nowhere".into()));
+        assert_eq!(nowhere.auth_url(), None);
+        let unscoped = from_json(serde_json::json!({
+            "token": {"id": "tok", "expires": "2099-01-01T00:00:00Z"},
+            "user": {"id": "u1"}
+        }));
+        assert_eq!(unscoped.auth_url(), None);
+        assert_eq!(unscoped.management_url(), None);
     }
 
     #[test]

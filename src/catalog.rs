@@ -249,17 +249,7 @@ impl ServiceCatalog {
                     .get("region_id")
                     .and_then(|v| v.as_str())
                     .or(endpoint.region.as_deref());
-                let reason =
-                    if !filter.service_type.is_empty() && service.type_ != filter.service_type {
-                        Some(format!(
-                            "service type is {:?}, not {:?}",
-                            service.type_, filter.service_type
-                        ))
-                    } else if let (Some(want), Some(have)) = (&filter.service_name, name) {
-                        (want != have).then(|| format!("service name is {have:?}, not {want:?}"))
-                    } else {
-                        None
-                    }
+                let reason = service_rejection(filter, service)
                     .or_else(|| match (region, ep_region) {
                         (Some(want), Some(have)) if want != have => {
                             Some(format!("region is {have:?}, not {want:?}"))
@@ -297,6 +287,10 @@ impl ServiceCatalog {
 
     /// The matching endpoints, grouped by service type (keystoneclient's `get_endpoints`).
     ///
+    /// Every service whose type (and name, when both have one) matches has an entry, with an
+    /// empty list when none of its endpoints matches the interface, region or attribute, as
+    /// keystoneclient answers `{type: []}`. An empty `service_type` matches every service.
+    ///
     /// ```
     /// # let catalog = keystone_v2::ServiceCatalog::default();
     /// let by_type = catalog.get_endpoints(&keystone_v2::EndpointFilter::new("compute"));
@@ -306,8 +300,12 @@ impl ServiceCatalog {
         &self,
         filter: &EndpointFilter,
     ) -> std::collections::BTreeMap<String, Vec<&CatalogEndpoint>> {
-        let mut out: std::collections::BTreeMap<String, Vec<&CatalogEndpoint>> =
-            std::collections::BTreeMap::new();
+        let mut out: std::collections::BTreeMap<String, Vec<&CatalogEndpoint>> = self
+            .services
+            .iter()
+            .filter(|s| service_rejection(filter, s).is_none())
+            .map(|s| (s.type_.clone(), Vec::new()))
+            .collect();
         self.walk(filter, |s, e| {
             out.entry(s.type_.clone()).or_default().push(e)
         });
@@ -371,6 +369,21 @@ impl ServiceCatalog {
             candidates: rejected,
         }
         .into())
+    }
+}
+
+/// Why a service does not match the filter's service type or name, if it does not.
+fn service_rejection(filter: &EndpointFilter, service: &CatalogService) -> Option<String> {
+    let name = service.name.as_deref().filter(|n| !n.is_empty());
+    if !filter.service_type.is_empty() && service.type_ != filter.service_type {
+        Some(format!(
+            "service type is {:?}, not {:?}",
+            service.type_, filter.service_type
+        ))
+    } else if let (Some(want), Some(have)) = (&filter.service_name, name) {
+        (want != have).then(|| format!("service name is {have:?}, not {want:?}"))
+    } else {
+        None
     }
 }
 
@@ -441,6 +454,27 @@ mod tests {
             c.get_endpoints(&EndpointFilter::new("compute"))["compute"].len(),
             1
         );
+    }
+
+    #[test]
+    fn get_endpoints_keeps_a_matching_service_type_without_matching_endpoints() {
+        let c = catalog(None);
+        // nova has no internalURL: keystoneclient answers {"compute": []}.
+        let found = c.get_endpoints(&EndpointFilter::new("compute").interface(Interface::Internal));
+        assert_eq!(found.len(), 1);
+        assert!(found["compute"].is_empty());
+        // ... and no endpoint in RegionOne.
+        let found = c.get_endpoints(&EndpointFilter::new("compute").region("RegionOne"));
+        assert!(found["compute"].is_empty());
+        // Every service type with an empty filter; a wrong name leaves the service out.
+        let all = c.get_endpoints(&EndpointFilter::new("").region("RegionThree"));
+        assert_eq!(all.keys().collect::<Vec<_>>(), ["compute", "identity"]);
+        assert!(all.values().all(Vec::is_empty));
+        let named = c.get_endpoints(&EndpointFilter::new("compute").service_name("swift"));
+        assert!(named.is_empty());
+        assert!(c
+            .get_endpoints(&EndpointFilter::new("object-store"))
+            .is_empty());
     }
 
     #[test]

@@ -1251,6 +1251,12 @@ impl Client {
         self.shared.install(access)
     }
 
+    /// Whether the client authenticates with a password (and a username or user id).
+    pub(crate) fn authenticates_with_password(&self) -> bool {
+        let c = &self.shared.config;
+        c.has_password && c.auth_url.is_some() && (c.username.is_some() || c.user_id.is_some())
+    }
+
     /// The user id of the current token.
     pub(crate) fn user_id(&self) -> Option<String> {
         self.shared

@@ -27,6 +27,19 @@ pub struct Operation {
     pub authenticated: bool,
     /// Path parameters that are secrets (`x-keystone-secret`), such as `token_id`.
     pub secret_params: &'static [&'static str],
+    /// Success statuses that the spec declares without a body next to a success with one, such
+    /// as the `204` of `roles_add_user_role`, which answers `200` with the role elsewhere.
+    /// progenitor cannot generate two kinds of 2xx, so `build.rs` hides these statuses from it.
+    /// The generated method then returns them as `progenitor_client::Error::UnexpectedResponse`,
+    /// and the managers turn them into `Ok(None)`.
+    ///
+    /// ```
+    /// let grant = keystone_v2::operations::find("roles_add_user_role").unwrap();
+    /// assert_eq!(grant.empty_success, &[204]);
+    /// let get = keystone_v2::operations::find("roles_get").unwrap();
+    /// assert!(get.empty_success.is_empty());
+    /// ```
+    pub empty_success: &'static [u16],
 }
 
 include!(concat!(env!("OUT_DIR"), "/operations.rs"));

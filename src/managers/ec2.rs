@@ -1,4 +1,4 @@
-use super::call;
+use super::{call, ListItems as _};
 use crate::{types, AccessInfo, Client, Result};
 
 /// EC2 credentials, ec2tokens and s3tokens (keystoneclient's `client.ec2`).
@@ -33,7 +33,9 @@ impl Ec2Manager<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn list(&self, user_id: &str) -> Result<Vec<types::Ec2Credential>> {
-        Ok(call!(self.client, "ec2_list", |raw| raw.ec2_list(user_id))?.credentials)
+        Ok(call!(self.client, "ec2_list", |raw| raw.ec2_list(user_id))?
+            .credentials
+            .into_items())
     }
 
     /// Shows an EC2 credential by access key.

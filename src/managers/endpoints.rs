@@ -1,4 +1,4 @@
-use super::call;
+use super::{call, ListItems as _};
 use crate::{types, Client, Result};
 
 /// Endpoints of the catalog (keystoneclient's `client.endpoints`).
@@ -27,7 +27,11 @@ impl EndpointManager<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn list(&self) -> Result<Vec<types::Endpoint>> {
-        Ok(call!(self.client, "endpoints_list", |raw| raw.endpoints_list())?.endpoints)
+        Ok(
+            call!(self.client, "endpoints_list", |raw| raw.endpoints_list())?
+                .endpoints
+                .into_items(),
+        )
     }
 
     /// Creates an endpoint for a service.

@@ -3,6 +3,10 @@
 //! Each method names a generated operation, routes it to the API the spec marks, and returns
 //! the resource itself rather than its JSON envelope. Required arguments are positional;
 //! optional ones come in an options struct with `Default`.
+//!
+//! Answers are decoded in every form the spec declares for the v2.0 family, not only Keystone
+//! 12.0.3's: a list is an array or a `{"values": [...]}` object (flattened by [`ListItems`]),
+//! and a success the spec declares without a body (a role grant's `204`) is `None`.
 
 mod certificates;
 mod ec2;
@@ -21,12 +25,12 @@ pub use endpoints::{EndpointCreate, EndpointManager};
 pub use extensions::ExtensionManager;
 pub use roles::RoleManager;
 pub use services::ServiceManager;
-pub use tenants::{ListOptions, TenantManager, TenantOptions};
+pub use tenants::{ListOptions, TenantManager, TenantOptions, LIST_ALL_MAX_PAGES};
 pub use tokens::{TokenAuth, TokenManager};
 pub use users::{UserManager, UserOptions};
 pub use versions::VersionManager;
 
-use crate::{Client, Error, Result};
+use crate::{types, Client, Error, Result};
 
 /// Calls a generated operation with authentication and routing, and converts its outcome.
 /// The whole call, authentication included, is bounded by the client's timeout.
@@ -42,6 +46,108 @@ macro_rules! call {
     }};
 }
 pub(crate) use call;
+
+/// Like `call!`, for an operation whose spec also declares a success without a body
+/// ([`crate::operations::Operation::empty_success`]): `Ok(None)` for such an answer,
+/// `Ok(Some(body))` for the success with a body.
+macro_rules! call_optional {
+    ($client:expr, $op:literal, |$raw:ident| $call:expr) => {{
+        let client: &$crate::Client = $client;
+        $crate::hooks::within(client.timeout(), $op, async {
+            let op = $crate::managers::operation($op)?;
+            let $raw = client.prepare(op).await?;
+            $crate::managers::optional(op, $call.await).await
+        })
+        .await
+    }};
+}
+pub(crate) use call_optional;
+
+/// The one place that reads `empty_success`: `build.rs` hides those statuses from progenitor,
+/// so the generated method reports them as an unexpected response; here they become `None`.
+pub(crate) async fn optional<T, E: crate::hooks::ErrorBody>(
+    op: &'static crate::operations::Operation,
+    result: std::result::Result<progenitor_client::ResponseValue<T>, progenitor_client::Error<E>>,
+) -> Result<Option<T>> {
+    match result {
+        Err(progenitor_client::Error::UnexpectedResponse(response))
+            if op.empty_success.contains(&response.status().as_u16()) =>
+        {
+            Ok(None)
+        }
+        other => crate::client::finish(op.id, other).await.map(Some),
+    }
+}
+
+/// A list member of an answer, in either form the spec allows: an array (Keystone 12.0.3) or
+/// the older `{"values": [...], "links": [...]}` object. The managers flatten every list
+/// through it; with [`Client::raw`] it does the same for the generated types.
+///
+/// ```
+/// use keystone_v2::managers::ListItems;
+/// use keystone_v2::types::TenantsResponse;
+/// let new: TenantsResponse = serde_json::from_str(r#"{"tenants": [{"id": "t1", "name": "a"}]}"#).unwrap();
+/// let old: TenantsResponse =
+///     serde_json::from_str(r#"{"tenants": {"values": [{"id": "t1", "name": "a"}], "links": []}}"#).unwrap();
+/// assert_eq!(new.tenants.into_items()[0].id, "t1");
+/// assert_eq!(old.tenants.into_items()[0].id, "t1");
+/// ```
+pub trait ListItems {
+    /// The resource listed.
+    type Item;
+
+    /// The items, borrowed, whichever form the server used.
+    ///
+    /// ```
+    /// use keystone_v2::managers::ListItems;
+    /// let users: keystone_v2::types::UserList =
+    ///     serde_json::from_str(r#"[{"id": "u1", "name": "alice"}]"#).unwrap();
+    /// assert_eq!(users.items()[0].name, "alice");
+    /// ```
+    fn items(&self) -> &[Self::Item];
+
+    /// The items, whichever form the server used.
+    ///
+    /// ```
+    /// use keystone_v2::managers::ListItems;
+    /// let roles: keystone_v2::types::RoleList = serde_json::from_str(r#"{"values": []}"#).unwrap();
+    /// assert!(roles.into_items().is_empty());
+    /// ```
+    fn into_items(self) -> Vec<Self::Item>;
+}
+
+/// One `ListItems` for each list schema of the spec (`<Resource>List`: an array, or
+/// `<Resource>Values`).
+macro_rules! into_items {
+    ($($list:ident, $values:ident => $item:ident;)*) => {$(
+        impl ListItems for types::$list {
+            type Item = types::$item;
+
+            fn items(&self) -> &[types::$item] {
+                match self {
+                    types::$list::Array(items) => items,
+                    types::$list::$values(v) => &v.values,
+                }
+            }
+
+            fn into_items(self) -> Vec<types::$item> {
+                match self {
+                    types::$list::Array(items) => items,
+                    types::$list::$values(v) => v.values,
+                }
+            }
+        }
+    )*};
+}
+
+into_items! {
+    TenantList, TenantValues => Tenant;
+    UserList, UserValues => User;
+    RoleList, RoleValues => Role;
+    ServiceList, ServiceValues => Service;
+    EndpointList, EndpointValues => Endpoint;
+    Ec2CredentialList, Ec2CredentialValues => Ec2Credential;
+}
 
 /// The spec's operation `id` (a unit test checks that every name used here exists).
 pub(crate) fn operation(id: &'static str) -> Result<&'static crate::operations::Operation> {
@@ -211,6 +317,7 @@ mod tests {
         for part in sources
             .split("call!(self.client, \"")
             .skip(1)
+            .chain(sources.split("call_optional!(self.client, \"").skip(1))
             .chain(sources.split("operation(\"").skip(1))
         {
             used.insert(part.split('"').next().unwrap_or_default().to_owned());

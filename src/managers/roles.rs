@@ -1,5 +1,5 @@
-use super::call;
 use super::invalid;
+use super::{call, call_optional, ListItems as _};
 use crate::{types, Client, Result};
 
 /// Roles and role grants (keystoneclient's `client.roles`).
@@ -58,7 +58,9 @@ impl RoleManager<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn list(&self) -> Result<Vec<types::Role>> {
-        Ok(call!(self.client, "roles_list", |raw| raw.roles_list())?.roles)
+        Ok(call!(self.client, "roles_list", |raw| raw.roles_list())?
+            .roles
+            .into_items())
     }
 
     /// A user's roles on a tenant; without a tenant, the global roles (Keystone answers 501).
@@ -76,7 +78,8 @@ impl RoleManager<'_> {
         match tenant_id {
             Some(t) => Ok(call!(self.client, "roles_list_for_user", |raw| raw
                 .roles_list_for_user(t, user_id))?
-            .roles),
+            .roles
+            .into_items()),
             None => {
                 call!(self.client, "roles_list_global_for_user", |raw| raw
                     .roles_list_global_for_user(user_id))?;
@@ -87,9 +90,16 @@ impl RoleManager<'_> {
 
     /// Grants a role to a user on a tenant; without a tenant, a global role (Keystone answers 501).
     ///
+    /// Returns the granted role when the server sends it (Keystone 12.0.3 answers 200 with it),
+    /// and `None` when it answers `204` with no body, which grants the role just the same
+    /// (keystoneclient's `_update` returns `None` then).
+    ///
     /// ```no_run
     /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
-    /// let role = client.roles().add_user_role("422f...", "4ac6...", Some("17c1...")).await?;
+    /// match client.roles().add_user_role("422f...", "4ac6...", Some("17c1...")).await? {
+    ///     Some(role) => println!("granted {}", role.name),
+    ///     None => println!("granted (the server sent no body)"),
+    /// }
     /// # Ok(()) }
     /// ```
     pub async fn add_user_role(
@@ -97,15 +107,15 @@ impl RoleManager<'_> {
         user_id: &str,
         role_id: &str,
         tenant_id: Option<&str>,
-    ) -> Result<types::Role> {
+    ) -> Result<Option<types::Role>> {
         match tenant_id {
-            Some(t) => Ok(call!(self.client, "roles_add_user_role", |raw| raw
+            Some(t) => Ok(call_optional!(self.client, "roles_add_user_role", |raw| raw
                 .roles_add_user_role(t, user_id, role_id))?
-            .role),
+            .map(|r| r.role)),
             None => {
                 call!(self.client, "roles_add_global_user_role", |raw| raw
                     .roles_add_global_user_role(user_id, role_id))?;
-                self.get(role_id).await
+                self.get(role_id).await.map(Some)
             }
         }
     }

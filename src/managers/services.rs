@@ -1,5 +1,5 @@
-use super::call;
 use super::invalid;
+use super::{call, ListItems as _};
 use crate::{types, Client, Result};
 
 /// Services of the catalog (keystoneclient's `client.services`).
@@ -17,7 +17,11 @@ impl ServiceManager<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn list(&self) -> Result<Vec<types::Service>> {
-        Ok(call!(self.client, "services_list", |raw| raw.services_list())?.os_ksadm_services)
+        Ok(
+            call!(self.client, "services_list", |raw| raw.services_list())?
+                .os_ksadm_services
+                .into_items(),
+        )
     }
 
     /// Shows a service (by id).

@@ -1,6 +1,6 @@
 use futures::Stream;
 
-use super::{call, invalid};
+use super::{call, invalid, ListItems as _};
 use crate::{types, Client, Error, Result};
 
 /// Tenants (keystoneclient's `client.tenants`).
@@ -17,6 +17,15 @@ pub struct ListOptions {
     /// Start after the item with this id.
     pub marker: Option<String>,
 }
+
+/// The most pages [`TenantManager::list_all`] requests: a listing that has not ended after
+/// this many pages stops with an error (use a larger `page_size`, or
+/// [`TenantManager::list_all_with_max_pages`], for more than `page_size` × this many tenants).
+///
+/// ```
+/// assert_eq!(keystone_v2::managers::LIST_ALL_MAX_PAGES, 1000);
+/// ```
+pub const LIST_ALL_MAX_PAGES: u32 = 1000;
 
 /// Optional attributes of a tenant for [`TenantManager::create`] and [`TenantManager::update`].
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -35,7 +44,7 @@ pub struct TenantOptions {
 
 fn unwrap_list(op: &str, v: types::TenantsOrTenant) -> Result<Vec<types::Tenant>> {
     match v {
-        types::TenantsOrTenant::TenantsResponse(l) => Ok(l.tenants),
+        types::TenantsOrTenant::TenantsResponse(l) => Ok(l.tenants.into_items()),
         types::TenantsOrTenant::TenantResponse(_) => Err(Error::InvalidResponse {
             operation: op.into(),
             status: 200,
@@ -91,6 +100,7 @@ impl<'a> TenantManager<'a> {
             // A server that ignores `name` answers the whole list: pick the match ourselves.
             types::TenantsOrTenant::TenantsResponse(l) => l
                 .tenants
+                .into_items()
                 .into_iter()
                 .find(|t| t.name == name)
                 .ok_or_else(|| Error::InvalidResponse {
@@ -121,9 +131,22 @@ impl<'a> TenantManager<'a> {
         unwrap_list("tenants_list", v)
     }
 
-    /// Every tenant, page after page (`page_size` at a time, with `limit` and `marker`). Ends
-    /// with an error if the server answers the same page twice (a server that ignores the
-    /// marker), instead of looping forever.
+    /// Every tenant, page after page: `page_size` at a time (at least 1), each page asked with
+    /// `limit=page_size` and `marker=<the last id of the previous page>`.
+    ///
+    /// The rule that ends it, whatever the server does:
+    ///
+    /// * a page with fewer than `page_size` tenants (possibly none) is the last one: the stream
+    ///   ends after it;
+    /// * a page that contains the marker it was asked to start after, or any tenant of the
+    ///   previous page, ends the stream with [`Error::InvalidResponse`] ("a page already
+    ///   seen"): the server ignores the marker and would answer the same tenants for ever;
+    /// * at most [`LIST_ALL_MAX_PAGES`] pages are requested: if the last of them is still full,
+    ///   the stream ends with [`Error::InvalidResponse`] ("did not end within ... pages"). This
+    ///   stops a server that ignores the marker but answers new ids each time.
+    ///
+    /// Only the previous page's ids and the marker are kept between pages, so memory stays
+    /// bounded by `page_size` however many pages there are.
     ///
     /// ```no_run
     /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
@@ -132,22 +155,57 @@ impl<'a> TenantManager<'a> {
     /// # Ok(()) }
     /// ```
     pub fn list_all(&self, page_size: u32) -> impl Stream<Item = Result<types::Tenant>> + 'a {
+        self.list_all_with_max_pages(page_size, LIST_ALL_MAX_PAGES)
+    }
+
+    /// [`TenantManager::list_all`] with another maximum number of pages (at least 1) instead
+    /// of [`LIST_ALL_MAX_PAGES`]; the same rule ends it.
+    ///
+    /// ```no_run
+    /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
+    /// use futures::TryStreamExt;
+    /// // Up to a million tenants, 1000 per page.
+    /// let all: Vec<_> = client.tenants().list_all_with_max_pages(1000, 1000).try_collect().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn list_all_with_max_pages(
+        &self,
+        page_size: u32,
+        max_pages: u32,
+    ) -> impl Stream<Item = Result<types::Tenant>> + 'a {
+        /// Bounded state: the marker and the ids of the previous page.
         struct Paging {
             marker: Option<String>,
+            previous: std::collections::HashSet<String>,
+            pages: u32,
             done: bool,
-            seen: std::collections::HashSet<String>,
         }
         let manager = *self;
         let page_size = page_size.max(1);
+        let max_pages = max_pages.max(1);
+        let refused = |message: String| Error::InvalidResponse {
+            operation: "tenants_list".into(),
+            status: 200,
+            message,
+            excerpt: String::new(),
+        };
         let pages = futures::stream::try_unfold(
             Paging {
                 marker: None,
+                previous: Default::default(),
+                pages: 0,
                 done: false,
-                seen: Default::default(),
             },
             move |mut p| async move {
                 if p.done {
                     return Ok(None);
+                }
+                if p.pages == max_pages {
+                    return Err(refused(format!(
+                        "the listing did not end within {max_pages} pages of {page_size} tenants \
+                         (a server that ignores the marker?); use a larger page_size or \
+                         list_all_with_max_pages"
+                    )));
                 }
                 let page = manager
                     .list(ListOptions {
@@ -155,20 +213,19 @@ impl<'a> TenantManager<'a> {
                         marker: p.marker.clone(),
                     })
                     .await?;
-                if page.iter().any(|t| p.seen.contains(&t.id)) {
-                    return Err(Error::InvalidResponse {
-                        operation: "tenants_list".into(),
-                        status: 200,
-                        message: format!(
-                            "the server answered a page already seen (marker {:?} ignored?)",
-                            p.marker
-                        ),
-                        excerpt: String::new(),
-                    });
+                p.pages += 1;
+                if let Some(t) = page
+                    .iter()
+                    .find(|t| p.marker.as_ref() == Some(&t.id) || p.previous.contains(&t.id))
+                {
+                    return Err(refused(format!(
+                        "the server answered a page already seen: tenant {:?} again after marker {:?} (is the marker ignored?)",
+                        t.id, p.marker
+                    )));
                 }
-                p.seen.extend(page.iter().map(|t| t.id.clone()));
                 p.done = page.len() < page_size as usize;
                 p.marker = page.last().map(|t| t.id.clone());
+                p.previous = page.iter().map(|t| t.id.clone()).collect();
                 Ok(Some((futures::stream::iter(page.into_iter().map(Ok)), p)))
             },
         );
@@ -254,14 +311,18 @@ impl<'a> TenantManager<'a> {
     pub async fn list_users(&self, tenant_id: &str) -> Result<Vec<types::User>> {
         Ok(call!(self.client, "tenants_list_users", |raw| raw
             .tenants_list_users(tenant_id))?
-        .users)
+        .users
+        .into_items())
     }
 
-    /// Grants `role_id` to `user_id` on the tenant.
+    /// Grants `role_id` to `user_id` on the tenant: the granted role, or `None` when the server
+    /// answers `204` with no body (see [`crate::managers::RoleManager::add_user_role`]).
     ///
     /// ```no_run
     /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
-    /// let role = client.tenants().add_user("tenant-id", "user-id", "role-id").await?;
+    /// if let Some(role) = client.tenants().add_user("tenant-id", "user-id", "role-id").await? {
+    ///     println!("granted {}", role.name);
+    /// }
     /// # Ok(()) }
     /// ```
     pub async fn add_user(
@@ -269,7 +330,7 @@ impl<'a> TenantManager<'a> {
         tenant_id: &str,
         user_id: &str,
         role_id: &str,
-    ) -> Result<types::Role> {
+    ) -> Result<Option<types::Role>> {
         crate::managers::RoleManager {
             client: self.client,
         }

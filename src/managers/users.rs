@@ -1,4 +1,4 @@
-use super::call;
+use super::{call, ListItems as _};
 use crate::{types, AccessInfo, Client, Error, Result, Secret};
 
 /// Users (keystoneclient's `client.users`).
@@ -22,6 +22,18 @@ pub struct UserOptions {
     pub enabled: Option<bool>,
     /// Extra attributes, stored and returned by Keystone.
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The new token of an own-password answer, when it holds one and its user.
+fn new_token(a: types::OwnPasswordAccess) -> Option<types::Access> {
+    Some(types::Access {
+        token: a.token?,
+        user: a.user?,
+        service_catalog: a.service_catalog,
+        metadata: a.metadata,
+        trust: a.trust,
+        extra: a.extra,
+    })
 }
 
 impl<'a> UserManager<'a> {
@@ -48,6 +60,7 @@ impl<'a> UserManager<'a> {
             types::UsersOrUser::UserResponse(one) => Ok(one.user),
             types::UsersOrUser::UsersResponse(l) => l
                 .users
+                .into_items()
                 .into_iter()
                 .find(|u| u.name == name)
                 .ok_or_else(|| Error::InvalidResponse {
@@ -71,10 +84,11 @@ impl<'a> UserManager<'a> {
         if let Some(t) = tenant_id {
             return Ok(call!(self.client, "tenants_list_users", |raw| raw
                 .tenants_list_users(t))?
-            .users);
+            .users
+            .into_items());
         }
         match call!(self.client, "users_list", |raw| raw.users_list(None))? {
-            types::UsersOrUser::UsersResponse(l) => Ok(l.users),
+            types::UsersOrUser::UsersResponse(l) => Ok(l.users.into_items()),
             types::UsersOrUser::UserResponse(one) => Ok(vec![one.user]),
         }
     }
@@ -243,9 +257,19 @@ impl<'a> UserManager<'a> {
         .user)
     }
 
-    /// Changes the authenticated user's own password (OS-KSCRUD, always on the public API). The
-    /// client switches to the new token Keystone answers (and returns it) and to the new
-    /// password for later re-authentications.
+    /// Changes the authenticated user's own password (OS-KSCRUD, always on the public API) and
+    /// returns the token the client uses from then on. A client that authenticates with a
+    /// password switches to the new password for later re-authentications.
+    ///
+    /// * When the answer holds a new token (Keystone 12.0.3 does), the client switches to it.
+    /// * When the answer is an `access` object without a token and its user (other v2.0
+    ///   servers), the password is changed all the same, and the client authenticates again
+    ///   ([`Client::authenticate`]) with the new password.
+    ///
+    /// # Errors
+    /// [`Error::AuthorizationFailure`] when the answer holds no token and authenticating again
+    /// fails: a client that authenticates with a token rather than a password cannot, and must
+    /// be built again with the new password.
     ///
     /// ```no_run
     /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
@@ -257,25 +281,58 @@ impl<'a> UserManager<'a> {
         original_password: impl Into<Secret>,
         password: impl Into<Secret>,
     ) -> Result<AccessInfo> {
+        let (original_password, password) = (original_password.into(), password.into());
+        crate::hooks::within(
+            self.client.timeout(),
+            "users_update_own_password",
+            self.change_own_password(original_password, password),
+        )
+        .await
+    }
+
+    async fn change_own_password(
+        &self,
+        original_password: Secret,
+        password: Secret,
+    ) -> Result<AccessInfo> {
         let op = super::operation("users_update_own_password")?;
         self.client.shared.ensure_token().await?;
         let user_id = self.client.user_id().ok_or_else(|| {
             Error::AuthorizationFailure("changing one's own password needs a user token".into())
         })?;
+        // The token in use, kept if the answer holds no new one.
+        let current = self.client.access_info().await?;
         let raw = self.client.public(op)?;
-        let password = password.into();
         let body = types::OwnPasswordRequest {
             user: types::OwnPassword {
                 password: password.clone(),
-                original_password: original_password.into(),
+                original_password,
             },
         };
-        let access = crate::client::finish(
+        let answer = crate::client::finish(
             "users_update_own_password",
             raw.users_update_own_password(&user_id, &body).await,
         )
         .await?;
-        self.client.adopt(AccessInfo::new(access.access)?, password)
+        if let Some(access) = new_token(answer.access) {
+            return self.client.adopt(AccessInfo::new(access)?, password);
+        }
+        // The password is changed but there is no new token: keep the current one until the
+        // new password gets a token.
+        self.client.adopt(current, password)?;
+        if !self.client.authenticates_with_password() {
+            return Err(Error::AuthorizationFailure(
+                "the password was changed, but the server answered no new token and this client                  authenticates with a token: build it again with the new password"
+                    .into(),
+            ));
+        }
+        self.client.authenticate().await.map_err(|e| {
+            Error::AuthorizationFailure(format!(
+                "the password was changed, but the server answered no new token and \
+                 authenticating again failed (a client that authenticates with a token rather \
+                 than a password must be built again with the new password): {e}"
+            ))
+        })
     }
 
     /// Deletes a user.

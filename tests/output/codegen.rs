@@ -216,6 +216,32 @@ pub mod types {
     pub struct Ec2CredentialCreateRequest {
         pub tenant_id: ::std::string::String,
     }
+    /**The EC2 credentials of a list answer: an array (Keystone 12.0.3), or the older
+`{"values": [...], "links": [...]}` object that earlier releases, other v2.0 servers and
+keystoneclient's fixtures use. A client accepts both.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    #[serde(untagged)]
+    pub enum Ec2CredentialList {
+        Array(::std::vec::Vec<Ec2Credential>),
+        Ec2CredentialValues(Ec2CredentialValues),
+    }
+    impl ::std::convert::From<::std::vec::Vec<Ec2Credential>> for Ec2CredentialList {
+        fn from(value: ::std::vec::Vec<Ec2Credential>) -> Self {
+            Self::Array(value)
+        }
+    }
+    impl ::std::convert::From<Ec2CredentialValues> for Ec2CredentialList {
+        fn from(value: Ec2CredentialValues) -> Self {
+            Self::Ec2CredentialValues(value)
+        }
+    }
     ///The envelope of one EC2 credential.
     #[derive(
         ::serde::Deserialize,
@@ -227,6 +253,19 @@ pub mod types {
     pub struct Ec2CredentialResponse {
         pub credential: Ec2Credential,
     }
+    ///The EC2 credentials in the older `{"values": [...], "links": [...]}` form.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct Ec2CredentialValues {
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub links: ::std::vec::Vec<Link>,
+        pub values: ::std::vec::Vec<Ec2Credential>,
+    }
     ///A list of EC2 credentials.
     #[derive(
         ::serde::Deserialize,
@@ -236,7 +275,7 @@ pub mod types {
         schemars::JsonSchema
     )]
     pub struct Ec2CredentialsResponse {
-        pub credentials: ::std::vec::Vec<Ec2Credential>,
+        pub credentials: Ec2CredentialList,
     }
     ///A signed EC2 request (signature version 2 or 4).
     #[derive(
@@ -347,6 +386,32 @@ pub mod types {
     pub struct EndpointCreateRequest {
         pub endpoint: EndpointCreate,
     }
+    /**The endpoints of a list answer: an array (Keystone 12.0.3), or the older
+`{"values": [...], "links": [...]}` object that earlier releases, other v2.0 servers and
+keystoneclient's fixtures use. A client accepts both.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    #[serde(untagged)]
+    pub enum EndpointList {
+        Array(::std::vec::Vec<Endpoint>),
+        EndpointValues(EndpointValues),
+    }
+    impl ::std::convert::From<::std::vec::Vec<Endpoint>> for EndpointList {
+        fn from(value: ::std::vec::Vec<Endpoint>) -> Self {
+            Self::Array(value)
+        }
+    }
+    impl ::std::convert::From<EndpointValues> for EndpointList {
+        fn from(value: EndpointValues) -> Self {
+            Self::EndpointValues(value)
+        }
+    }
     ///The envelope of one endpoint.
     #[derive(
         ::serde::Deserialize,
@@ -358,6 +423,19 @@ pub mod types {
     pub struct EndpointResponse {
         pub endpoint: Endpoint,
     }
+    ///The endpoints in the older `{"values": [...], "links": [...]}` form.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct EndpointValues {
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub links: ::std::vec::Vec<Link>,
+        pub values: ::std::vec::Vec<Endpoint>,
+    }
     ///A list of endpoints.
     #[derive(
         ::serde::Deserialize,
@@ -367,7 +445,7 @@ pub mod types {
         schemars::JsonSchema
     )]
     pub struct EndpointsResponse {
-        pub endpoints: ::std::vec::Vec<Endpoint>,
+        pub endpoints: EndpointList,
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub endpoints_links: ::std::vec::Vec<Link>,
     }
@@ -503,6 +581,35 @@ pub mod types {
         pub original_password: crate::Secret,
         pub password: crate::Secret,
     }
+    /**What an own-password change answers: Keystone 12.0.3 sends a whole `Access` (a new token
+for the same scope, its user, catalog and metadata); other v2.0 servers may send less,
+without a token. Without a token, authenticate again with the new password.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct OwnPasswordAccess {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub metadata: ::std::option::Option<AccessMetadata>,
+        #[serde(
+            rename = "serviceCatalog",
+            default,
+            skip_serializing_if = "::std::vec::Vec::is_empty"
+        )]
+        pub service_catalog: ::std::vec::Vec<CatalogService>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub token: ::std::option::Option<Token>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub trust: ::std::option::Option<Trust>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub user: ::std::option::Option<AccessUser>,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
     ///The body of an own-password change.
     #[derive(
         ::serde::Deserialize,
@@ -513,6 +620,17 @@ pub mod types {
     )]
     pub struct OwnPasswordRequest {
         pub user: OwnPassword,
+    }
+    ///The answer to an own-password change.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct OwnPasswordResponse {
+        pub access: OwnPasswordAccess,
     }
     ///A user (by `username` or `userId`) and a password.
     #[derive(
@@ -654,6 +772,32 @@ pub mod types {
     pub struct RoleCreateRequest {
         pub role: RoleCreate,
     }
+    /**The roles of a list answer: an array (Keystone 12.0.3), or the older
+`{"values": [...], "links": [...]}` object that earlier releases, other v2.0 servers and
+keystoneclient's fixtures use. A client accepts both.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    #[serde(untagged)]
+    pub enum RoleList {
+        Array(::std::vec::Vec<Role>),
+        RoleValues(RoleValues),
+    }
+    impl ::std::convert::From<::std::vec::Vec<Role>> for RoleList {
+        fn from(value: ::std::vec::Vec<Role>) -> Self {
+            Self::Array(value)
+        }
+    }
+    impl ::std::convert::From<RoleValues> for RoleList {
+        fn from(value: RoleValues) -> Self {
+            Self::RoleValues(value)
+        }
+    }
     ///A role by name.
     #[derive(
         ::serde::Deserialize,
@@ -734,6 +878,19 @@ pub mod types {
     pub struct RoleResponse {
         pub role: Role,
     }
+    ///The roles in the older `{"values": [...], "links": [...]}` form.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct RoleValues {
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub links: ::std::vec::Vec<Link>,
+        pub values: ::std::vec::Vec<Role>,
+    }
     ///A list of roles.
     #[derive(
         ::serde::Deserialize,
@@ -743,7 +900,7 @@ pub mod types {
         schemars::JsonSchema
     )]
     pub struct RolesResponse {
-        pub roles: ::std::vec::Vec<Role>,
+        pub roles: RoleList,
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub roles_links: ::std::vec::Vec<Link>,
     }
@@ -907,6 +1064,32 @@ pub mod types {
                 })
         }
     }
+    /**The services of a list answer: an array (Keystone 12.0.3), or the older
+`{"values": [...], "links": [...]}` object that earlier releases, other v2.0 servers and
+keystoneclient's fixtures use. A client accepts both.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    #[serde(untagged)]
+    pub enum ServiceList {
+        Array(::std::vec::Vec<Service>),
+        ServiceValues(ServiceValues),
+    }
+    impl ::std::convert::From<::std::vec::Vec<Service>> for ServiceList {
+        fn from(value: ::std::vec::Vec<Service>) -> Self {
+            Self::Array(value)
+        }
+    }
+    impl ::std::convert::From<ServiceValues> for ServiceList {
+        fn from(value: ServiceValues) -> Self {
+            Self::ServiceValues(value)
+        }
+    }
     ///The envelope of one service.
     #[derive(
         ::serde::Deserialize,
@@ -919,6 +1102,19 @@ pub mod types {
         #[serde(rename = "OS-KSADM:service")]
         pub os_ksadm_service: Service,
     }
+    ///The services in the older `{"values": [...], "links": [...]}` form.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct ServiceValues {
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub links: ::std::vec::Vec<Link>,
+        pub values: ::std::vec::Vec<Service>,
+    }
     ///A list of services.
     #[derive(
         ::serde::Deserialize,
@@ -929,7 +1125,7 @@ pub mod types {
     )]
     pub struct ServicesResponse {
         #[serde(rename = "OS-KSADM:services")]
-        pub os_ksadm_services: ::std::vec::Vec<Service>,
+        pub os_ksadm_services: ServiceList,
         #[serde(
             rename = "OS-KSADM:services_links",
             default,
@@ -1053,6 +1249,32 @@ pub mod types {
     pub struct TenantCreateRequest {
         pub tenant: TenantCreate,
     }
+    /**The tenants of a list answer: an array (Keystone 12.0.3), or the older
+`{"values": [...], "links": [...]}` object that earlier releases, other v2.0 servers and
+keystoneclient's fixtures use. A client accepts both.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    #[serde(untagged)]
+    pub enum TenantList {
+        Array(::std::vec::Vec<Tenant>),
+        TenantValues(TenantValues),
+    }
+    impl ::std::convert::From<::std::vec::Vec<Tenant>> for TenantList {
+        fn from(value: ::std::vec::Vec<Tenant>) -> Self {
+            Self::Array(value)
+        }
+    }
+    impl ::std::convert::From<TenantValues> for TenantList {
+        fn from(value: TenantValues) -> Self {
+            Self::TenantValues(value)
+        }
+    }
     ///The envelope of one tenant.
     #[derive(
         ::serde::Deserialize,
@@ -1162,6 +1384,19 @@ pub mod types {
     pub struct TenantUpdateRequest {
         pub tenant: TenantUpdate,
     }
+    ///The tenants in the older `{"values": [...], "links": [...]}` form.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct TenantValues {
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub links: ::std::vec::Vec<Link>,
+        pub values: ::std::vec::Vec<Tenant>,
+    }
     ///A page of tenants, or a single tenant (admin API with `name`).
     #[derive(
         ::serde::Deserialize,
@@ -1194,7 +1429,7 @@ pub mod types {
         schemars::JsonSchema
     )]
     pub struct TenantsResponse {
-        pub tenants: ::std::vec::Vec<Tenant>,
+        pub tenants: TenantList,
         ///Always empty.
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub tenants_links: ::std::vec::Vec<Link>,
@@ -1208,9 +1443,11 @@ pub mod types {
         schemars::JsonSchema
     )]
     pub struct Token {
-        ///The token's audit id, and the audit id of the chain it was rescoped from.
+        /**The token's audit id, and the audit id of the chain it was rescoped from. Some
+servers put `null` in the list; a client skips those.
+*/
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
-        pub audit_ids: ::std::vec::Vec<::std::string::String>,
+        pub audit_ids: ::std::vec::Vec<::std::option::Option<::std::string::String>>,
         ///Token binding information.
         #[serde(default, skip_serializing_if = "::serde_json::Map::is_empty")]
         pub bind: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
@@ -1221,7 +1458,7 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub issued_at: ::std::option::Option<::std::string::String>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub tenant: ::std::option::Option<Tenant>,
+        pub tenant: ::std::option::Option<TokenTenant>,
         #[serde(flatten)]
         pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     }
@@ -1285,6 +1522,27 @@ pub mod types {
         pub endpoints: ::std::vec::Vec<TokenEndpoint>,
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub endpoints_links: ::std::vec::Vec<Link>,
+    }
+    /**The tenant a token is scoped to. Keystone 12.0.3 sends `id`, `name`, `description` and
+`enabled`; older releases and other v2.0 servers may send only the `id`.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct TokenTenant {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub enabled: ::std::option::Option<bool>,
+        pub id: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     }
     ///The trust a token is scoped to.
     #[derive(
@@ -1397,6 +1655,32 @@ pub mod types {
     pub struct UserEnabledRequest {
         pub user: UserEnabled,
     }
+    /**The users of a list answer: an array (Keystone 12.0.3), or the older
+`{"values": [...], "links": [...]}` object that earlier releases, other v2.0 servers and
+keystoneclient's fixtures use. A client accepts both.
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    #[serde(untagged)]
+    pub enum UserList {
+        Array(::std::vec::Vec<User>),
+        UserValues(UserValues),
+    }
+    impl ::std::convert::From<::std::vec::Vec<User>> for UserList {
+        fn from(value: ::std::vec::Vec<User>) -> Self {
+            Self::Array(value)
+        }
+    }
+    impl ::std::convert::From<UserValues> for UserList {
+        fn from(value: UserValues) -> Self {
+            Self::UserValues(value)
+        }
+    }
     ///The new password.
     #[derive(
         ::serde::Deserialize,
@@ -1491,6 +1775,19 @@ pub mod types {
     pub struct UserUpdateRequest {
         pub user: UserUpdate,
     }
+    ///The users in the older `{"values": [...], "links": [...]}` form.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct UserValues {
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub links: ::std::vec::Vec<Link>,
+        pub values: ::std::vec::Vec<User>,
+    }
     ///The users, or a single user (with `name`).
     #[derive(
         ::serde::Deserialize,
@@ -1523,7 +1820,7 @@ pub mod types {
         schemars::JsonSchema
     )]
     pub struct UsersResponse {
-        pub users: ::std::vec::Vec<User>,
+        pub users: UserList,
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub users_links: ::std::vec::Vec<Link>,
     }
@@ -1670,6 +1967,10 @@ Conventions of this document:
   operation's description says so.
 * Status codes are the ones Keystone 12.0.3 really returns (creates answer 200, not 201;
   `HEAD /v2.0/tokens/{token_id}` answers 200), taken from captures of a live server.
+* What older releases, other v2.0 servers and proxies answer instead is declared beside it,
+  so a client decodes the whole v2.0 family: a `204` without a body next to the `200` of a
+  role grant, lists as an array or a `{"values": [...], "links": [...]}` object, a token
+  tenant with only its `id`, `null` audit ids, an own-password answer without a token.
 * Resources keep unknown fields (`additionalProperties: {}`): Keystone returns extra
   attributes stored with a resource.
 * Times are strings: Keystone has used `2026-11-29T04:31:19.000000Z`, `2014-01-31T17:09:57Z`,
@@ -2229,7 +2530,8 @@ Arguments:
 
 Public API only. `user_id` must be the token's user (else 403). Keystone checks the
 original password (401 when wrong), sleeps one second, and answers a new token for the
-same scope.
+same scope. Other v2.0 servers may answer an `access` object without a token: the
+password is changed all the same, and a client authenticates again with the new one.
 
 
 Sends a `PATCH` request to `/v2.0/OS-KSCRUD/users/{user_id}`
@@ -2242,7 +2544,7 @@ Arguments:
         &'a self,
         user_id: &'a str,
         body: &'a types::OwnPasswordRequest,
-    ) -> Result<ResponseValue<types::AccessResponse>, Error<types::ErrorResponse>> {
+    ) -> Result<ResponseValue<types::OwnPasswordResponse>, Error<types::ErrorResponse>> {
         let url = format!(
             "{}/v2.0/OS-KSCRUD/users/{}", self.baseurl, crate::hooks::encode_segment(& user_id
             .to_string()),
@@ -3167,8 +3469,9 @@ Arguments:
     }
     /**Grant a role to a user on a tenant
 
-Takes no request body (any top-level key is a 400). Answers 200 with the granted role
-(the old API reference said 201).
+Takes no request body (any top-level key is a 400). Keystone 12.0.3 answers 200 with the
+granted role (the old API reference said 201); other v2.0 servers answer 204 with no
+body, which grants the role just the same.
 
 
 Sends a `PUT` request to `/v2.0/tenants/{tenant_id}/users/{user_id}/roles/OS-KSADM/{role_id}`
