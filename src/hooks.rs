@@ -802,7 +802,7 @@ impl Raw {
         };
         if status.is_client_error() || status.is_server_error() {
             return Ok(self
-                .error_response(op, method, response, secrets, elapsed_ms, rid)
+                .error_response(op, method, response, secrets, elapsed_ms, rid, call)
                 .await);
         }
         let response = limit(response, method, hooks.max_body, op);
@@ -840,6 +840,7 @@ impl Raw {
         secrets: &[String],
         elapsed_ms: u64,
         rid: Option<String>,
+        call: &Call,
     ) -> reqwest::Response {
         let hooks = self.inner();
         let status = response.status();
@@ -850,11 +851,14 @@ impl Raw {
         let limit = ERROR_BODY_LIMIT.min(usize::try_from(hooks.max_body).unwrap_or(usize::MAX));
         let mut body = Vec::new();
         let mut complete = true;
-        // Read at most `limit` bytes; a body cut by the server, a timeout or the limit still
-        // gives an error with this status and what was read.
+        // Read at most `limit` bytes, and stop short of the call's deadline: the status is
+        // what matters, so a body cut by the server, a slow body or the limit still gives an
+        // error with this status and what was read.
+        let read_by = tokio::time::Instant::now()
+            + call.remaining().saturating_sub(Duration::from_millis(100));
         loop {
-            match response.chunk().await {
-                Ok(Some(chunk)) => {
+            match tokio::time::timeout_at(read_by, response.chunk()).await {
+                Ok(Ok(Some(chunk))) => {
                     let room = limit - body.len();
                     body.extend_from_slice(&chunk[..chunk.len().min(room)]);
                     if chunk.len() > room {
@@ -862,8 +866,8 @@ impl Raw {
                         break;
                     }
                 }
-                Ok(None) => break,
-                Err(_) => {
+                Ok(Ok(None)) => break,
+                Ok(Err(_)) | Err(_) => {
                     complete = false;
                     break;
                 }
@@ -1075,7 +1079,12 @@ impl ErrorInfo {
                         .find(|l| !l.is_empty())
                         .map(str::to_owned)
                 };
-                info.message = message.and_then(|m| clean(&m, MESSAGE));
+                // Broken JSON, or text naming a secret key, may hold secrets the request did
+                // not carry (a token the server issued): no message from it then.
+                let json_like = lower.trim_start().starts_with(['{', '[']);
+                info.message = message
+                    .filter(|m| !json_like && !redact::may_hold_secret(m))
+                    .and_then(|m| clean(&m, MESSAGE));
                 info.details = clean(&redact::body(body, EXCERPT), EXCERPT);
                 if !complete {
                     let note = format!("(body cut after {} bytes)", body.len());

@@ -329,14 +329,26 @@ pub fn body(bytes: &[u8], max: usize) -> String {
     }
     let head = &bytes[..bytes.len().min(max * 4 + 64)];
     let text = String::from_utf8_lossy(head);
-    let lower = text.to_ascii_lowercase();
-    if ["password", "secret", "\"token\"", "auth_token", "signed"]
-        .iter()
-        .any(|k| lower.contains(k))
-    {
+    if may_hold_secret(&text) {
         return format!("<{} bytes, not shown: may contain a secret>", bytes.len());
     }
     cut(&text, max)
+}
+
+/// Whether a text that could not be parsed may carry a secret: it mentions one of the secret
+/// keys (a broken JSON token answer, a form with a password, ...).
+pub fn may_hold_secret(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    [
+        "password",
+        "secret",
+        "\"token\"",
+        "auth_token",
+        "signed",
+        "x-auth-token",
+    ]
+    .iter()
+    .any(|k| lower.contains(k))
 }
 
 /// The first `max` bytes of `s`, cut at a character boundary.
