@@ -10,8 +10,9 @@ use futures::TryStreamExt;
 use keystone_v2::managers::LIST_ALL_MAX_PAGES;
 use keystone_v2::{Client, EndpointFilter, Error, Interface};
 use serde_json::{json, Value};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpListener;
+
+#[path = "common/loopback.rs"]
+mod loopback;
 
 /// One request the scripted server read.
 #[derive(Debug, Clone)]
@@ -22,7 +23,15 @@ struct Request {
     body: String,
 }
 
-type Handler = dyn Fn(&Request) -> (u16, String) + Send + Sync;
+impl From<&loopback::Seen> for Request {
+    fn from(seen: &loopback::Seen) -> Self {
+        Request {
+            method: seen.method().to_owned(),
+            path: seen.path().to_owned(),
+            body: seen.body.clone(),
+        }
+    }
+}
 
 /// A loopback server that answers each request with `handler(request)` (status, JSON body;
 /// an empty body is sent without a content type) and closes the connection, keeping every
@@ -30,70 +39,22 @@ type Handler = dyn Fn(&Request) -> (u16, String) + Send + Sync;
 async fn serve(
     handler: impl Fn(&Request) -> (u16, String) + Send + Sync + 'static,
 ) -> (String, Arc<Mutex<Vec<Request>>>) {
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}/v2.0", listener.local_addr().unwrap());
     let log = Arc::new(Mutex::new(Vec::new()));
     let seen = log.clone();
-    let handler: Arc<Handler> = Arc::new(handler);
-    tokio::spawn(async move {
-        while let Ok((mut socket, _)) = listener.accept().await {
-            let (log, handler) = (log.clone(), handler.clone());
-            tokio::spawn(async move {
-                let Some(request) = read_request(&mut socket).await else {
-                    return;
-                };
-                let (status, body) = handler(&request);
-                log.lock().unwrap().push(request);
-                let content_type = if body.is_empty() {
-                    String::new()
-                } else {
-                    "content-type: application/json\r\n".to_owned()
-                };
-                let response = format!(
-                    "HTTP/1.1 {status} Scripted\r\n{content_type}content-length: {}\r\nconnection: close\r\n\r\n{body}",
-                    body.len()
-                );
-                let _ = socket.write_all(response.as_bytes()).await;
-                let _ = socket.shutdown().await;
-            });
+    let server = loopback::Server::start("127.0.0.1", move |s| {
+        let request = Request::from(s);
+        let (status, body) = handler(&request);
+        log.lock().unwrap().push(request);
+        let status = format!("{status} Scripted");
+        match body.is_empty() {
+            true => loopback::Reply::Raw(format!(
+                "HTTP/1.1 {status}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"
+            )),
+            false => loopback::json(&status, &body),
         }
-    });
-    (url, seen)
-}
-
-async fn read_request(socket: &mut tokio::net::TcpStream) -> Option<Request> {
-    let mut buf = Vec::new();
-    let mut chunk = [0u8; 8192];
-    let head_end = loop {
-        let n = socket.read(&mut chunk).await.ok()?;
-        if n == 0 {
-            return None;
-        }
-        buf.extend_from_slice(&chunk[..n]);
-        if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
-            break i + 4;
-        }
-    };
-    let head = String::from_utf8_lossy(&buf[..head_end]).to_string();
-    let length = head
-        .lines()
-        .filter_map(|l| l.split_once(':'))
-        .find(|(k, _)| k.eq_ignore_ascii_case("content-length"))
-        .and_then(|(_, v)| v.trim().parse::<usize>().ok())
-        .unwrap_or(0);
-    while buf.len() < head_end + length {
-        let n = socket.read(&mut chunk).await.ok()?;
-        if n == 0 {
-            break;
-        }
-        buf.extend_from_slice(&chunk[..n]);
-    }
-    let mut line = head.lines().next()?.split(' ');
-    Some(Request {
-        method: line.next()?.to_owned(),
-        path: line.next()?.to_owned(),
-        body: String::from_utf8_lossy(&buf[head_end..]).to_string(),
     })
+    .await;
+    (server.v2(), seen)
 }
 
 fn ok(body: Value) -> (u16, String) {
