@@ -802,7 +802,7 @@ impl Raw {
         };
         if status.is_client_error() || status.is_server_error() {
             return Ok(self
-                .error_response(op, method, response, secrets, elapsed_ms, rid, call)
+                .error_response(op, method, response, secrets, started, call)
                 .await);
         }
         let response = limit(response, method, hooks.max_body, op);
@@ -838,10 +838,11 @@ impl Raw {
         method: &reqwest::Method,
         mut response: reqwest::Response,
         secrets: &[String],
-        elapsed_ms: u64,
-        rid: Option<String>,
+        started: Instant,
         call: &Call,
     ) -> reqwest::Response {
+        let elapsed_ms = started.elapsed().as_millis() as u64;
+        let rid = request_id(response.headers());
         let hooks = self.inner();
         let status = response.status();
         let version = response.version();
