@@ -39,16 +39,17 @@ impl Server {
             .spawn()
             .expect("the emulator binary starts");
         let stdout = child.stdout.take().expect("its stdout is piped");
-        let mut public_url = None;
-        for line in BufReader::new(stdout).lines() {
-            let line = line.expect("the emulator prints its URLs");
-            if let Some(url) = line.strip_prefix("public API:") {
-                public_url = Some(url.trim().to_owned());
+        // Read its stdout to the end on a thread of its own: a closed pipe would make a later
+        // line of the binary fail.
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if let Some(url) = line.strip_prefix("public API:") {
+                    let _ = tx.send(url.trim().to_owned());
+                }
             }
-            if line.starts_with("admin API:") {
-                break;
-            }
-        }
+        });
+        let public_url = rx.recv_timeout(std::time::Duration::from_secs(30)).ok();
         Server {
             public_url: public_url.expect("the emulator prints its public URL"),
             child,

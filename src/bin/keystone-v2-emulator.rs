@@ -9,6 +9,7 @@
 //! (request counters are per operation, deleted resources are forgotten, tokens are kept until
 //! they expire), so it can serve for a long time; `tests/emulator_memory.rs` checks this.
 
+use std::io::Write as _;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
 use std::time::Duration;
@@ -114,12 +115,16 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    println!("public API: {}", emulator.public_url());
-    println!("admin API:  {}", emulator.admin_url());
-    println!(
+    // A closed stdout (the reader went away) must not stop the server: write errors are ignored.
+    let mut out = std::io::stdout();
+    let _ = writeln!(out, "public API: {}", emulator.public_url());
+    let _ = writeln!(out, "admin API:  {}", emulator.admin_url());
+    let _ = writeln!(
+        out,
         "admin user: admin; static admin token set: {}",
         !emulator.admin_token().is_empty()
     );
+    let _ = out.flush();
     interrupted().await;
     emulator.shutdown().await;
     ExitCode::SUCCESS
