@@ -814,13 +814,24 @@ impl Call<'_> {
         }
     }
 
-    /// The last answer the call's outcome depends on: re-authentications (`POST /tokens`
-    /// in a call that is not itself an authentication) do not count.
+    /// The last answer the call's outcome depends on. A re-authentication (`POST /tokens`
+    /// in a call that is not itself an authentication) and whatever it was redirected to do
+    /// not count, up to the replay of the call's own operation.
     fn last_answer(&self) -> Option<&Sent> {
         let own_auth = self.method.ops.contains(&"tokens_authenticate");
-        self.sent
-            .iter()
-            .rfind(|s| own_auth || s.op != Some("tokens_authenticate"))
+        let mut in_reauth = false;
+        let mut last = None;
+        for s in self.sent {
+            if !own_auth && s.op == Some("tokens_authenticate") {
+                in_reauth = true;
+            } else if in_reauth && s.op.is_some_and(|op| self.method.ops.contains(&op)) {
+                in_reauth = false;
+            }
+            if !in_reauth {
+                last = Some(s);
+            }
+        }
+        last
     }
 }
 
