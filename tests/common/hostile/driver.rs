@@ -34,8 +34,8 @@ use super::rng::{mix, Rng};
 use super::server::{HostileServer, Origin, Sent, ServerConfig};
 use super::{NEW_PASSWORD, PASSWORD, SECRETS, SUBJECT_TOKEN};
 
-/// How long a head must have been complete before the call ended for its status to count
-/// as delivered (the client may time out while the last byte is in flight).
+/// How long before a timeout a head must have been complete for its status to count as
+/// delivered (the client may give up while the last byte is in flight).
 const GRACE: Duration = Duration::from_millis(100);
 
 const TENANT: &str = "c05f7f717dc04809a384dd92631cbcbd";
@@ -875,7 +875,8 @@ fn check(cfg: &FuzzConfig, call: &Call, outcome: &Outcome, shown: &str, report: 
     let Some(last) = call.last_answer() else {
         return;
     };
-    let Some(status) = last.delivered_status(call.ended, GRACE) else {
+    let timed_out = matches!(outcome, Err(e) if e.is_timeout());
+    let Some(status) = last.delivered_status(call.ended, GRACE, timed_out) else {
         return;
     };
     if !(400..=599).contains(&status) {
