@@ -34,8 +34,8 @@ use super::rng::{mix, Rng};
 use super::server::{HostileServer, Origin, Sent, ServerConfig};
 use super::{NEW_PASSWORD, PASSWORD, SECRETS, SUBJECT_TOKEN};
 
-/// How long a head must have been complete before the call ended for its status to count
-/// as delivered (the client may time out while the last byte is in flight).
+/// How long before a timeout a head must have been complete for its status to count as
+/// delivered (the client may give up while the last byte is in flight).
 const GRACE: Duration = Duration::from_millis(100);
 
 const TENANT: &str = "c05f7f717dc04809a384dd92631cbcbd";
@@ -814,13 +814,24 @@ impl Call<'_> {
         }
     }
 
-    /// The last answer the call's outcome depends on: re-authentications (`POST /tokens`
-    /// in a call that is not itself an authentication) do not count.
+    /// The last answer the call's outcome depends on. A re-authentication (`POST /tokens`
+    /// in a call that is not itself an authentication) and whatever it was redirected to do
+    /// not count, up to the replay of the call's own operation.
     fn last_answer(&self) -> Option<&Sent> {
         let own_auth = self.method.ops.contains(&"tokens_authenticate");
-        self.sent
-            .iter()
-            .rfind(|s| own_auth || s.op != Some("tokens_authenticate"))
+        let mut in_reauth = false;
+        let mut last = None;
+        for s in self.sent {
+            if !own_auth && s.op == Some("tokens_authenticate") {
+                in_reauth = true;
+            } else if in_reauth && s.op.is_some_and(|op| self.method.ops.contains(&op)) {
+                in_reauth = false;
+            }
+            if !in_reauth {
+                last = Some(s);
+            }
+        }
+        last
     }
 }
 
@@ -864,7 +875,8 @@ fn check(cfg: &FuzzConfig, call: &Call, outcome: &Outcome, shown: &str, report: 
     let Some(last) = call.last_answer() else {
         return;
     };
-    let Some(status) = last.delivered_status(call.ended, GRACE) else {
+    let timed_out = matches!(outcome, Err(e) if e.is_timeout());
+    let Some(status) = last.delivered_status(call.ended, GRACE, timed_out) else {
         return;
     };
     if !(400..=599).contains(&status) {

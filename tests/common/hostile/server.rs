@@ -67,13 +67,15 @@ impl Sent {
     }
 
     /// The status a client must have seen: that of a well-formed head, on a clean
-    /// connection, completely written at least `grace` before `by`.
-    pub fn delivered_status(&self, by: Instant, grace: Duration) -> Option<u16> {
+    /// connection, completely written before the call ended at `by`. A call that ended in a
+    /// timeout may have given up while the head was in flight: for it the head must have been
+    /// complete `grace` before.
+    pub fn delivered_status(&self, by: Instant, grace: Duration, timed_out: bool) -> Option<u16> {
         if !self.head_ok {
             return None;
         }
         let done = self.head_done_at?;
-        if done + grace > by {
+        if done > by || (timed_out && done + grace > by) {
             return None;
         }
         self.status
