@@ -1062,7 +1062,7 @@ impl ErrorInfo {
                 info.title = title.and_then(|t| clean(&t, 128));
                 info.details = details.and_then(|d| clean(&d, EXCERPT));
                 if info.message.is_none() {
-                    info.details = clean(&redact::body(body, EXCERPT), EXCERPT);
+                    info.details = clean(&redact::error_excerpt(body, EXCERPT), EXCERPT);
                 }
             }
             None if body.is_empty() => {}
@@ -1086,7 +1086,7 @@ impl ErrorInfo {
                 info.message = message
                     .filter(|m| !json_like && !redact::may_hold_secret(m))
                     .and_then(|m| clean(&m, MESSAGE));
-                info.details = clean(&redact::body(body, EXCERPT), EXCERPT);
+                info.details = clean(&redact::error_excerpt(body, EXCERPT), EXCERPT);
                 if !complete {
                     let note = format!("(body cut after {} bytes)", body.len());
                     info.details = Some(match info.details.take() {
@@ -1226,7 +1226,7 @@ pub(crate) async fn convert_error<E: ErrorBody>(
                 operation: op.to_owned(),
                 status: status.as_u16(),
                 message: "a status the spec does not declare for this operation".into(),
-                excerpt: redact::excerpt(&redact::body(&body, EXCERPT), &more, EXCERPT),
+                excerpt: redact::excerpt(&redact::error_excerpt(&body, EXCERPT), &more, EXCERPT),
             }
         }
         P::InvalidResponsePayload(body, err) => {
@@ -1240,7 +1240,7 @@ pub(crate) async fn convert_error<E: ErrorBody>(
                     &more,
                     MESSAGE,
                 ),
-                excerpt: redact::excerpt(&redact::body(&body, EXCERPT), &more, EXCERPT),
+                excerpt: redact::excerpt(&redact::error_excerpt(&body, EXCERPT), &more, EXCERPT),
             }
         }
         P::CommunicationError(e) | P::ResponseBodyError(e) | P::InvalidUpgrade(e) => {

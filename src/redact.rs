@@ -335,6 +335,40 @@ pub fn body(bytes: &[u8], max: usize) -> String {
     cut(&text, max)
 }
 
+/// An excerpt of a body for an error (`details`, `InvalidResponse::excerpt`): [`body`], and
+/// then every credential-looking run (16 or more characters of `A-Z a-z 0-9 + / = _ -` with a
+/// digit, such as a token id or an EC2 secret) masked too, because a body that failed to decode
+/// may carry secrets under keys that are not the expected ones.
+pub fn error_excerpt(bytes: &[u8], max: usize) -> String {
+    // Masked in a wider window, then cut: a credential across the cut is masked whole.
+    cut(&mask_credentials(&body(bytes, max + 64)), max)
+}
+
+/// `text` with every credential-looking run replaced by [`REDACTED`].
+pub fn mask_credentials(text: &str) -> String {
+    let credential = |c: char| c.is_ascii_alphanumeric() || "+/=_-".contains(c);
+    let mut out = String::with_capacity(text.len());
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        if run.len() >= 16 && run.chars().any(|c| c.is_ascii_digit()) {
+            out.push_str(REDACTED);
+        } else {
+            out.push_str(run);
+        }
+        run.clear();
+    };
+    for c in text.chars() {
+        if credential(c) {
+            run.push(c);
+        } else {
+            flush(&mut run, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
 /// Whether a text that could not be parsed may carry a secret: it mentions one of the secret
 /// keys (a broken JSON token answer, a form with a password, ...).
 pub fn may_hold_secret(text: &str) -> bool {
@@ -465,6 +499,19 @@ mod tests {
         assert_eq!(
             userinfo_secrets("http://admin:p%40ss@h/v2.0"),
             ["p@ss", "p%40ss"]
+        );
+    }
+
+    #[test]
+    fn error_excerpts_mask_credentials_under_unexpected_keys() {
+        let flipped =
+            br#"{"credential": {"access": "ak", "secreO": "0f1e2d3c4b5a69788796a5b4c3d2e1f0"}}"#;
+        let text = error_excerpt(flipped, 200);
+        assert!(!text.contains("0f1e2d3c4b5a6978"), "{text}");
+        assert!(text.contains("\"ak\""), "{text}");
+        assert_eq!(
+            mask_credentials("token abcdef0123456789abcdef, a-long-word-without-digits"),
+            "token ***, a-long-word-without-digits"
         );
     }
 

@@ -51,6 +51,6 @@ fn parse(text: &str, status: u16) -> Result<Vec<types::Version>> {
             operation: "versions_list".into(),
             status,
             message: format!("not a versions document: {e}"),
-            excerpt: crate::redact::body(text.as_bytes(), 200),
+            excerpt: crate::redact::error_excerpt(text.as_bytes(), 200),
         })
 }
