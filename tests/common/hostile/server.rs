@@ -588,7 +588,7 @@ async fn fill(w: &mut Writer<'_>, socket: &mut TcpStream, len: u64, byte: u8) ->
 /// A one-shot server for the memory cases: answers every request on `127.0.0.1` with
 /// `status` and a `len`-byte JSON body (a small document padded with spaces), streamed
 /// without allocating it. Returns the server root.
-pub async fn huge_body_server(status: u16, len: u64) -> String {
+pub async fn huge_body_server(status: u16, len: u64, chunked: bool) -> String {
     let listener = TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind 127.0.0.1");
@@ -603,25 +603,50 @@ pub async fn huge_body_server(status: u16, len: u64) -> String {
                     } else {
                         br#"{"error": {"code": 500, "title": "Internal Server Error", "message": "huge"}"#
                     };
+                    let framing = if chunked {
+                        "Transfer-Encoding: chunked".to_owned()
+                    } else {
+                        format!("Content-Length: {len}")
+                    };
                     let head = format!(
-                        "HTTP/1.1 {status} {}\r\nContent-Type: application/json\r\nContent-Length: {len}\r\n\r\n",
+                        "HTTP/1.1 {status} {}\r\nContent-Type: application/json\r\n{framing}\r\n\r\n",
                         if status < 400 { "OK" } else { "Internal Server Error" }
                     );
+                    // In chunked framing every piece is one chunk.
+                    let frame = |piece: &[u8]| -> Vec<u8> {
+                        if !chunked {
+                            return piece.to_vec();
+                        }
+                        let mut out = format!("{:x}\r\n", piece.len()).into_bytes();
+                        out.extend_from_slice(piece);
+                        out.extend_from_slice(b"\r\n");
+                        out
+                    };
                     if socket.write_all(head.as_bytes()).await.is_err()
-                        || socket.write_all(prefix).await.is_err()
+                        || socket.write_all(&frame(prefix)).await.is_err()
                     {
                         return;
                     }
-                    let block = vec![b' '; 256 << 10];
+                    let block = frame(&vec![b' '; 256 << 10]);
                     let mut left = len - prefix.len() as u64 - 1;
                     while left > 0 {
-                        let n = left.min(block.len() as u64) as usize;
-                        if socket.write_all(&block[..n]).await.is_err() {
+                        let n = left.min(256 << 10);
+                        let piece = if n == 256 << 10 {
+                            block.clone()
+                        } else {
+                            frame(&vec![b' '; n as usize])
+                        };
+                        if socket.write_all(&piece).await.is_err() {
                             return;
                         }
-                        left -= n as u64;
+                        left -= n;
                     }
-                    if socket.write_all(b"}").await.is_err() {
+                    let end: &[u8] = if chunked {
+                        b"1\r\n}\r\n0\r\n\r\n"
+                    } else {
+                        b"}"
+                    };
+                    if socket.write_all(end).await.is_err() {
                         return;
                     }
                 }
