@@ -11,8 +11,10 @@
 //! 3. Runs progenitor (positional methods, one merged client) and prettyplease, writing
 //!    `$OUT_DIR/codegen.rs`.
 //! 4. Writes `$OUT_DIR/operations.rs`: for every operation its id, method, path, tag, the APIs
-//!    that serve it (`x-keystone-api`), whether it sends a token, its secret path parameters
-//!    and its bodiless 2xx statuses removed in step 2.
+//!    that serve it (`x-keystone-api`, which must agree with the operation-level `servers`:
+//!    the admin entry of the top-level `servers` on an admin-only operation, the public entry
+//!    on a public-only one, none on an operation both serve), whether it sends a token, its
+//!    secret path parameters and its bodiless 2xx statuses removed in step 2.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -186,6 +188,8 @@ fn check(spec: &OpenAPI, raw: &serde_json::Value) -> Result<Vec<OpMeta>, String>
                 errors.push(format!(
                     "{at}: x-keystone-api must list `public` and/or `admin`"
                 ));
+            } else if let Err(e) = check_servers(raw, path, method, &apis) {
+                errors.push(format!("{at}: {e}"));
             }
             let empty_success = check_responses(spec, op, &at, &mut errors);
             check_body(op, &at, &mut errors);
@@ -249,6 +253,43 @@ fn check(spec: &OpenAPI, raw: &serde_json::Value) -> Result<Vec<OpMeta>, String>
             errors.len(),
             errors.join("\n  ")
         ))
+    }
+}
+
+/// An operation only one API serves names it in an operation-level `servers` entry equal to
+/// that API's top-level entry (the public API first, the admin API second); an operation both
+/// serve has no operation-level `servers`, so it gets both.
+fn check_servers(
+    raw: &serde_json::Value,
+    path: &str,
+    method: &str,
+    apis: &[String],
+) -> Result<(), String> {
+    let top = raw
+        .get("servers")
+        .and_then(|s| s.as_array())
+        .filter(|s| s.len() == 2)
+        .ok_or("the top-level `servers` must list the public API, then the admin API")?;
+    let own = raw_op(raw, path, method).and_then(|o| o.get("servers"));
+    let expected = match (
+        apis.contains(&"public".into()),
+        apis.contains(&"admin".into()),
+    ) {
+        (true, true) => None,
+        (true, false) => Some(("public", &top[0])),
+        _ => Some(("admin", &top[1])),
+    };
+    match (expected, own) {
+        (None, None) => Ok(()),
+        (None, Some(_)) => Err("served by both APIs: no operation-level `servers`".into()),
+        (Some((_, server)), Some(serde_json::Value::Array(list)))
+            if list.len() == 1 && &list[0] == server =>
+        {
+            Ok(())
+        }
+        (Some((api, _)), _) => Err(format!(
+            "x-keystone-api is [{api}]: `servers` must be the {api} entry of the top-level `servers` (`[*{api}-api]`)"
+        )),
     }
 }
 

@@ -1962,23 +1962,52 @@ Conventions of this document:
 
 * Paths are relative to the server root; every v2.0 path starts with `/v2.0`. A service
   catalog's identity URL (`http://host:35357/v2.0`) is therefore the server root plus `/v2.0`.
-* `x-keystone-api` on each operation lists which API serves it: `public`, `admin`, or both.
-  The same path can be served by both with different semantics (`GET /v2.0/tenants`); the
-  operation's description says so.
+* Two APIs on two base URLs: the public API (port 5000) and the admin API (port 35357). An
+  operation only one of them serves has an operation-level `servers` entry naming that API;
+  the others are served by both (the top-level `servers`, public first). `x-keystone-api`
+  lists the same, `public`, `admin` or both, for tools that read extensions. The same path
+  can be served by both with different semantics (`GET /v2.0/tenants`); the operation's
+  description says so.
 * Status codes are the ones Keystone 12.0.3 really returns (creates answer 200, not 201;
   `HEAD /v2.0/tokens/{token_id}` answers 200), taken from captures of a live server.
 * What older releases, other v2.0 servers and proxies answer instead is declared beside it,
   so a client decodes the whole v2.0 family: a `204` without a body next to the `200` of a
   role grant, lists as an array or a `{"values": [...], "links": [...]}` object, a token
   tenant with only its `id`, `null` audit ids, an own-password answer without a token.
-* Resources keep unknown fields (`additionalProperties: {}`): Keystone returns extra
-  attributes stored with a resource.
+* Responses are tolerant: resources keep unknown fields (`additionalProperties: {}`), as
+  Keystone returns extra attributes stored with a resource. Requests are as strict as
+  Keystone's own validation: an unknown top-level key is a 400 (`got an unexpected keyword
+  argument`), so request envelopes have `additionalProperties: false`; the lengths, patterns
+  and combinations Keystone checks are in the request schemas, and `not` states what
+  Keystone refuses (neither or both of two keys, a forbidden key). The resources inside an
+  envelope take extra attributes, which Keystone stores.
 * Times are strings: Keystone has used `2026-11-29T04:31:19.000000Z`, `2014-01-31T17:09:57Z`,
   `2014-01-30T17:09:57.647795` (no zone, UTC) and `2010-11-01T03:32:15-05:00`.
-* Secrets (passwords, token ids, EC2 secret keys) use the `Secret` schema
-  (`format: password`, `x-keystone-secret: true`), so code generated from this document can
-  keep them out of logs. Path parameters carrying a token id are marked `x-keystone-secret: true`.
-* Errors have the body `{"error": {"code", "title", "message"}}`.
+* Secrets (passwords, token ids, EC2 secret keys) are strings with `format: password` and
+  `x-keystone-secret: true` (the `Secret` schema and its variants), so code generated from
+  this document can keep them out of logs. Path parameters carrying a token id are marked
+  `x-keystone-secret: true`.
+* Errors have the body `{"error": {"code", "title", "message"}}`. A `500` is declared where
+  Keystone 12.0.3 answers one to a request this document accepts (the operation's
+  description says when).
+
+Choosing the base URL, in any language. Generators that read operation-level `servers`
+(openapi-generator, for example) send admin-only operations to the admin entry. Those that
+take one base URL per client (openapi-python-client, openapi-fetch) need one client per API.
+Either way, take the URLs from the service catalog, as keystoneclient does:
+
+1. Authenticate with `POST /v2.0/tokens` on the public API, whose URL the user gives
+   (`OS_AUTH_URL`, such as `http://keystone.example.com:5000/v2.0`), scoped to a tenant.
+2. In the answer's `access.serviceCatalog`, find the service of type `identity` and its
+   endpoint in the user's region: `adminURL` is the admin API, `publicURL` the public API.
+   An unscoped token has an empty catalog: only public operations are open to it.
+3. Remove the trailing `/v2.0` from those URLs: this document's paths start with `/v2.0`,
+   so a base URL is a server root (`http://keystone.example.com:35357`). A deployment
+   behind a path prefix (`https://cloud.example.com/identity-admin/v2.0`) keeps the prefix.
+4. Send public operations to the public base URL, admin operations to the admin one, with
+   the token in `X-Auth-Token`. An operation both APIs serve works on either.
+
+With the static admin token (`[DEFAULT] admin_token`, no catalog), configure the admin URL.
 
 
 Version: 2.0*/
