@@ -1473,7 +1473,10 @@ servers put `null` in the list; a client skips those.
     pub struct TokenCredentials {
         pub id: crate::Secret,
     }
-    ///One endpoint of a token's catalog.
+    /**One endpoint of a token's catalog. Keystone copies each member from the catalog and
+sends `null` for what the endpoint lacks (an `internalURL` or `adminURL` that was never
+set, a service without a name).
+*/
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -2562,6 +2565,12 @@ original password (401 when wrong), sleeps one second, and answers a new token f
 same scope. Other v2.0 servers may answer an `access` object without a token: the
 password is changed all the same, and a client authenticates again with the new one.
 
+Keystone 12.0.3 validates the X-Auth-Token itself and answers **404** when there is
+none (`No token in the request`), when it is unknown, expired or revoked, and for the
+static admin token, which is not a real token. With an **unscoped** token it changes the
+password and **then answers 500**, failing to issue the new token: the new password is
+in effect, so authenticate with it. Use a token scoped to a tenant.
+
 
 Sends a `PATCH` request to `/v2.0/OS-KSCRUD/users/{user_id}`
 
@@ -2611,6 +2620,12 @@ Arguments:
                 Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            500u16 => {
                 Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
@@ -2691,8 +2706,16 @@ Sends a `GET` request to `/v2.0/certificates/signing`
     /**Authenticate with an EC2 signature
 
 Checks an EC2 request signature made with an OS-EC2 credential's secret and answers a
-token scoped to the credential's tenant. No X-Auth-Token is needed. A bad signature, an
-unknown access key or a user without a role on the tenant is a 401.
+token scoped to the credential's tenant. No X-Auth-Token is needed. An unknown access key
+is a 404 (`Could not find credential`); a bad or missing signature, or a user without a
+role on the tenant, is a 401. The signed request is under `credentials` (or the older
+`ec2Credentials`, which Keystone also reads; with both, `credentials` wins).
+
+Keystone computes the signature from `params` (`SignatureVersion` 0, 1 or 2) or, for
+signature version 4, from the `AWS4-HMAC-SHA256` `Authorization` header (or the
+`X-Amz-*` parameters), `headers` and `body_hash`. For a known access key it answers a
+500 when the request names none of these versions, when version 0 lacks the `Action`
+and `Timestamp` parameters, or when version 4 lacks `Credential` or `SignedHeaders`.
 
 
 Sends a `POST` request to `/v2.0/ec2tokens`
@@ -2733,6 +2756,12 @@ Sends a `POST` request to `/v2.0/ec2tokens`
                 Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            500u16 => {
                 Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
@@ -2985,7 +3014,9 @@ Arguments:
 
 Admin API only. Checks an S3 (v1 HMAC-SHA1 or v4) signature made with an OS-EC2
 credential's secret. Keystone 12.0.3 answers a **v3** token body `{"token": {...}}`
-(Keystone 11 answered a v2 `{"access": ...}` body). A signature mismatch is a 401.
+(Keystone 11 answered a v2 `{"access": ...}` body). An unknown access key is a 404
+(`Could not find credential`), a signature mismatch a 401. As with ec2tokens, the older
+`ec2Credentials` key is read when `credentials` is absent.
 
 
 Sends a `POST` request to `/v2.0/s3tokens`
@@ -3026,6 +3057,9 @@ Sends a `POST` request to `/v2.0/s3tokens`
                 Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
                 Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
@@ -3546,6 +3580,9 @@ Arguments:
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
+            400u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
             401u16 => {
                 Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
@@ -4995,8 +5032,10 @@ Arguments:
     }
     /**Grant a global role - not implemented by Keystone
 
-Keystone 12.0.3 always answers **501**: v2.0 has no global roles. Use
-`roles_add_user_role` with a tenant. There is no success response.
+Keystone 12.0.3 answers **501**: v2.0 has no global roles. Use
+`roles_add_user_role` with a tenant. There is no success response. The operation takes
+no request body: a body with any top-level key is a 400 (`got an unexpected keyword
+argument`).
 
 
 Sends a `PUT` request to `/v2.0/users/{user_id}/roles/OS-KSADM/{role_id}`
@@ -5031,6 +5070,9 @@ Arguments:
         let response = result?;
         match response.status().as_u16() {
             200..=299 => Ok(ResponseValue::stream(response)),
+            400u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
             401u16 => {
                 Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
