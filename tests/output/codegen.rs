@@ -411,9 +411,14 @@ keystoneclient's fixtures use. A client accepts both.
     pub struct Ec2CredentialsResponse {
         pub credentials: Ec2CredentialList,
     }
-    /**A signed EC2 request (signature version 0, 1, 2 or 4). Keystone needs `params` and
-`host` to check any signature, and `verb` and `path` for versions 2 and 4 (without them
-it fails with a 500); every EC2 signer sends all of them.
+    /**A signed EC2 request. Keystone needs `params` and `host` to check any signature, and
+`verb` and `path` for versions 2 and 4 (without them it fails with a 500); every EC2
+signer sends all of them. It takes the signature version from `params`: a
+`SignatureVersion` of 1 or 2, or 0 with the `Action` and `Timestamp` parameters; else
+version 4, named by an `AWS4-HMAC-SHA256` `Authorization` header or `X-Amz-Algorithm`
+parameter, with `headers` and `body_hash`. A request that names none of these fails
+with a 500, and so does a version 4 request whose `Credential` scope, `SignedHeaders` or
+date Keystone cannot read or match (not a 401).
 */
     #[derive(
         ::serde::Deserialize,
@@ -1411,10 +1416,90 @@ keystoneclient's fixtures use. A client accepts both.
         pub access: ::std::string::String,
         ///The signature.
         pub signature: ::std::string::String,
-        ///The base64 of the string to sign.
-        pub token: ::std::string::String,
+        /**The base64 (URL-safe or standard, padded) of the string to sign. Keystone decodes it
+before checking the signature and fails with a 500 on anything else (a bad padding,
+a non-ASCII character).
+*/
+        pub token: S3SignatureToken,
         #[serde(flatten)]
         pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    /**The base64 (URL-safe or standard, padded) of the string to sign. Keystone decodes it
+before checking the signature and fails with a 500 on anything else (a bad padding,
+a non-ASCII character).
+*/
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct S3SignatureToken(::std::string::String);
+    impl ::std::ops::Deref for S3SignatureToken {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<S3SignatureToken> for ::std::string::String {
+        fn from(value: S3SignatureToken) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for S3SignatureToken {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
+            {
+                ::regress::Regex::new(
+                        "^(?:[A-Za-z0-9+/_-]{4})*(?:[A-Za-z0-9+/_-]{2}==|[A-Za-z0-9+/_-]{3}=)?$",
+                    )
+                    .unwrap()
+            });
+            if PATTERN.find(value).is_none() {
+                return Err(
+                    "doesn't match pattern \"^(?:[A-Za-z0-9+/_-]{4})*(?:[A-Za-z0-9+/_-]{2}==|[A-Za-z0-9+/_-]{3}=)?$\""
+                        .into(),
+                );
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for S3SignatureToken {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for S3SignatureToken {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for S3SignatureToken {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
     }
     ///A v3 token body.
     #[derive(
@@ -2593,7 +2678,8 @@ set, a service without a name).
         }
     }
     /**The new state (required, a boolean). Keystone runs the user update on this object, so
-other attributes are applied too, with the same rules.
+other attributes are applied too, with the same rules (a `name` another user has is a
+409).
 */
     #[derive(
         ::serde::Deserialize,
@@ -2872,7 +2958,7 @@ keystoneclient's fixtures use. A client accepts both.
     }
     /**The new password, as `password` or its OS-KSADM alias `OS-KSADM:password`. Keystone runs
 the user update on this object, so other attributes are applied too, with the same
-rules, and `{}` changes nothing and answers 200.
+rules (a `name` another user has is a 409), and `{}` changes nothing and answers 200.
 */
     #[derive(
         ::serde::Deserialize,
@@ -3141,8 +3227,8 @@ rules, and `{}` changes nothing and answers 200.
         pub user: User,
     }
     /**The new default tenant. Keystone runs the user update on this object, so other
-attributes are applied too, with the same rules, and `{}` changes nothing and answers
-200.
+attributes are applied too, with the same rules (a `name` another user has is a 409),
+and `{}` changes nothing and answers 200.
 */
     #[derive(
         ::serde::Deserialize,
@@ -6195,6 +6281,9 @@ Arguments:
             404u16 => {
                 Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
+            409u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
@@ -6255,6 +6344,9 @@ Arguments:
             404u16 => {
                 Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
+            409u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
@@ -6313,6 +6405,9 @@ Arguments:
                 Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            409u16 => {
                 Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
@@ -6612,6 +6707,9 @@ Arguments:
             404u16 => {
                 Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
+            409u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
@@ -6670,6 +6768,9 @@ Arguments:
                 Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            409u16 => {
                 Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
@@ -7058,6 +7159,9 @@ Arguments:
                 Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            409u16 => {
                 Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
