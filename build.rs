@@ -2,17 +2,25 @@
 //!
 //! 1. Reads the spec and checks, operation by operation, the rules progenitor 0.15 would
 //!    otherwise panic on (or silently get wrong), reporting the file and the operation.
-//! 2. Removes, from the copy of the document progenitor sees (the file is left as it is), the
-//!    bodiless 2xx responses an operation declares beside a 2xx with a body (a grant that
-//!    answers 200 with the role or 204 with nothing): progenitor panics on two 2xx of different
-//!    kinds. The generated method then reports such a status as `Error::UnexpectedResponse`,
-//!    and the operations table lists it in `empty_success` so the hand-written layer can
-//!    answer "success, no body".
+//! 2. Makes the copy of the document progenitor sees (the file is left as it is):
+//!    - without the bodiless 2xx responses an operation declares beside a 2xx with a body (a
+//!      grant that answers 200 with the role or 204 with nothing): progenitor panics on two 2xx
+//!      of different kinds. The generated method then reports such a status as
+//!      `Error::UnexpectedResponse`, and the operations table lists it in `empty_success` so
+//!      the hand-written layer can answer "success, no body";
+//!    - without the keywords that only relate an object's members (`not`, `minProperties`,
+//!      `maxProperties`): they state what Keystone refuses (neither or both of two keys, a
+//!      forbidden key, an empty update) for validators and other generators, but typify turns
+//!      an object with a `not` into an uninhabited enum. The managers build bodies that keep
+//!      these rules; Keystone answers 400 to a raw body that breaks them.
 //! 3. Runs progenitor (positional methods, one merged client) and prettyplease, writing
-//!    `$OUT_DIR/codegen.rs`.
+//!    `$OUT_DIR/codegen.rs`. Every schema marked `x-keystone-secret: true` (`Secret` and its
+//!    nullable and length-limited variants) becomes `crate::Secret`.
 //! 4. Writes `$OUT_DIR/operations.rs`: for every operation its id, method, path, tag, the APIs
-//!    that serve it (`x-keystone-api`), whether it sends a token, its secret path parameters
-//!    and its bodiless 2xx statuses removed in step 2.
+//!    that serve it (`x-keystone-api`, which must agree with the operation-level `servers`:
+//!    the admin entry of the top-level `servers` on an admin-only operation, the public entry
+//!    on a public-only one, none on an operation both serve), whether it sends a token, its
+//!    secret path parameters and its bodiless 2xx statuses removed in step 2.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -47,7 +55,13 @@ fn run() -> Result<(), String> {
     }
 
     let ops = check(&spec, &raw)?;
-    let spec = without_empty_success(raw, &ops)?;
+    let secrets = secret_schemas(&raw);
+    if !secrets.iter().any(|s| s == "Secret") {
+        return Err(format!(
+            "{SPEC}: no `Secret` schema with `x-keystone-secret: true`"
+        ));
+    }
+    let spec = progenitor_view(raw, &ops)?;
 
     let mut settings = progenitor::GenerationSettings::default();
     settings
@@ -55,8 +69,10 @@ fn run() -> Result<(), String> {
         .with_tag(progenitor::TagStyle::Merged)
         .with_hooks(progenitor::HooksMode::Expected)
         .with_inner_type("crate::hooks::Hooks".parse().expect("static tokens"))
-        .with_derive("schemars::JsonSchema")
-        .with_replacement("Secret", "crate::Secret", std::iter::empty());
+        .with_derive("schemars::JsonSchema");
+    for name in &secrets {
+        settings.with_replacement(name, "crate::Secret", std::iter::empty());
+    }
     let mut generator = progenitor::Generator::new(&settings);
     let tokens = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         generator.generate_tokens(&spec)
@@ -106,9 +122,77 @@ struct OpMeta {
     empty_success: Vec<u16>,
 }
 
+/// The component schemas marked `x-keystone-secret: true`: each becomes `crate::Secret`.
+fn secret_schemas(raw: &serde_json::Value) -> Vec<String> {
+    raw.pointer("/components/schemas")
+        .and_then(|s| s.as_object())
+        .map(|schemas| {
+            schemas
+                .iter()
+                .filter(|(_, s)| s.get("x-keystone-secret") == Some(&serde_json::Value::Bool(true)))
+                .map(|(name, _)| name.clone())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The keywords that only relate an object's members, which progenitor's copy goes without.
+const MEMBER_RULES: &[&str] = &["not", "minProperties", "maxProperties"];
+
+/// Removes [`MEMBER_RULES`] from a schema and the schemas inside it (properties, items,
+/// additional properties, `allOf` / `anyOf` / `oneOf` members).
+fn strip_member_rules(schema: &mut serde_json::Value) {
+    let Some(map) = schema.as_object_mut() else {
+        return;
+    };
+    for key in MEMBER_RULES {
+        map.remove(*key);
+    }
+    if let Some(props) = map.get_mut("properties").and_then(|p| p.as_object_mut()) {
+        props.values_mut().for_each(strip_member_rules);
+    }
+    for key in ["items", "additionalProperties"] {
+        if let Some(s) = map.get_mut(key) {
+            strip_member_rules(s);
+        }
+    }
+    for key in ["allOf", "anyOf", "oneOf"] {
+        if let Some(list) = map.get_mut(key).and_then(|l| l.as_array_mut()) {
+            list.iter_mut().for_each(strip_member_rules);
+        }
+    }
+}
+
+/// Applies [`strip_member_rules`] to every `schema` of the paths (parameters, bodies).
+fn strip_path_schemas(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(map) => {
+            for (key, value) in map.iter_mut() {
+                if key == "schema" {
+                    strip_member_rules(value);
+                } else {
+                    strip_path_schemas(value);
+                }
+            }
+        }
+        serde_json::Value::Array(list) => list.iter_mut().for_each(strip_path_schemas),
+        _ => {}
+    }
+}
+
 /// The document progenitor gets: the spec without the bodiless 2xx responses listed in
-/// `empty_success` (progenitor panics on 2xx responses of different kinds).
-fn without_empty_success(mut raw: serde_json::Value, ops: &[OpMeta]) -> Result<OpenAPI, String> {
+/// `empty_success` (progenitor panics on 2xx responses of different kinds), and without the
+/// [`MEMBER_RULES`] (typify turns an object with a `not` into an uninhabited enum).
+fn progenitor_view(mut raw: serde_json::Value, ops: &[OpMeta]) -> Result<OpenAPI, String> {
+    if let Some(schemas) = raw
+        .pointer_mut("/components/schemas")
+        .and_then(|s| s.as_object_mut())
+    {
+        schemas.values_mut().for_each(strip_member_rules);
+    }
+    if let Some(paths) = raw.get_mut("paths") {
+        strip_path_schemas(paths);
+    }
     for op in ops.iter().filter(|o| !o.empty_success.is_empty()) {
         let responses = raw
             .get_mut("paths")
@@ -186,6 +270,8 @@ fn check(spec: &OpenAPI, raw: &serde_json::Value) -> Result<Vec<OpMeta>, String>
                 errors.push(format!(
                     "{at}: x-keystone-api must list `public` and/or `admin`"
                 ));
+            } else if let Err(e) = check_servers(raw, path, method, &apis) {
+                errors.push(format!("{at}: {e}"));
             }
             let empty_success = check_responses(spec, op, &at, &mut errors);
             check_body(op, &at, &mut errors);
@@ -249,6 +335,43 @@ fn check(spec: &OpenAPI, raw: &serde_json::Value) -> Result<Vec<OpMeta>, String>
             errors.len(),
             errors.join("\n  ")
         ))
+    }
+}
+
+/// An operation only one API serves names it in an operation-level `servers` entry equal to
+/// that API's top-level entry (the public API first, the admin API second); an operation both
+/// serve has no operation-level `servers`, so it gets both.
+fn check_servers(
+    raw: &serde_json::Value,
+    path: &str,
+    method: &str,
+    apis: &[String],
+) -> Result<(), String> {
+    let top = raw
+        .get("servers")
+        .and_then(|s| s.as_array())
+        .filter(|s| s.len() == 2)
+        .ok_or("the top-level `servers` must list the public API, then the admin API")?;
+    let own = raw_op(raw, path, method).and_then(|o| o.get("servers"));
+    let expected = match (
+        apis.contains(&"public".into()),
+        apis.contains(&"admin".into()),
+    ) {
+        (true, true) => None,
+        (true, false) => Some(("public", &top[0])),
+        _ => Some(("admin", &top[1])),
+    };
+    match (expected, own) {
+        (None, None) => Ok(()),
+        (None, Some(_)) => Err("served by both APIs: no operation-level `servers`".into()),
+        (Some((_, server)), Some(serde_json::Value::Array(list)))
+            if list.len() == 1 && &list[0] == server =>
+        {
+            Ok(())
+        }
+        (Some((api, _)), _) => Err(format!(
+            "x-keystone-api is [{api}]: `servers` must be the {api} entry of the top-level `servers` (`[*{api}-api]`)"
+        )),
     }
 }
 

@@ -6,12 +6,15 @@ client package (default keystone_v2_client, env KS_CLIENT_PACKAGE):
 
   1. POST /v2.0/tokens (operationId tokens_authenticate) on the public API with
      user admin / $KS_ADMIN_PASSWORD, tenant admin;
-  2. GET /v2.0/tenants (operationId tenants_list) on the admin API with the
-     token in X-Auth-Token; prints the tenant names.
+  2. GET /v2.0/tenants (operationId tenants_list) on the public API with the
+     token in X-Auth-Token: the token's tenants;
+  3. the admin API's base URL as the spec's description says: the catalog's
+     identity endpoint in $KS_REGION (default RegionOne), its adminURL;
+  4. GET /v2.0/users (operationId users_list, admin only) on the admin API.
 
-Exits non-zero on any failure and unless tenant 'admin' is listed.
+Exits non-zero on any failure and unless tenant 'admin' and user 'admin' are listed.
 The spec's paths start with /v2.0, so the clients' base_url is the server root:
-$KS_PUBLIC_URL / $KS_ADMIN_URL without their trailing /v2.0.
+$KS_PUBLIC_URL and the catalog's adminURL without their trailing /v2.0.
 
 The operation modules are found by operationId (<package>.api.<tag>.<operationId>),
 not by tag, and the request body model by the annotation of sync_detailed(body=...),
@@ -101,8 +104,8 @@ def main() -> None:
     import httpx
 
     public = server_root(os.environ.get("KS_PUBLIC_URL", "http://127.0.0.1:5000/v2.0"))
-    admin = server_root(os.environ.get("KS_ADMIN_URL", "http://127.0.0.1:35357/v2.0"))
     password = os.environ.get("KS_ADMIN_PASSWORD", "secret")
+    region = os.environ.get("KS_REGION", "RegionOne")
     timeout = httpx.Timeout(30.0)
 
     # 1. authenticate
@@ -123,18 +126,42 @@ def main() -> None:
         die("tokens_authenticate: parsed token id differs from the raw response")
     print(f"{PROG}: tokens_authenticate on {public}: HTTP 200, got a token (not shown)")
 
-    # 2. list tenants with that token
-    tenants_mod = find_operation("tenants_list")
-    with pkg.AuthenticatedClient(base_url=admin, token=token, prefix="", auth_header_name="X-Auth-Token",
-                                 timeout=timeout, raise_on_unexpected_status=True) as client:
-        res = call(tenants_mod, client, token=token)
-    tenants = parsed_dict(res, "tenants_list").get("tenants")
-    if not isinstance(tenants, list):
-        die("tenants_list: no 'tenants' list in the parsed response")
-    names = [t.get("name") for t in tenants]
-    print(f"{PROG}: tenants_list on {admin}: HTTP 200, tenants: {', '.join(map(str, names))}")
+    def authenticated(base_url: str):
+        return pkg.AuthenticatedClient(base_url=base_url, token=token, prefix="", auth_header_name="X-Auth-Token",
+                                       timeout=timeout, raise_on_unexpected_status=True)
+
+    def listed(what: str, answer: dict, key: str) -> list:
+        items = answer.get(key)
+        if isinstance(items, dict):  # the older {"values": [...]} form the spec allows
+            items = items.get("values")
+        if not isinstance(items, list):
+            die(f"{what}: no '{key}' list in the parsed response")
+        return [i.get("name") for i in items]
+
+    # 2. the token's tenants, on the public API
+    with authenticated(public) as client:
+        res = call(find_operation("tenants_list"), client, token=token)
+    names = listed("tenants_list", parsed_dict(res, "tenants_list"), "tenants")
+    print(f"{PROG}: tenants_list on {public}: HTTP 200, tenants: {', '.join(map(str, names))}")
     if "admin" not in names:
         die("tenant 'admin' is not listed")
+
+    # 3. the admin API's base URL, from the catalog
+    catalog = access["access"].get("serviceCatalog") or []
+    endpoints = [e for s in catalog if s.get("type") == "identity" for e in s.get("endpoints", [])
+                 if e.get("region") == region and e.get("adminURL")]
+    if not endpoints:
+        die(f"no identity endpoint with an adminURL in region {region} in the catalog")
+    admin = server_root(endpoints[0]["adminURL"])
+    print(f"{PROG}: the catalog's identity adminURL in {region}: {endpoints[0]['adminURL']}")
+
+    # 4. an admin-only operation on the admin API
+    with authenticated(admin) as client:
+        res = call(find_operation("users_list"), client, token=token)
+    names = listed("users_list", parsed_dict(res, "users_list"), "users")
+    print(f"{PROG}: users_list on {admin}: HTTP 200, users: {', '.join(map(str, names))}")
+    if "admin" not in names:
+        die("user 'admin' is not listed")
     print(f"{PROG}: OK")
 
 

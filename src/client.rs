@@ -8,8 +8,9 @@ use crate::access::{AccessInfo, STALE_TOKEN_DURATION};
 use crate::catalog::{EndpointFilter, Interface, ServiceCatalog};
 use crate::generated::Client as Raw;
 use crate::hooks::Hooks;
+use crate::managers::{auth_body as auth_request, Credentials};
 use crate::operations::{Api, Operation};
-use crate::{types, Error, Result, Secret};
+use crate::{Error, Result, Secret};
 
 /// The default User-Agent.
 pub const DEFAULT_USER_AGENT: &str = concat!("keystone-v2-rust/", env!("CARGO_PKG_VERSION"));
@@ -895,7 +896,7 @@ impl Shared {
                 c.tenant_id.clone(),
                 c.tenant_name.clone(),
                 c.trust_id.clone(),
-            );
+            )?;
             let access =
                 finish("tokens_authenticate", auth.tokens_authenticate(&body).await).await?;
             AccessInfo::new(access.access)
@@ -938,53 +939,6 @@ impl Shared {
         s.public.clone().ok_or_else(|| {
             Error::Configuration(format!("{} needs the public API: give an auth_url", op.id))
         })
-    }
-}
-
-enum Credentials {
-    Password {
-        username: Option<String>,
-        user_id: Option<String>,
-        password: Secret,
-    },
-    Token(Secret),
-}
-
-fn auth_request(
-    credentials: Credentials,
-    tenant_id: Option<String>,
-    tenant_name: Option<String>,
-    trust_id: Option<String>,
-) -> types::AuthRequest {
-    let (password_credentials, token) = match credentials {
-        Credentials::Password {
-            username,
-            user_id,
-            password,
-        } => (
-            Some(types::PasswordCredentials {
-                username,
-                user_id,
-                password,
-            }),
-            None,
-        ),
-        Credentials::Token(id) => (None, Some(types::TokenCredentials { id })),
-    };
-    // tenantId wins over tenantName, as in keystoneclient.
-    let tenant_name = if tenant_id.is_some() {
-        None
-    } else {
-        tenant_name
-    };
-    types::AuthRequest {
-        auth: types::Auth {
-            password_credentials,
-            token,
-            tenant_id,
-            tenant_name,
-            trust_id,
-        },
     }
 }
 

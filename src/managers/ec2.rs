@@ -69,7 +69,10 @@ impl Ec2Manager<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn authenticate(&self, credentials: types::Ec2Signature) -> Result<AccessInfo> {
-        let body = types::Ec2TokensRequest { credentials };
+        let body = types::Ec2TokensRequest {
+            credentials: Some(credentials),
+            ec2_credentials: None,
+        };
         let access = call!(self.client, "ec2_tokens_authenticate", |raw| raw
             .ec2_tokens_authenticate(&body))?;
         AccessInfo::new(access.access)
@@ -84,7 +87,10 @@ impl Ec2Manager<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn s3_authenticate(&self, credentials: types::S3Signature) -> Result<types::V3Token> {
-        let body = types::S3TokensRequest { credentials };
+        let body = types::S3TokensRequest {
+            credentials: Some(credentials),
+            ec2_credentials: None,
+        };
         Ok(call!(self.client, "ec2_s3tokens_authenticate", |raw| raw
             .ec2_s3tokens_authenticate(&body))?
         .token)

@@ -1,4 +1,4 @@
-use super::{call, ListItems as _};
+use super::{call, checked, ListItems as _};
 use crate::{types, Client, Result};
 
 /// Endpoints of the catalog (keystoneclient's `client.endpoints`).
@@ -51,8 +51,8 @@ impl EndpointManager<'_> {
     ) -> Result<types::Endpoint> {
         let body = types::EndpointCreateRequest {
             endpoint: types::EndpointCreate {
-                service_id: service_id.to_owned(),
-                publicurl: publicurl.to_owned(),
+                service_id: checked("service id", service_id)?,
+                publicurl: checked("public URL", publicurl)?,
                 region: options.region,
                 adminurl: options.adminurl,
                 internalurl: options.internalurl,

@@ -33,6 +33,7 @@ impl RoleManager<'_> {
             role: types::RoleCreate {
                 name,
                 description: None,
+                id: None,
                 extra: Default::default(),
             },
         };

@@ -1,5 +1,5 @@
-use super::invalid;
 use super::{call, ListItems as _};
+use super::{checked, invalid};
 use crate::{types, Client, Result};
 
 /// Services of the catalog (keystoneclient's `client.services`).
@@ -52,7 +52,7 @@ impl ServiceManager<'_> {
     ) -> Result<types::Service> {
         let body = types::ServiceCreateRequest {
             os_ksadm_service: types::ServiceCreate {
-                name: Some(name.to_owned()),
+                name: Some(checked("service name", name)?),
                 type_: service_type
                     .try_into()
                     .map_err(|e| invalid("service type", e))?,

@@ -1,6 +1,6 @@
 use futures::Stream;
 
-use super::{call, invalid, ListItems as _};
+use super::{call, checked, checked_opt, ListItems as _};
 use crate::{types, Client, Error, Result};
 
 /// Tenants (keystoneclient's `client.tenants`).
@@ -55,15 +55,10 @@ fn unwrap_list(op: &str, v: types::TenantsOrTenant) -> Result<Vec<types::Tenant>
 }
 
 fn update_body(id: Option<&str>, options: TenantOptions) -> Result<types::TenantUpdateRequest> {
-    let name = options
-        .name
-        .map(|n| n.try_into())
-        .transpose()
-        .map_err(|e| invalid("tenant name", e))?;
     Ok(types::TenantUpdateRequest {
         tenant: types::TenantUpdate {
-            id: id.map(str::to_owned),
-            name,
+            id: checked_opt("tenant id", id.map(str::to_owned))?,
+            name: checked_opt("tenant name", options.name)?,
             description: options.description,
             enabled: options.enabled,
             extra: options.extra,
@@ -243,8 +238,8 @@ impl<'a> TenantManager<'a> {
     pub async fn create(&self, name: &str, options: TenantOptions) -> Result<types::Tenant> {
         let body = types::TenantCreateRequest {
             tenant: types::TenantCreate {
-                id: options.id,
-                name: name.try_into().map_err(|e| invalid("tenant name", e))?,
+                id: checked_opt("tenant id", options.id)?,
+                name: checked("tenant name", name)?,
                 description: options.description,
                 enabled: Some(options.enabled.unwrap_or(true)),
                 extra: options.extra,

@@ -1,4 +1,4 @@
-use super::call;
+use super::{call, checked_opt, invalid};
 use crate::{types, AccessInfo, Client, Result, Secret};
 
 /// Tokens (keystoneclient's `client.tokens`).
@@ -10,7 +10,71 @@ pub struct TokenManager<'a> {
 /// Credentials for [`TokenManager::authenticate`].
 #[derive(Debug, Clone)]
 pub struct TokenAuth {
-    auth: types::Auth,
+    /// A user name and password, or a token.
+    credentials: Credentials,
+    tenant_id: Option<String>,
+    tenant_name: Option<String>,
+}
+
+/// What `POST /v2.0/tokens` authenticates with: exactly one of a password and a token.
+#[derive(Debug, Clone)]
+pub(crate) enum Credentials {
+    Password {
+        username: Option<String>,
+        user_id: Option<String>,
+        password: Secret,
+    },
+    Token(Secret),
+}
+
+/// The body of `POST /v2.0/tokens`. A tenant id wins over a tenant name, as in keystoneclient.
+/// The spec's limits (64 characters for names and ids, 255 for a token, 4096 for a password)
+/// are checked here: a longer value is `Error::InvalidRequest`, with nothing sent.
+pub(crate) fn auth_body(
+    credentials: Credentials,
+    tenant_id: Option<String>,
+    tenant_name: Option<String>,
+    trust_id: Option<String>,
+) -> Result<types::AuthRequest> {
+    fn secret_limited(what: &str, value: &Secret, max: usize) -> Result<()> {
+        if value.expose().chars().count() > max {
+            return Err(invalid(what, format!("longer than {max} characters")));
+        }
+        Ok(())
+    }
+    let (password_credentials, token) = match credentials {
+        Credentials::Password {
+            username,
+            user_id,
+            password,
+        } => {
+            secret_limited("password", &password, 4096)?;
+            let credentials = types::PasswordCredentials {
+                username: checked_opt("username", username)?,
+                user_id: checked_opt("user id", user_id)?,
+                password,
+            };
+            (Some(credentials), None)
+        }
+        Credentials::Token(id) => {
+            secret_limited("token", &id, 255)?;
+            (None, Some(types::TokenCredentials { id }))
+        }
+    };
+    let tenant_name = if tenant_id.is_some() {
+        None
+    } else {
+        tenant_name
+    };
+    Ok(types::AuthRequest {
+        auth: types::Auth {
+            password_credentials,
+            token,
+            tenant_id: checked_opt("tenant id", tenant_id)?,
+            tenant_name: checked_opt("tenant name", tenant_name)?,
+            trust_id,
+        },
+    })
 }
 
 impl TokenAuth {
@@ -20,19 +84,14 @@ impl TokenAuth {
     /// let auth = keystone_v2::managers::TokenAuth::password("admin", "secret").tenant_name("admin");
     /// ```
     pub fn password(username: impl Into<String>, password: impl Into<Secret>) -> Self {
-        let password_credentials = Some(types::PasswordCredentials {
-            username: Some(username.into()),
-            user_id: None,
-            password: password.into(),
-        });
         Self {
-            auth: types::Auth {
-                password_credentials,
-                token: None,
-                tenant_id: None,
-                tenant_name: None,
-                trust_id: None,
+            credentials: Credentials::Password {
+                username: Some(username.into()),
+                user_id: None,
+                password: password.into(),
             },
+            tenant_id: None,
+            tenant_name: None,
         }
     }
 
@@ -42,15 +101,10 @@ impl TokenAuth {
     /// let auth = keystone_v2::managers::TokenAuth::token("0123abcd").tenant_id("17c1");
     /// ```
     pub fn token(token: impl Into<Secret>) -> Self {
-        let token = Some(types::TokenCredentials { id: token.into() });
         Self {
-            auth: types::Auth {
-                password_credentials: None,
-                token,
-                tenant_id: None,
-                tenant_name: None,
-                trust_id: None,
-            },
+            credentials: Credentials::Token(token.into()),
+            tenant_id: None,
+            tenant_name: None,
         }
     }
 
@@ -60,8 +114,8 @@ impl TokenAuth {
     /// let auth = keystone_v2::managers::TokenAuth::password("u", "p").tenant_id("17c1");
     /// ```
     pub fn tenant_id(mut self, tenant_id: impl Into<String>) -> Self {
-        self.auth.tenant_id = Some(tenant_id.into());
-        self.auth.tenant_name = None;
+        self.tenant_id = Some(tenant_id.into());
+        self.tenant_name = None;
         self
     }
 
@@ -71,8 +125,8 @@ impl TokenAuth {
     /// let auth = keystone_v2::managers::TokenAuth::password("u", "p").tenant_name("demo");
     /// ```
     pub fn tenant_name(mut self, tenant_name: impl Into<String>) -> Self {
-        if self.auth.tenant_id.is_none() {
-            self.auth.tenant_name = Some(tenant_name.into());
+        if self.tenant_id.is_none() {
+            self.tenant_name = Some(tenant_name.into());
         }
         self
     }
@@ -88,7 +142,7 @@ impl TokenManager<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn authenticate(&self, auth: TokenAuth) -> Result<AccessInfo> {
-        let body = types::AuthRequest { auth: auth.auth };
+        let body = auth_body(auth.credentials, auth.tenant_id, auth.tenant_name, None)?;
         let access = call!(self.client, "tokens_authenticate", |raw| raw
             .tokens_authenticate(&body))?;
         AccessInfo::new(access.access)

@@ -1,4 +1,4 @@
-use super::{call, ListItems as _};
+use super::{call, checked, checked_opt, ListItems as _};
 use crate::{types, AccessInfo, Client, Error, Result, Secret};
 
 /// Users (keystoneclient's `client.users`).
@@ -22,6 +22,49 @@ pub struct UserOptions {
     pub enabled: Option<bool>,
     /// Extra attributes, stored and returned by Keystone.
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// `{"enabled": ...}` and no other attribute.
+fn enabled_body(enabled: bool) -> types::UserEnabled {
+    types::UserEnabled {
+        enabled,
+        name: None,
+        username: None,
+        password: None,
+        email: None,
+        tenant_id: None,
+        description: None,
+        extra: Default::default(),
+    }
+}
+
+/// `{"password": ...}` and no other attribute.
+fn password_body(password: Secret) -> types::UserPassword {
+    types::UserPassword {
+        password: Some(password),
+        os_ksadm_password: None,
+        name: None,
+        username: None,
+        email: None,
+        enabled: None,
+        tenant_id: None,
+        description: None,
+        extra: Default::default(),
+    }
+}
+
+/// `{"tenantId": ...}` and no other attribute.
+fn tenant_body(tenant_id: &str) -> Result<types::UserTenant> {
+    Ok(types::UserTenant {
+        tenant_id: Some(checked("tenant id", tenant_id)?),
+        name: None,
+        username: None,
+        password: None,
+        email: None,
+        enabled: None,
+        description: None,
+        extra: Default::default(),
+    })
 }
 
 /// The new token of an own-password answer, when it holds one and its user.
@@ -104,12 +147,13 @@ impl<'a> UserManager<'a> {
     pub async fn create(&self, name: &str, options: UserOptions) -> Result<types::User> {
         let body = types::UserCreateRequest {
             user: types::UserCreate {
-                name: Some(name.to_owned()),
+                name: Some(checked("user name", name)?),
                 username: None,
                 password: options.password,
                 email: options.email,
                 enabled: Some(options.enabled.unwrap_or(true)),
-                tenant_id: options.tenant_id,
+                tenant_id: checked_opt("tenant id", options.tenant_id)?,
+                description: None,
                 extra: options.extra,
             },
         };
@@ -127,12 +171,13 @@ impl<'a> UserManager<'a> {
     pub async fn update(&self, user_id: &str, options: UserOptions) -> Result<types::User> {
         let body = types::UserUpdateRequest {
             user: types::UserUpdate {
-                name: options.name,
+                name: checked_opt("user name", options.name)?,
                 username: None,
                 password: options.password,
                 email: options.email,
                 enabled: options.enabled,
-                tenant_id: options.tenant_id,
+                tenant_id: checked_opt("tenant id", options.tenant_id)?,
+                description: None,
                 extra: options.extra,
             },
         };
@@ -150,7 +195,7 @@ impl<'a> UserManager<'a> {
     /// ```
     pub async fn update_enabled(&self, user_id: &str, enabled: bool) -> Result<types::User> {
         let body = types::UserEnabledRequest {
-            user: types::UserEnabled { enabled },
+            user: enabled_body(enabled),
         };
         Ok(call!(self.client, "users_update_enabled", |raw| raw
             .users_update_enabled(user_id, &body))?
@@ -166,7 +211,7 @@ impl<'a> UserManager<'a> {
     /// ```
     pub async fn update_enabled_legacy(&self, user_id: &str, enabled: bool) -> Result<types::User> {
         let body = types::UserEnabledRequest {
-            user: types::UserEnabled { enabled },
+            user: enabled_body(enabled),
         };
         Ok(call!(self.client, "users_update_enabled_legacy", |raw| raw
             .users_update_enabled_legacy(user_id, &body))?
@@ -186,9 +231,7 @@ impl<'a> UserManager<'a> {
         password: impl Into<Secret>,
     ) -> Result<types::User> {
         let body = types::UserPasswordRequest {
-            user: types::UserPassword {
-                password: password.into(),
-            },
+            user: password_body(password.into()),
         };
         Ok(call!(self.client, "users_update_password", |raw| raw
             .users_update_password(user_id, &body))?
@@ -208,9 +251,7 @@ impl<'a> UserManager<'a> {
         password: impl Into<Secret>,
     ) -> Result<types::User> {
         let body = types::UserPasswordRequest {
-            user: types::UserPassword {
-                password: password.into(),
-            },
+            user: password_body(password.into()),
         };
         Ok(call!(self.client, "users_update_password_legacy", |raw| raw
             .users_update_password_legacy(user_id, &body))?
@@ -226,9 +267,7 @@ impl<'a> UserManager<'a> {
     /// ```
     pub async fn update_tenant(&self, user_id: &str, tenant_id: &str) -> Result<types::User> {
         let body = types::UserTenantRequest {
-            user: types::UserTenant {
-                tenant_id: tenant_id.to_owned(),
-            },
+            user: tenant_body(tenant_id)?,
         };
         Ok(call!(self.client, "users_update_tenant", |raw| raw
             .users_update_tenant(user_id, &body))?
@@ -248,9 +287,7 @@ impl<'a> UserManager<'a> {
         tenant_id: &str,
     ) -> Result<types::User> {
         let body = types::UserTenantRequest {
-            user: types::UserTenant {
-                tenant_id: tenant_id.to_owned(),
-            },
+            user: tenant_body(tenant_id)?,
         };
         Ok(call!(self.client, "users_update_tenant_legacy", |raw| raw
             .users_update_tenant_legacy(user_id, &body))?

@@ -615,6 +615,18 @@ async fn run(
     let ep = s.ok("endpoints_create", admin.endpoints_create(&body(json!({"endpoint": {"region": "RegionOne", "service_id": svc.id, "publicurl": url, "adminurl": url, "internalurl": url}})))).await.endpoint;
     let listed = s.ok("endpoints_list", admin.endpoints_list()).await;
     assert!(listed.endpoints.items().iter().any(|e| e.id == ep.id));
+    // A service whose endpoint has only a public URL: a token's endpoint list sends null for
+    // the internal and admin URLs (issue 8, mismatch 2).
+    let public_only = s
+        .ok(
+            "services_create",
+            admin.services_create(&body(
+                json!({"OS-KSADM:service": {"name": format!("glance-{suffix}"), "type": "image"}}),
+            )),
+        )
+        .await
+        .os_ksadm_service;
+    let public_only_ep = s.ok("endpoints_create", admin.endpoints_create(&body(json!({"endpoint": {"region": "RegionOne", "service_id": public_only.id, "publicurl": "http://127.0.0.1:9292/"}})))).await.endpoint;
 
     // --- EC2 ---
     let cred = s
@@ -755,6 +767,25 @@ async fn run(
             .any(|e| e.type_.as_deref() == Some("compute")),
         "the new endpoint is in the catalog"
     );
+    let image = eps
+        .endpoints
+        .iter()
+        .find(|e| e.type_.as_deref() == Some("image"))
+        .expect("the public-only endpoint is in the catalog");
+    assert_eq!(
+        (image.internal_url.as_deref(), image.admin_url.as_deref()),
+        (None, None)
+    );
+    let sent: serde_json::Value =
+        serde_json::from_slice(&rec.last().expect("recorded").body).expect("JSON");
+    let sent_image = sent["endpoints"]
+        .as_array()
+        .and_then(|a| a.iter().find(|e| e["type"] == "image"))
+        .expect("the image endpoint as sent");
+    assert!(
+        sent_image["internalURL"].is_null() && sent_image["adminURL"].is_null(),
+        "the URLs an endpoint lacks are null: {sent_image}"
+    );
     s.fails(
         "tokens_endpoints",
         500,
@@ -842,6 +873,18 @@ async fn run(
     .await;
     s.ok_empty("endpoints_delete", 204, admin.endpoints_delete(&ep.id))
         .await;
+    s.ok_empty(
+        "endpoints_delete",
+        204,
+        admin.endpoints_delete(&public_only_ep.id),
+    )
+    .await;
+    s.ok_empty(
+        "services_delete",
+        204,
+        admin.services_delete(&public_only.id),
+    )
+    .await;
     s.fails("endpoints_delete", 404, admin.endpoints_delete(&ep.id))
         .await;
     s.ok_empty("services_delete", 204, admin.services_delete(&svc.id))

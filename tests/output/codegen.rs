@@ -81,7 +81,11 @@ pub mod types {
         pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     }
     /**Credentials: exactly one of `passwordCredentials` and `token`; optionally a tenant by
-`tenantId` or `tenantName` (without either, the token is unscoped), and a trust.
+`tenantId` (which wins) or `tenantName` (without either, or with an empty one, the
+token is unscoped), and a trust. Keystone refuses neither with a 400 `Expecting to find
+auth`; given both, it uses `token` and ignores the password, so this document refuses
+that ambiguous form. Keystone refuses a `tenantId` or `tenantName` of more than 64
+characters, and ignores other keys.
 */
     #[derive(
         ::serde::Deserialize,
@@ -102,13 +106,13 @@ pub mod types {
             rename = "tenantId",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
-        pub tenant_id: ::std::option::Option<::std::string::String>,
+        pub tenant_id: ::std::option::Option<AuthTenantId>,
         ///Scope the token to this tenant name.
         #[serde(
             rename = "tenantName",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
-        pub tenant_name: ::std::option::Option<::std::string::String>,
+        pub tenant_name: ::std::option::Option<AuthTenantName>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub token: ::std::option::Option<TokenCredentials>,
         ///Scope the token to this trust.
@@ -123,8 +127,137 @@ pub mod types {
         Debug,
         schemars::JsonSchema
     )]
+    #[serde(deny_unknown_fields)]
     pub struct AuthRequest {
         pub auth: Auth,
+    }
+    ///Scope the token to this tenant id.
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct AuthTenantId(::std::string::String);
+    impl ::std::ops::Deref for AuthTenantId {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<AuthTenantId> for ::std::string::String {
+        fn from(value: AuthTenantId) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for AuthTenantId {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() > 64usize {
+                return Err("longer than 64 characters".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for AuthTenantId {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for AuthTenantId {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for AuthTenantId {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
+    ///Scope the token to this tenant name.
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct AuthTenantName(::std::string::String);
+    impl ::std::ops::Deref for AuthTenantName {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<AuthTenantName> for ::std::string::String {
+        fn from(value: AuthTenantName) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for AuthTenantName {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() > 64usize {
+                return Err("longer than 64 characters".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for AuthTenantName {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for AuthTenantName {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for AuthTenantName {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
     }
     ///The URLs of one service in one region.
     #[derive(
@@ -213,6 +346,7 @@ pub mod types {
         Debug,
         schemars::JsonSchema
     )]
+    #[serde(deny_unknown_fields)]
     pub struct Ec2CredentialCreateRequest {
         pub tenant_id: ::std::string::String,
     }
@@ -277,7 +411,15 @@ keystoneclient's fixtures use. A client accepts both.
     pub struct Ec2CredentialsResponse {
         pub credentials: Ec2CredentialList,
     }
-    ///A signed EC2 request (signature version 2 or 4).
+    /**A signed EC2 request. Keystone needs `params` and `host` to check any signature, and
+`verb` and `path` for versions 2 and 4 (without them it fails with a 500); every EC2
+signer sends all of them. It takes the signature version from `params`: a
+`SignatureVersion` of 1 or 2, or 0 with the `Action` and `Timestamp` parameters; else
+version 4, named by an `AWS4-HMAC-SHA256` `Authorization` header or `X-Amz-Algorithm`
+parameter, with `headers` and `body_hash`. A request that names none of these fails
+with a 500, and so does a version 4 request whose `Credential` scope, `SignedHeaders` or
+date Keystone cannot read or match (not a 401).
+*/
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -288,6 +430,7 @@ keystoneclient's fixtures use. A client accepts both.
     pub struct Ec2Signature {
         ///The access key.
         pub access: ::std::string::String,
+        ///The SHA-256 of the request body (signature version 4).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub body_hash: ::std::option::Option<::std::string::String>,
         ///The request's headers (signature version 4).
@@ -299,36 +442,39 @@ keystoneclient's fixtures use. A client accepts both.
             ::std::string::String,
             ::std::string::String,
         >,
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub host: ::std::option::Option<::std::string::String>,
-        ///The request's query parameters.
-        #[serde(
-            default,
-            skip_serializing_if = ":: std :: collections :: HashMap::is_empty"
-        )]
+        pub host: ::std::string::String,
+        ///The request's query parameters (`SignatureVersion` names versions 0 to 2).
         pub params: ::std::collections::HashMap<
             ::std::string::String,
             ::std::string::String,
         >,
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub path: ::std::option::Option<::std::string::String>,
+        pub path: ::std::string::String,
         ///The request's signature.
         pub signature: ::std::string::String,
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub verb: ::std::option::Option<::std::string::String>,
+        pub verb: ::std::string::String,
         #[serde(flatten)]
         pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     }
-    ///The body of `POST /v2.0/ec2tokens`.
+    /**The body of `POST /v2.0/ec2tokens`: the signed request under `credentials`, or under the
+older `ec2Credentials`, which Keystone reads when `credentials` is absent.
+*/
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
         Clone,
         Debug,
+        Default,
         schemars::JsonSchema
     )]
+    #[serde(deny_unknown_fields)]
     pub struct Ec2TokensRequest {
-        pub credentials: Ec2Signature,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub credentials: ::std::option::Option<Ec2Signature>,
+        #[serde(
+            rename = "ec2Credentials",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub ec2_credentials: ::std::option::Option<Ec2Signature>,
     }
     ///The URLs of one service in one region (admin view, lower-case keys).
     #[derive(
@@ -355,7 +501,13 @@ keystoneclient's fixtures use. A client accepts both.
         #[serde(flatten)]
         pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     }
-    ///A new endpoint; empty URLs are dropped, an unknown region is created.
+    /**A new endpoint; extra attributes are stored. `service_id` must name a service (else
+400) and `publicurl` must not be empty. Empty or `null` internal and admin URLs are
+dropped, and an unknown region is created. Keystone refuses (400) a URL with a `%` or a
+`$(...)s` substitution other than `$(tenant_id)s`, `$(project_id)s`, `$(user_id)s`,
+`$(public_bind_host)s`, `$(admin_bind_host)s`, `$(compute_host)s`, `$(admin_port)s`,
+`$(public_port)s`, `$(public_endpoint)s` and `$(admin_endpoint)s`.
+*/
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -368,12 +520,76 @@ keystoneclient's fixtures use. A client accepts both.
         pub adminurl: ::std::option::Option<::std::string::String>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub internalurl: ::std::option::Option<::std::string::String>,
-        pub publicurl: ::std::string::String,
+        pub publicurl: EndpointCreatePublicurl,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub region: ::std::option::Option<::std::string::String>,
-        pub service_id: ::std::string::String,
+        pub service_id: EndpointCreateServiceId,
         #[serde(flatten)]
         pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    ///`EndpointCreatePublicurl`
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct EndpointCreatePublicurl(::std::string::String);
+    impl ::std::ops::Deref for EndpointCreatePublicurl {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<EndpointCreatePublicurl> for ::std::string::String {
+        fn from(value: EndpointCreatePublicurl) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for EndpointCreatePublicurl {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for EndpointCreatePublicurl {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for EndpointCreatePublicurl {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for EndpointCreatePublicurl {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
     }
     ///The body of an endpoint creation.
     #[derive(
@@ -383,8 +599,73 @@ keystoneclient's fixtures use. A client accepts both.
         Debug,
         schemars::JsonSchema
     )]
+    #[serde(deny_unknown_fields)]
     pub struct EndpointCreateRequest {
         pub endpoint: EndpointCreate,
+    }
+    ///`EndpointCreateServiceId`
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct EndpointCreateServiceId(::std::string::String);
+    impl ::std::ops::Deref for EndpointCreateServiceId {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<EndpointCreateServiceId> for ::std::string::String {
+        fn from(value: EndpointCreateServiceId) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for EndpointCreateServiceId {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for EndpointCreateServiceId {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for EndpointCreateServiceId {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for EndpointCreateServiceId {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
     }
     /**The endpoints of a list answer: an array (Keystone 12.0.3), or the older
 `{"values": [...], "links": [...]}` object that earlier releases, other v2.0 servers and
@@ -569,7 +850,7 @@ keystoneclient's fixtures use. A client accepts both.
         #[serde(flatten)]
         pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     }
-    ///The current and the new password.
+    ///The current and the new password (other keys are ignored).
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -618,6 +899,7 @@ without a token. Without a token, authenticate again with the new password.
         Debug,
         schemars::JsonSchema
     )]
+    #[serde(deny_unknown_fields)]
     pub struct OwnPasswordRequest {
         pub user: OwnPassword,
     }
@@ -632,7 +914,11 @@ without a token. Without a token, authenticate again with the new password.
     pub struct OwnPasswordResponse {
         pub access: OwnPasswordAccess,
     }
-    ///A user (by `username` or `userId`) and a password.
+    /**A user (by `username` or `userId`; with both, the `username` is looked up) and a
+password. Keystone answers 400 `Expecting to find username or userId` when neither is
+given or both are empty, and refuses a `username` or `userId` of more than 64
+characters. Other keys are ignored.
+*/
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -646,9 +932,137 @@ without a token. Without a token, authenticate again with the new password.
             rename = "userId",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
-        pub user_id: ::std::option::Option<::std::string::String>,
+        pub user_id: ::std::option::Option<PasswordCredentialsUserId>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub username: ::std::option::Option<::std::string::String>,
+        pub username: ::std::option::Option<PasswordCredentialsUsername>,
+    }
+    ///`PasswordCredentialsUserId`
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct PasswordCredentialsUserId(::std::string::String);
+    impl ::std::ops::Deref for PasswordCredentialsUserId {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<PasswordCredentialsUserId> for ::std::string::String {
+        fn from(value: PasswordCredentialsUserId) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for PasswordCredentialsUserId {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() > 64usize {
+                return Err("longer than 64 characters".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for PasswordCredentialsUserId {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for PasswordCredentialsUserId {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for PasswordCredentialsUserId {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
+    ///`PasswordCredentialsUsername`
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct PasswordCredentialsUsername(::std::string::String);
+    impl ::std::ops::Deref for PasswordCredentialsUsername {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<PasswordCredentialsUsername> for ::std::string::String {
+        fn from(value: PasswordCredentialsUsername) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for PasswordCredentialsUsername {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() > 64usize {
+                return Err("longer than 64 characters".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for PasswordCredentialsUsername {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for PasswordCredentialsUsername {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for PasswordCredentialsUsername {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
     }
     ///The CMS-signed (PEM) revocation list.
     #[derive(
@@ -679,7 +1093,9 @@ without a token. Without a token, authenticate again with the new password.
         #[serde(flatten)]
         pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     }
-    ///A new role; extra attributes are stored.
+    /**A new role; extra attributes are stored. The server chooses the id: an `id` given here
+is checked (1 to 64 of `a-z`, `A-Z`, `0-9` and `-`), then replaced.
+*/
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -688,13 +1104,89 @@ without a token. Without a token, authenticate again with the new password.
         schemars::JsonSchema
     )]
     pub struct RoleCreate {
+        ///A string (`null` is a 400).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub description: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<RoleCreateId>,
+        ///1 to 255 characters, not all blank.
         pub name: RoleCreateName,
         #[serde(flatten)]
         pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     }
-    ///`RoleCreateName`
+    ///`RoleCreateId`
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct RoleCreateId(::std::string::String);
+    impl ::std::ops::Deref for RoleCreateId {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<RoleCreateId> for ::std::string::String {
+        fn from(value: RoleCreateId) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for RoleCreateId {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() > 64usize {
+                return Err("longer than 64 characters".into());
+            }
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
+            { ::regress::Regex::new("^[a-zA-Z0-9-]+$").unwrap() });
+            if PATTERN.find(value).is_none() {
+                return Err("doesn't match pattern \"^[a-zA-Z0-9-]+$\"".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for RoleCreateId {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for RoleCreateId {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for RoleCreateId {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
+    ///1 to 255 characters, not all blank.
     #[derive(
         ::serde::Serialize,
         Clone,
@@ -729,6 +1221,11 @@ without a token. Without a token, authenticate again with the new password.
             }
             if value.chars().count() < 1usize {
                 return Err("shorter than 1 characters".into());
+            }
+            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
+            { ::regress::Regex::new("[\\S]+").unwrap() });
+            if PATTERN.find(value).is_none() {
+                return Err("doesn't match pattern \"[\\S]+\"".into());
             }
             Ok(Self(value.to_string()))
         }
@@ -769,6 +1266,7 @@ without a token. Without a token, authenticate again with the new password.
         Debug,
         schemars::JsonSchema
     )]
+    #[serde(deny_unknown_fields)]
     pub struct RoleCreateRequest {
         pub role: RoleCreate,
     }
@@ -853,6 +1351,7 @@ keystoneclient's fixtures use. A client accepts both.
         Debug,
         schemars::JsonSchema
     )]
+    #[serde(deny_unknown_fields)]
     pub struct RoleRefCreateRequest {
         pub role: RoleRefCreate,
     }
@@ -917,10 +1416,90 @@ keystoneclient's fixtures use. A client accepts both.
         pub access: ::std::string::String,
         ///The signature.
         pub signature: ::std::string::String,
-        ///The base64 of the string to sign.
-        pub token: ::std::string::String,
+        /**The base64 (URL-safe or standard, padded) of the string to sign. Keystone decodes it
+before checking the signature and fails with a 500 on anything else (a bad padding,
+a non-ASCII character).
+*/
+        pub token: S3SignatureToken,
         #[serde(flatten)]
         pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    /**The base64 (URL-safe or standard, padded) of the string to sign. Keystone decodes it
+before checking the signature and fails with a 500 on anything else (a bad padding,
+a non-ASCII character).
+*/
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct S3SignatureToken(::std::string::String);
+    impl ::std::ops::Deref for S3SignatureToken {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<S3SignatureToken> for ::std::string::String {
+        fn from(value: S3SignatureToken) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for S3SignatureToken {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
+            {
+                ::regress::Regex::new(
+                        "^(?:[A-Za-z0-9+/_-]{4})*(?:[A-Za-z0-9+/_-]{2}==|[A-Za-z0-9+/_-]{3}=)?$",
+                    )
+                    .unwrap()
+            });
+            if PATTERN.find(value).is_none() {
+                return Err(
+                    "doesn't match pattern \"^(?:[A-Za-z0-9+/_-]{4})*(?:[A-Za-z0-9+/_-]{2}==|[A-Za-z0-9+/_-]{3}=)?$\""
+                        .into(),
+                );
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for S3SignatureToken {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for S3SignatureToken {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for S3SignatureToken {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
     }
     ///A v3 token body.
     #[derive(
@@ -933,16 +1512,26 @@ keystoneclient's fixtures use. A client accepts both.
     pub struct S3TokenResponse {
         pub token: V3Token,
     }
-    ///The body of `POST /v2.0/s3tokens`.
+    /**The body of `POST /v2.0/s3tokens`: the signed request under `credentials`, or under the
+older `ec2Credentials`, which Keystone reads when `credentials` is absent.
+*/
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
         Clone,
         Debug,
+        Default,
         schemars::JsonSchema
     )]
+    #[serde(deny_unknown_fields)]
     pub struct S3TokensRequest {
-        pub credentials: S3Signature,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub credentials: ::std::option::Option<S3Signature>,
+        #[serde(
+            rename = "ec2Credentials",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub ec2_credentials: ::std::option::Option<S3Signature>,
     }
     ///A service.
     #[derive(
@@ -965,7 +1554,7 @@ keystoneclient's fixtures use. A client accepts both.
         #[serde(flatten)]
         pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     }
-    ///A new service; extra attributes are stored.
+    ///A new service; extra attributes are stored. The server chooses the id.
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -978,12 +1567,85 @@ keystoneclient's fixtures use. A client accepts both.
         pub description: ::std::option::Option<::std::string::String>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub enabled: ::std::option::Option<bool>,
+        ///1 to 255 characters, not all blank (leave it out for no name).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub name: ::std::option::Option<::std::string::String>,
+        pub name: ::std::option::Option<ServiceCreateName>,
         #[serde(rename = "type")]
         pub type_: ServiceCreateType,
         #[serde(flatten)]
         pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    ///1 to 255 characters, not all blank (leave it out for no name).
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct ServiceCreateName(::std::string::String);
+    impl ::std::ops::Deref for ServiceCreateName {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<ServiceCreateName> for ::std::string::String {
+        fn from(value: ServiceCreateName) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for ServiceCreateName {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() > 255usize {
+                return Err("longer than 255 characters".into());
+            }
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
+            { ::regress::Regex::new("[\\S]+").unwrap() });
+            if PATTERN.find(value).is_none() {
+                return Err("doesn't match pattern \"[\\S]+\"".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for ServiceCreateName {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for ServiceCreateName {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for ServiceCreateName {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
     }
     ///The body of a service creation.
     #[derive(
@@ -993,6 +1655,7 @@ keystoneclient's fixtures use. A client accepts both.
         Debug,
         schemars::JsonSchema
     )]
+    #[serde(deny_unknown_fields)]
     pub struct ServiceCreateRequest {
         #[serde(rename = "OS-KSADM:service")]
         pub os_ksadm_service: ServiceCreate,
@@ -1151,7 +1814,9 @@ keystoneclient's fixtures use. A client accepts both.
         #[serde(flatten)]
         pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     }
-    ///A new tenant; extra attributes are stored.
+    /**A new tenant; extra attributes are stored. Keystone refuses an `is_domain` key. An
+`id` of `null` makes Keystone 12.0.3 fail with a 500: leave the `id` out instead.
+*/
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -1164,14 +1829,87 @@ keystoneclient's fixtures use. A client accepts both.
         pub description: ::std::option::Option<::std::string::String>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub enabled: ::std::option::Option<bool>,
-        ///Optional client-chosen id.
+        ///Optional client-chosen id (1 to 64 of `a-z`, `A-Z`, `0-9` and `-`).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub id: ::std::option::Option<::std::string::String>,
+        pub id: ::std::option::Option<TenantCreateId>,
+        ///1 to 64 characters, not all blank.
         pub name: TenantCreateName,
         #[serde(flatten)]
         pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     }
-    ///`TenantCreateName`
+    ///Optional client-chosen id (1 to 64 of `a-z`, `A-Z`, `0-9` and `-`).
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct TenantCreateId(::std::string::String);
+    impl ::std::ops::Deref for TenantCreateId {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<TenantCreateId> for ::std::string::String {
+        fn from(value: TenantCreateId) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for TenantCreateId {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() > 64usize {
+                return Err("longer than 64 characters".into());
+            }
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
+            { ::regress::Regex::new("^[a-zA-Z0-9-]+$").unwrap() });
+            if PATTERN.find(value).is_none() {
+                return Err("doesn't match pattern \"^[a-zA-Z0-9-]+$\"".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for TenantCreateId {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for TenantCreateId {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for TenantCreateId {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
+    ///1 to 64 characters, not all blank.
     #[derive(
         ::serde::Serialize,
         Clone,
@@ -1206,6 +1944,11 @@ keystoneclient's fixtures use. A client accepts both.
             }
             if value.chars().count() < 1usize {
                 return Err("shorter than 1 characters".into());
+            }
+            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
+            { ::regress::Regex::new("[\\S]+").unwrap() });
+            if PATTERN.find(value).is_none() {
+                return Err("doesn't match pattern \"[\\S]+\"".into());
             }
             Ok(Self(value.to_string()))
         }
@@ -1246,6 +1989,7 @@ keystoneclient's fixtures use. A client accepts both.
         Debug,
         schemars::JsonSchema
     )]
+    #[serde(deny_unknown_fields)]
     pub struct TenantCreateRequest {
         pub tenant: TenantCreate,
     }
@@ -1286,7 +2030,9 @@ keystoneclient's fixtures use. A client accepts both.
     pub struct TenantResponse {
         pub tenant: Tenant,
     }
-    ///The attributes to change; `id` is tolerated.
+    /**The attributes to change: at least one (an empty object is a 400). Keystone refuses an
+`is_domain` or `domain_id` key. `id` is tolerated (keystoneclient sends it) and ignored.
+*/
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -1300,13 +2046,86 @@ keystoneclient's fixtures use. A client accepts both.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub enabled: ::std::option::Option<bool>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub id: ::std::option::Option<::std::string::String>,
+        pub id: ::std::option::Option<TenantUpdateId>,
+        ///1 to 64 characters, not all blank.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub name: ::std::option::Option<TenantUpdateName>,
         #[serde(flatten)]
         pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     }
-    ///`TenantUpdateName`
+    ///`TenantUpdateId`
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct TenantUpdateId(::std::string::String);
+    impl ::std::ops::Deref for TenantUpdateId {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<TenantUpdateId> for ::std::string::String {
+        fn from(value: TenantUpdateId) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for TenantUpdateId {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() > 64usize {
+                return Err("longer than 64 characters".into());
+            }
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
+            { ::regress::Regex::new("^[a-zA-Z0-9-]+$").unwrap() });
+            if PATTERN.find(value).is_none() {
+                return Err("doesn't match pattern \"^[a-zA-Z0-9-]+$\"".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for TenantUpdateId {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for TenantUpdateId {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for TenantUpdateId {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
+    ///1 to 64 characters, not all blank.
     #[derive(
         ::serde::Serialize,
         Clone,
@@ -1341,6 +2160,11 @@ keystoneclient's fixtures use. A client accepts both.
             }
             if value.chars().count() < 1usize {
                 return Err("shorter than 1 characters".into());
+            }
+            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
+            { ::regress::Regex::new("[\\S]+").unwrap() });
+            if PATTERN.find(value).is_none() {
+                return Err("doesn't match pattern \"[\\S]+\"".into());
             }
             Ok(Self(value.to_string()))
         }
@@ -1381,6 +2205,7 @@ keystoneclient's fixtures use. A client accepts both.
         Debug,
         schemars::JsonSchema
     )]
+    #[serde(deny_unknown_fields)]
     pub struct TenantUpdateRequest {
         pub tenant: TenantUpdate,
     }
@@ -1462,7 +2287,7 @@ servers put `null` in the list; a client skips those.
         #[serde(flatten)]
         pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     }
-    ///An existing token.
+    ///An existing token (a 400 without its `id`).
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -1473,7 +2298,10 @@ servers put `null` in the list; a client skips those.
     pub struct TokenCredentials {
         pub id: crate::Secret,
     }
-    ///One endpoint of a token's catalog.
+    /**One endpoint of a token's catalog. Keystone copies each member from the catalog and
+sends `null` for what the endpoint lacks (an `internalURL` or `adminURL` that was never
+set, a service without a name).
+*/
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -1593,7 +2421,9 @@ servers put `null` in the list; a client skips those.
         #[serde(flatten)]
         pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     }
-    ///A new user; extra attributes are stored.
+    /**A new user; extra attributes are stored. `name` or its alias `username` is required
+(with both, `username` is stored as an extra attribute).
+*/
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -1603,11 +2433,14 @@ servers put `null` in the list; a client skips those.
     )]
     pub struct UserCreate {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub email: ::std::option::Option<::std::string::String>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub enabled: ::std::option::Option<bool>,
+        ///Not empty, not all blank.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub name: ::std::option::Option<::std::string::String>,
+        pub name: ::std::option::Option<UserCreateName>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub password: ::std::option::Option<crate::Secret>,
         ///Default tenant; the user gets the member role on it.
@@ -1615,12 +2448,81 @@ servers put `null` in the list; a client skips those.
             rename = "tenantId",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
-        pub tenant_id: ::std::option::Option<::std::string::String>,
+        pub tenant_id: ::std::option::Option<UserCreateTenantId>,
         ///Alias of `name`, used when `name` is absent.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub username: ::std::option::Option<::std::string::String>,
+        pub username: ::std::option::Option<UserCreateUsername>,
         #[serde(flatten)]
         pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    ///Not empty, not all blank.
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct UserCreateName(::std::string::String);
+    impl ::std::ops::Deref for UserCreateName {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<UserCreateName> for ::std::string::String {
+        fn from(value: UserCreateName) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for UserCreateName {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
+            { ::regress::Regex::new("[\\S]+").unwrap() });
+            if PATTERN.find(value).is_none() {
+                return Err("doesn't match pattern \"[\\S]+\"".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for UserCreateName {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for UserCreateName {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for UserCreateName {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
     }
     ///The body of a user creation.
     #[derive(
@@ -1630,10 +2532,155 @@ servers put `null` in the list; a client skips those.
         Debug,
         schemars::JsonSchema
     )]
+    #[serde(deny_unknown_fields)]
     pub struct UserCreateRequest {
         pub user: UserCreate,
     }
-    ///The new state.
+    ///Default tenant; the user gets the member role on it.
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct UserCreateTenantId(::std::string::String);
+    impl ::std::ops::Deref for UserCreateTenantId {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<UserCreateTenantId> for ::std::string::String {
+        fn from(value: UserCreateTenantId) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for UserCreateTenantId {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() > 64usize {
+                return Err("longer than 64 characters".into());
+            }
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
+            { ::regress::Regex::new("^[a-zA-Z0-9-]+$").unwrap() });
+            if PATTERN.find(value).is_none() {
+                return Err("doesn't match pattern \"^[a-zA-Z0-9-]+$\"".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for UserCreateTenantId {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for UserCreateTenantId {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for UserCreateTenantId {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
+    ///Alias of `name`, used when `name` is absent.
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct UserCreateUsername(::std::string::String);
+    impl ::std::ops::Deref for UserCreateUsername {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<UserCreateUsername> for ::std::string::String {
+        fn from(value: UserCreateUsername) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for UserCreateUsername {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
+            { ::regress::Regex::new("[\\S]+").unwrap() });
+            if PATTERN.find(value).is_none() {
+                return Err("doesn't match pattern \"[\\S]+\"".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for UserCreateUsername {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for UserCreateUsername {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for UserCreateUsername {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
+    /**The new state (required, a boolean). Keystone runs the user update on this object, so
+other attributes are applied too, with the same rules (a `name` another user has is a
+409).
+*/
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -1642,7 +2689,93 @@ servers put `null` in the list; a client skips those.
         schemars::JsonSchema
     )]
     pub struct UserEnabled {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub email: ::std::option::Option<::std::string::String>,
         pub enabled: bool,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<UserEnabledName>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub password: ::std::option::Option<crate::Secret>,
+        #[serde(
+            rename = "tenantId",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub tenant_id: ::std::option::Option<UserEnabledTenantId>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub username: ::std::option::Option<UserEnabledUsername>,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    ///`UserEnabledName`
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct UserEnabledName(::std::string::String);
+    impl ::std::ops::Deref for UserEnabledName {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<UserEnabledName> for ::std::string::String {
+        fn from(value: UserEnabledName) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for UserEnabledName {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
+            { ::regress::Regex::new("[\\S]+").unwrap() });
+            if PATTERN.find(value).is_none() {
+                return Err("doesn't match pattern \"[\\S]+\"".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for UserEnabledName {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for UserEnabledName {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for UserEnabledName {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
     }
     ///The body of an enable/disable.
     #[derive(
@@ -1652,8 +2785,150 @@ servers put `null` in the list; a client skips those.
         Debug,
         schemars::JsonSchema
     )]
+    #[serde(deny_unknown_fields)]
     pub struct UserEnabledRequest {
         pub user: UserEnabled,
+    }
+    ///`UserEnabledTenantId`
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct UserEnabledTenantId(::std::string::String);
+    impl ::std::ops::Deref for UserEnabledTenantId {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<UserEnabledTenantId> for ::std::string::String {
+        fn from(value: UserEnabledTenantId) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for UserEnabledTenantId {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() > 64usize {
+                return Err("longer than 64 characters".into());
+            }
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
+            { ::regress::Regex::new("^[a-zA-Z0-9-]+$").unwrap() });
+            if PATTERN.find(value).is_none() {
+                return Err("doesn't match pattern \"^[a-zA-Z0-9-]+$\"".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for UserEnabledTenantId {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for UserEnabledTenantId {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for UserEnabledTenantId {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
+    ///`UserEnabledUsername`
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct UserEnabledUsername(::std::string::String);
+    impl ::std::ops::Deref for UserEnabledUsername {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<UserEnabledUsername> for ::std::string::String {
+        fn from(value: UserEnabledUsername) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for UserEnabledUsername {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
+            { ::regress::Regex::new("[\\S]+").unwrap() });
+            if PATTERN.find(value).is_none() {
+                return Err("doesn't match pattern \"[\\S]+\"".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for UserEnabledUsername {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for UserEnabledUsername {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for UserEnabledUsername {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
     }
     /**The users of a list answer: an array (Keystone 12.0.3), or the older
 `{"values": [...], "links": [...]}` object that earlier releases, other v2.0 servers and
@@ -1681,7 +2956,10 @@ keystoneclient's fixtures use. A client accepts both.
             Self::UserValues(value)
         }
     }
-    ///The new password.
+    /**The new password, as `password` or its OS-KSADM alias `OS-KSADM:password`. Keystone runs
+the user update on this object, so other attributes are applied too, with the same
+rules (a `name` another user has is a 409), and `{}` changes nothing and answers 200.
+*/
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -1690,7 +2968,99 @@ keystoneclient's fixtures use. A client accepts both.
         schemars::JsonSchema
     )]
     pub struct UserPassword {
-        pub password: crate::Secret,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub email: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub enabled: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<UserPasswordName>,
+        #[serde(
+            rename = "OS-KSADM:password",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub os_ksadm_password: ::std::option::Option<crate::Secret>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub password: ::std::option::Option<crate::Secret>,
+        #[serde(
+            rename = "tenantId",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub tenant_id: ::std::option::Option<UserPasswordTenantId>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub username: ::std::option::Option<UserPasswordUsername>,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    ///`UserPasswordName`
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct UserPasswordName(::std::string::String);
+    impl ::std::ops::Deref for UserPasswordName {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<UserPasswordName> for ::std::string::String {
+        fn from(value: UserPasswordName) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for UserPasswordName {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
+            { ::regress::Regex::new("[\\S]+").unwrap() });
+            if PATTERN.find(value).is_none() {
+                return Err("doesn't match pattern \"[\\S]+\"".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for UserPasswordName {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for UserPasswordName {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for UserPasswordName {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
     }
     ///The body of a password change.
     #[derive(
@@ -1700,8 +3070,150 @@ keystoneclient's fixtures use. A client accepts both.
         Debug,
         schemars::JsonSchema
     )]
+    #[serde(deny_unknown_fields)]
     pub struct UserPasswordRequest {
         pub user: UserPassword,
+    }
+    ///`UserPasswordTenantId`
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct UserPasswordTenantId(::std::string::String);
+    impl ::std::ops::Deref for UserPasswordTenantId {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<UserPasswordTenantId> for ::std::string::String {
+        fn from(value: UserPasswordTenantId) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for UserPasswordTenantId {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() > 64usize {
+                return Err("longer than 64 characters".into());
+            }
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
+            { ::regress::Regex::new("^[a-zA-Z0-9-]+$").unwrap() });
+            if PATTERN.find(value).is_none() {
+                return Err("doesn't match pattern \"^[a-zA-Z0-9-]+$\"".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for UserPasswordTenantId {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for UserPasswordTenantId {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for UserPasswordTenantId {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
+    ///`UserPasswordUsername`
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct UserPasswordUsername(::std::string::String);
+    impl ::std::ops::Deref for UserPasswordUsername {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<UserPasswordUsername> for ::std::string::String {
+        fn from(value: UserPasswordUsername) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for UserPasswordUsername {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
+            { ::regress::Regex::new("[\\S]+").unwrap() });
+            if PATTERN.find(value).is_none() {
+                return Err("doesn't match pattern \"[\\S]+\"".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for UserPasswordUsername {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for UserPasswordUsername {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for UserPasswordUsername {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
     }
     ///The envelope of one user.
     #[derive(
@@ -1714,7 +3226,10 @@ keystoneclient's fixtures use. A client accepts both.
     pub struct UserResponse {
         pub user: User,
     }
-    ///The new default tenant.
+    /**The new default tenant. Keystone runs the user update on this object, so other
+attributes are applied too, with the same rules (a `name` another user has is a 409),
+and `{}` changes nothing and answers 200.
+*/
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -1723,8 +3238,94 @@ keystoneclient's fixtures use. A client accepts both.
         schemars::JsonSchema
     )]
     pub struct UserTenant {
-        #[serde(rename = "tenantId")]
-        pub tenant_id: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub email: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub enabled: ::std::option::Option<bool>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<UserTenantName>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub password: ::std::option::Option<crate::Secret>,
+        #[serde(
+            rename = "tenantId",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub tenant_id: ::std::option::Option<UserTenantTenantId>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub username: ::std::option::Option<UserTenantUsername>,
+        #[serde(flatten)]
+        pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    ///`UserTenantName`
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct UserTenantName(::std::string::String);
+    impl ::std::ops::Deref for UserTenantName {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<UserTenantName> for ::std::string::String {
+        fn from(value: UserTenantName) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for UserTenantName {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
+            { ::regress::Regex::new("[\\S]+").unwrap() });
+            if PATTERN.find(value).is_none() {
+                return Err("doesn't match pattern \"[\\S]+\"".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for UserTenantName {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for UserTenantName {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for UserTenantName {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
     }
     ///The body of a default tenant change.
     #[derive(
@@ -1734,10 +3335,154 @@ keystoneclient's fixtures use. A client accepts both.
         Debug,
         schemars::JsonSchema
     )]
+    #[serde(deny_unknown_fields)]
     pub struct UserTenantRequest {
         pub user: UserTenant,
     }
-    ///The attributes to change.
+    ///`UserTenantTenantId`
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct UserTenantTenantId(::std::string::String);
+    impl ::std::ops::Deref for UserTenantTenantId {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<UserTenantTenantId> for ::std::string::String {
+        fn from(value: UserTenantTenantId) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for UserTenantTenantId {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() > 64usize {
+                return Err("longer than 64 characters".into());
+            }
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
+            { ::regress::Regex::new("^[a-zA-Z0-9-]+$").unwrap() });
+            if PATTERN.find(value).is_none() {
+                return Err("doesn't match pattern \"^[a-zA-Z0-9-]+$\"".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for UserTenantTenantId {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for UserTenantTenantId {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for UserTenantTenantId {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
+    ///`UserTenantUsername`
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct UserTenantUsername(::std::string::String);
+    impl ::std::ops::Deref for UserTenantUsername {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<UserTenantUsername> for ::std::string::String {
+        fn from(value: UserTenantUsername) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for UserTenantUsername {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
+            { ::regress::Regex::new("[\\S]+").unwrap() });
+            if PATTERN.find(value).is_none() {
+                return Err("doesn't match pattern \"[\\S]+\"".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for UserTenantUsername {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for UserTenantUsername {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for UserTenantUsername {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
+    /**The attributes to change (`{}` changes nothing and answers 200); extra attributes are
+stored.
+*/
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -1747,22 +3492,93 @@ keystoneclient's fixtures use. A client accepts both.
     )]
     pub struct UserUpdate {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub email: ::std::option::Option<::std::string::String>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub enabled: ::std::option::Option<bool>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub name: ::std::option::Option<::std::string::String>,
+        pub name: ::std::option::Option<UserUpdateName>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub password: ::std::option::Option<crate::Secret>,
         #[serde(
             rename = "tenantId",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
-        pub tenant_id: ::std::option::Option<::std::string::String>,
+        pub tenant_id: ::std::option::Option<UserUpdateTenantId>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub username: ::std::option::Option<::std::string::String>,
+        pub username: ::std::option::Option<UserUpdateUsername>,
         #[serde(flatten)]
         pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    }
+    ///`UserUpdateName`
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct UserUpdateName(::std::string::String);
+    impl ::std::ops::Deref for UserUpdateName {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<UserUpdateName> for ::std::string::String {
+        fn from(value: UserUpdateName) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for UserUpdateName {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
+            { ::regress::Regex::new("[\\S]+").unwrap() });
+            if PATTERN.find(value).is_none() {
+                return Err("doesn't match pattern \"[\\S]+\"".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for UserUpdateName {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for UserUpdateName {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for UserUpdateName {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
     }
     ///The body of a user update.
     #[derive(
@@ -1772,8 +3588,150 @@ keystoneclient's fixtures use. A client accepts both.
         Debug,
         schemars::JsonSchema
     )]
+    #[serde(deny_unknown_fields)]
     pub struct UserUpdateRequest {
         pub user: UserUpdate,
+    }
+    ///`UserUpdateTenantId`
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct UserUpdateTenantId(::std::string::String);
+    impl ::std::ops::Deref for UserUpdateTenantId {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<UserUpdateTenantId> for ::std::string::String {
+        fn from(value: UserUpdateTenantId) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for UserUpdateTenantId {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() > 64usize {
+                return Err("longer than 64 characters".into());
+            }
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
+            { ::regress::Regex::new("^[a-zA-Z0-9-]+$").unwrap() });
+            if PATTERN.find(value).is_none() {
+                return Err("doesn't match pattern \"^[a-zA-Z0-9-]+$\"".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for UserUpdateTenantId {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for UserUpdateTenantId {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for UserUpdateTenantId {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
+    ///`UserUpdateUsername`
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct UserUpdateUsername(::std::string::String);
+    impl ::std::ops::Deref for UserUpdateUsername {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<UserUpdateUsername> for ::std::string::String {
+        fn from(value: UserUpdateUsername) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for UserUpdateUsername {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
+            { ::regress::Regex::new("[\\S]+").unwrap() });
+            if PATTERN.find(value).is_none() {
+                return Err("doesn't match pattern \"[\\S]+\"".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for UserUpdateUsername {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for UserUpdateUsername {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for UserUpdateUsername {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
     }
     ///The users in the older `{"values": [...], "links": [...]}` form.
     #[derive(
@@ -1962,23 +3920,52 @@ Conventions of this document:
 
 * Paths are relative to the server root; every v2.0 path starts with `/v2.0`. A service
   catalog's identity URL (`http://host:35357/v2.0`) is therefore the server root plus `/v2.0`.
-* `x-keystone-api` on each operation lists which API serves it: `public`, `admin`, or both.
-  The same path can be served by both with different semantics (`GET /v2.0/tenants`); the
-  operation's description says so.
+* Two APIs on two base URLs: the public API (port 5000) and the admin API (port 35357). An
+  operation only one of them serves has an operation-level `servers` entry naming that API;
+  the others are served by both (the top-level `servers`, public first). `x-keystone-api`
+  lists the same, `public`, `admin` or both, for tools that read extensions. The same path
+  can be served by both with different semantics (`GET /v2.0/tenants`); the operation's
+  description says so.
 * Status codes are the ones Keystone 12.0.3 really returns (creates answer 200, not 201;
   `HEAD /v2.0/tokens/{token_id}` answers 200), taken from captures of a live server.
 * What older releases, other v2.0 servers and proxies answer instead is declared beside it,
   so a client decodes the whole v2.0 family: a `204` without a body next to the `200` of a
   role grant, lists as an array or a `{"values": [...], "links": [...]}` object, a token
   tenant with only its `id`, `null` audit ids, an own-password answer without a token.
-* Resources keep unknown fields (`additionalProperties: {}`): Keystone returns extra
-  attributes stored with a resource.
+* Responses are tolerant: resources keep unknown fields (`additionalProperties: {}`), as
+  Keystone returns extra attributes stored with a resource. Requests are as strict as
+  Keystone's own validation: an unknown top-level key is a 400 (`got an unexpected keyword
+  argument`), so request envelopes have `additionalProperties: false`; the lengths, patterns
+  and combinations Keystone checks are in the request schemas, and `not` states what
+  Keystone refuses (neither or both of two keys, a forbidden key). The resources inside an
+  envelope take extra attributes, which Keystone stores.
 * Times are strings: Keystone has used `2026-11-29T04:31:19.000000Z`, `2014-01-31T17:09:57Z`,
   `2014-01-30T17:09:57.647795` (no zone, UTC) and `2010-11-01T03:32:15-05:00`.
-* Secrets (passwords, token ids, EC2 secret keys) use the `Secret` schema
-  (`format: password`, `x-keystone-secret: true`), so code generated from this document can
-  keep them out of logs. Path parameters carrying a token id are marked `x-keystone-secret: true`.
-* Errors have the body `{"error": {"code", "title", "message"}}`.
+* Secrets (passwords, token ids, EC2 secret keys) are strings with `format: password` and
+  `x-keystone-secret: true` (the `Secret` schema and its variants), so code generated from
+  this document can keep them out of logs. Path parameters carrying a token id are marked
+  `x-keystone-secret: true`.
+* Errors have the body `{"error": {"code", "title", "message"}}`. A `500` is declared where
+  Keystone 12.0.3 answers one to a request this document accepts (the operation's
+  description says when).
+
+Choosing the base URL, in any language. Generators that read operation-level `servers`
+(openapi-generator, for example) send admin-only operations to the admin entry. Those that
+take one base URL per client (openapi-python-client, openapi-fetch) need one client per API.
+Either way, take the URLs from the service catalog, as keystoneclient does:
+
+1. Authenticate with `POST /v2.0/tokens` on the public API, whose URL the user gives
+   (`OS_AUTH_URL`, such as `http://keystone.example.com:5000/v2.0`), scoped to a tenant.
+2. In the answer's `access.serviceCatalog`, find the service of type `identity` and its
+   endpoint in the user's region: `adminURL` is the admin API, `publicURL` the public API.
+   An unscoped token has an empty catalog: only public operations are open to it.
+3. Remove the trailing `/v2.0` from those URLs: this document's paths start with `/v2.0`,
+   so a base URL is a server root (`http://keystone.example.com:35357`). A deployment
+   behind a path prefix (`https://cloud.example.com/identity-admin/v2.0`) keeps the prefix.
+4. Send public operations to the public base URL, admin operations to the admin one, with
+   the token in `X-Auth-Token`. An operation both APIs serve works on either.
+
+With the static admin token (`[DEFAULT] admin_token`, no catalog), configure the admin URL.
 
 
 Version: 2.0*/
@@ -2533,6 +4520,12 @@ original password (401 when wrong), sleeps one second, and answers a new token f
 same scope. Other v2.0 servers may answer an `access` object without a token: the
 password is changed all the same, and a client authenticates again with the new one.
 
+Keystone 12.0.3 validates the X-Auth-Token itself and answers **404** when there is
+none (`No token in the request`), when it is unknown, expired or revoked, and for the
+static admin token, which is not a real token. With an **unscoped** token it changes the
+password and **then answers 500**, failing to issue the new token: the new password is
+in effect, so authenticate with it. Use a token scoped to a tenant.
+
 
 Sends a `PATCH` request to `/v2.0/OS-KSCRUD/users/{user_id}`
 
@@ -2582,6 +4575,12 @@ Arguments:
                 Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            500u16 => {
                 Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
@@ -2662,8 +4661,16 @@ Sends a `GET` request to `/v2.0/certificates/signing`
     /**Authenticate with an EC2 signature
 
 Checks an EC2 request signature made with an OS-EC2 credential's secret and answers a
-token scoped to the credential's tenant. No X-Auth-Token is needed. A bad signature, an
-unknown access key or a user without a role on the tenant is a 401.
+token scoped to the credential's tenant. No X-Auth-Token is needed. An unknown access key
+is a 404 (`Could not find credential`); a bad or missing signature, or a user without a
+role on the tenant, is a 401. The signed request is under `credentials` (or the older
+`ec2Credentials`, which Keystone also reads; with both, `credentials` wins).
+
+Keystone computes the signature from `params` (`SignatureVersion` 0, 1 or 2) or, for
+signature version 4, from the `AWS4-HMAC-SHA256` `Authorization` header (or the
+`X-Amz-*` parameters), `headers` and `body_hash`. For a known access key it answers a
+500 when the request names none of these versions, when version 0 lacks the `Action`
+and `Timestamp` parameters, or when version 4 lacks `Credential` or `SignedHeaders`.
 
 
 Sends a `POST` request to `/v2.0/ec2tokens`
@@ -2704,6 +4711,12 @@ Sends a `POST` request to `/v2.0/ec2tokens`
                 Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            500u16 => {
                 Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
@@ -2956,7 +4969,9 @@ Arguments:
 
 Admin API only. Checks an S3 (v1 HMAC-SHA1 or v4) signature made with an OS-EC2
 credential's secret. Keystone 12.0.3 answers a **v3** token body `{"token": {...}}`
-(Keystone 11 answered a v2 `{"access": ...}` body). A signature mismatch is a 401.
+(Keystone 11 answered a v2 `{"access": ...}` body). An unknown access key is a 404
+(`Could not find credential`), a signature mismatch a 401. As with ec2tokens, the older
+`ec2Credentials` key is read when `credentials` is absent.
 
 
 Sends a `POST` request to `/v2.0/s3tokens`
@@ -2997,6 +5012,9 @@ Sends a `POST` request to `/v2.0/s3tokens`
                 Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             401u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            404u16 => {
                 Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
@@ -3517,6 +5535,9 @@ Arguments:
         let response = result?;
         match response.status().as_u16() {
             200u16 => ResponseValue::from_response(response).await,
+            400u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
             401u16 => {
                 Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
@@ -4260,6 +6281,9 @@ Arguments:
             404u16 => {
                 Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
+            409u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
@@ -4320,6 +6344,9 @@ Arguments:
             404u16 => {
                 Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
+            409u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
@@ -4378,6 +6405,9 @@ Arguments:
                 Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            409u16 => {
                 Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
@@ -4677,6 +6707,9 @@ Arguments:
             404u16 => {
                 Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
+            409u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
@@ -4735,6 +6768,9 @@ Arguments:
                 Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            409u16 => {
                 Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
@@ -4966,8 +7002,10 @@ Arguments:
     }
     /**Grant a global role - not implemented by Keystone
 
-Keystone 12.0.3 always answers **501**: v2.0 has no global roles. Use
-`roles_add_user_role` with a tenant. There is no success response.
+Keystone 12.0.3 answers **501**: v2.0 has no global roles. Use
+`roles_add_user_role` with a tenant. There is no success response. The operation takes
+no request body: a body with any top-level key is a 400 (`got an unexpected keyword
+argument`).
 
 
 Sends a `PUT` request to `/v2.0/users/{user_id}/roles/OS-KSADM/{role_id}`
@@ -5002,6 +7040,9 @@ Arguments:
         let response = result?;
         match response.status().as_u16() {
             200..=299 => Ok(ResponseValue::stream(response)),
+            400u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
             401u16 => {
                 Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
@@ -5118,6 +7159,9 @@ Arguments:
                 Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+            }
+            409u16 => {
                 Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),

@@ -164,6 +164,8 @@ pub(super) fn create_role(env: &mut Env<'_>, body: &Map<String, Value>) -> Outco
     schema::required(role, "name")?;
     schema::string(role, "name", schema::name(255))?;
     schema::string(role, "description", schema::STRING)?;
+    // Checked, then replaced by the server's id.
+    schema::string(role, "id", schema::ID)?;
     env.caller.assert_admin()?;
     let name = role.get("name").and_then(Value::as_str).unwrap_or_default();
     if env.state.roles.iter().any(|r| r.name == name) {

@@ -111,6 +111,11 @@ pub(super) fn create(env: &mut Env<'_>, body: &Map<String, Value>) -> Outcome {
     validate(tenant)?;
     schema::forbidden(tenant, &["is_domain"])?;
     env.caller.assert_admin()?;
+    // The schema allows a null id, but `tenant_ref.get('id', uuid)` keeps the null and the
+    // backend fails on it.
+    if tenant.get("id").is_some_and(Value::is_null) {
+        return Err(KsError::unexpected());
+    }
     let name = tenant
         .get("name")
         .and_then(Value::as_str)

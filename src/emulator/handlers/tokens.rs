@@ -303,6 +303,10 @@ pub(super) fn change_own_password(
     };
     env.state.user_mut(user_id)?.password = new_password;
     env.state.revoke_tokens(|t| t.user_id == user_id);
+    // Keystone 12.0.3 fails to issue the new token for an unscoped one, after the change.
+    if token.project_id.is_none() {
+        return Err(KsError::unexpected());
+    }
     let id = env.state.issue_token(
         env.now,
         TokenRequest {
