@@ -3,6 +3,8 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod access;
+mod auth;
+mod builder;
 pub mod catalog;
 mod client;
 #[cfg(feature = "emulator")]
@@ -17,8 +19,9 @@ mod redact;
 mod secret;
 
 pub use access::AccessInfo;
+pub use builder::{ClientBuilder, DEFAULT_USER_AGENT};
 pub use catalog::{EndpointFilter, Interface, ServiceCatalog};
-pub use client::{Client, ClientBuilder, DEFAULT_USER_AGENT};
+pub use client::Client;
 pub use error::{Error, HttpError, Result};
 pub use generated::types;
 pub use secret::Secret;
