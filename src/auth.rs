@@ -12,6 +12,7 @@ use std::sync::{Arc, RwLock, Weak};
 use std::time::Duration;
 
 use crate::access::AccessInfo;
+use crate::cache::{CacheKey, TokenCache};
 use crate::catalog::{EndpointFilter, Interface};
 use crate::generated::Client as Raw;
 use crate::hooks::{finish, Hooks, TokenSource, Transport};
@@ -75,6 +76,10 @@ pub(crate) struct Config {
     pub(crate) connect_retries: u32,
     pub(crate) retries: u32,
     pub(crate) timeout: Duration,
+    /// The catalog interface of [`crate::Client::endpoint_url`].
+    pub(crate) interface: Interface,
+    /// The token cache shared with other processes, if turned on.
+    pub(crate) cache: Option<Arc<dyn TokenCache>>,
 }
 
 impl Config {
@@ -152,7 +157,9 @@ impl Session {
         if let Some(a) = raced {
             return Ok(a);
         }
-        let access = self.fetch_token().await?;
+        // "Now (or again)": a cached token is used only if it is not the one held already.
+        let held = self.read().access.as_ref().map(|a| a.auth_token().clone());
+        let access = self.obtain(held.as_ref()).await?;
         self.install(access)
     }
 
@@ -363,8 +370,109 @@ impl Session {
                 }
             }
         }
-        let access = self.fetch_token().await?;
+        let access = self.obtain(refused).await?;
         self.install(access)
+    }
+
+    /// The cache key of the configured identity: every input of `POST /v2.0/tokens`.
+    fn cache_key(&self, cache: &dyn TokenCache) -> Result<CacheKey> {
+        let c = &self.config;
+        let password = c.password.read().unwrap_or_else(|e| e.into_inner()).clone();
+        let fields = [
+            ("auth_url", c.auth_url.clone()),
+            ("username", c.username.clone()),
+            ("user_id", c.user_id.clone()),
+            ("password", password.map(|p| p.expose().to_owned())),
+            ("token", c.token.as_ref().map(|t| t.expose().to_owned())),
+            ("tenant_id", c.tenant_id.clone()),
+            ("tenant_name", c.tenant_name.clone()),
+            ("trust_id", c.trust_id.clone()),
+        ];
+        let identity: Vec<(&str, &str)> = fields
+            .iter()
+            .filter_map(|(k, v)| v.as_deref().map(|v| (*k, v)))
+            .collect();
+        cache.key(&identity)
+    }
+
+    /// The cache's token for `key` if it has more than `stale_duration` left and is not
+    /// `refused` (an entry holding the refused token is deleted).
+    fn cached(
+        &self,
+        cache: &dyn TokenCache,
+        key: &CacheKey,
+        refused: Option<&Secret>,
+    ) -> Option<AccessInfo> {
+        let access = match cache.load(key) {
+            Ok(a) => a?,
+            Err(e) => {
+                tracing::warn!(target: "keystone_v2", error = %e, "token cache unreadable: authenticating");
+                return None;
+            }
+        };
+        if refused.is_some_and(|r| r == access.auth_token()) {
+            if let Err(e) = cache.remove(key) {
+                tracing::warn!(target: "keystone_v2", error = %e, "cannot delete a refused token from the cache");
+            }
+            return None;
+        }
+        if access.will_expire_soon(self.config.stale_duration) {
+            return None;
+        }
+        tracing::debug!(target: "keystone_v2", "using a token from the token cache");
+        Some(access)
+    }
+
+    /// A token: from the cache when it holds a usable one, else from `POST /v2.0/tokens`,
+    /// stored in the cache under the entry's lock (so that concurrent processes with a cold
+    /// cache authenticate once). Called with the single flight held.
+    async fn obtain(&self, refused: Option<&Secret>) -> Result<AccessInfo> {
+        let Some(cache) = self.config.cache.clone() else {
+            return self.fetch_token().await;
+        };
+        let key = match self.cache_key(&*cache) {
+            Ok(k) => k,
+            Err(e) => {
+                tracing::warn!(target: "keystone_v2", error = %e, "token cache unusable: authenticating");
+                return self.fetch_token().await;
+            }
+        };
+        if let Some(a) = self.cached(&*cache, &key, refused) {
+            return Ok(a);
+        }
+        // The caller's deadline bounds this wait.
+        let _lock = loop {
+            match cache.try_lock(&key) {
+                Ok(Some(lock)) => break Some(lock),
+                Ok(None) => tokio::time::sleep(Duration::from_millis(20)).await,
+                Err(e) => {
+                    tracing::warn!(target: "keystone_v2", error = %e, "token cache lock unavailable: authenticating without it");
+                    break None;
+                }
+            }
+        };
+        // Another process may have stored a token while we waited.
+        if let Some(a) = self.cached(&*cache, &key, refused) {
+            return Ok(a);
+        }
+        let access = self.fetch_token().await?;
+        if let Err(e) = cache.store(&key, &access) {
+            tracing::warn!(target: "keystone_v2", error = %e, "cannot store the token in the token cache");
+        }
+        Ok(access)
+    }
+
+    /// Deletes the configured identity's cache entry, if there is a cache.
+    pub(crate) fn forget_cached(&self) -> Result<()> {
+        match &self.config.cache {
+            Some(cache) => cache.remove(&self.cache_key(&**cache)?),
+            None => Ok(()),
+        }
+    }
+
+    /// The token held (session token, not an override), if any.
+    pub(crate) fn session_token(&self) -> Option<Secret> {
+        self.read().access.as_ref().map(|a| a.auth_token().clone())
     }
 
     /// After a 401: a new token to replay the request with, if one can be had.

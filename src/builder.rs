@@ -4,9 +4,14 @@ use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
+use std::collections::BTreeMap;
+
 use crate::access::{AccessInfo, STALE_TOKEN_DURATION};
 use crate::auth::{root_url, Config, Session};
+use crate::cache::TokenCache;
+use crate::catalog::Interface;
 use crate::client::Client;
+use crate::config::{Environment, Explanation, Setting, Source, Value};
 use crate::{Error, Result, Secret};
 
 /// The default User-Agent.
@@ -70,6 +75,16 @@ pub struct ClientBuilder {
     connect_retries: u32,
     retries: u32,
     recorder: Option<Arc<crate::hooks::Recorder>>,
+    interface: Option<Interface>,
+    token_cache: Option<Arc<dyn TokenCache>>,
+    /// The cloud of the configuration files, if the builder came from them.
+    cloud: Option<String>,
+    /// Where each option set came from (an option missing here has its default).
+    sources: BTreeMap<&'static str, Source>,
+    /// What the configuration loading has to say, for [`ClientBuilder::explain`].
+    notes: Vec<String>,
+    /// A configuration error, returned by [`ClientBuilder::build`].
+    deferred: Option<String>,
 }
 
 impl std::fmt::Debug for ClientBuilder {
@@ -125,6 +140,12 @@ impl Default for ClientBuilder {
             connect_retries: 0,
             retries: 2,
             recorder: None,
+            interface: None,
+            token_cache: None,
+            cloud: None,
+            sources: BTreeMap::new(),
+            notes: Vec::new(),
+            deferred: None,
         }
     }
 }
@@ -134,6 +155,7 @@ macro_rules! setter {
         $(#[$doc])*
         pub fn $name(mut self, value: impl Into<$ty>) -> Self {
             self.$field = Some(value.into());
+            self.sources.insert(stringify!($name), Source::Argument);
             self
         }
     };
@@ -229,6 +251,7 @@ impl ClientBuilder {
     /// let b = keystone_v2::Client::builder().timeout(std::time::Duration::from_secs(5));
     /// ```
     pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.sources.insert("timeout", Source::Argument);
         self.timeout = timeout;
         self
     }
@@ -242,6 +265,7 @@ impl ClientBuilder {
     ///     .attempt_timeout(std::time::Duration::from_secs(3));
     /// ```
     pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
+        self.sources.insert("attempt_timeout", Source::Argument);
         self.attempt_timeout = Some(timeout);
         self
     }
@@ -255,6 +279,7 @@ impl ClientBuilder {
     /// let b = keystone_v2::Client::builder().max_body_size(4 * 1024 * 1024);
     /// ```
     pub fn max_body_size(mut self, bytes: u64) -> Self {
+        self.sources.insert("max_body_size", Source::Argument);
         self.max_body = bytes;
         self
     }
@@ -266,6 +291,7 @@ impl ClientBuilder {
     /// let b = keystone_v2::Client::builder().cert("client.pem").key("client.key");
     /// ```
     pub fn cert(mut self, path: impl Into<PathBuf>) -> Self {
+        self.sources.insert("cert", Source::Argument);
         self.cert = Some(Pem::Path(path.into()));
         self
     }
@@ -276,6 +302,7 @@ impl ClientBuilder {
     /// let b = keystone_v2::Client::builder().key("client.key");
     /// ```
     pub fn key(mut self, path: impl Into<PathBuf>) -> Self {
+        self.sources.insert("key", Source::Argument);
         self.key = Some(Pem::Path(path.into()));
         self
     }
@@ -286,6 +313,7 @@ impl ClientBuilder {
     /// let b = keystone_v2::Client::builder().cacert("ca.pem");
     /// ```
     pub fn cacert(mut self, path: impl Into<PathBuf>) -> Self {
+        self.sources.insert("cacert", Source::Argument);
         self.cacert = Some(Pem::Path(path.into()));
         self
     }
@@ -296,6 +324,7 @@ impl ClientBuilder {
     /// let b = keystone_v2::Client::builder().cacert_pem(b"-----BEGIN CERTIFICATE-----\n...".to_vec());
     /// ```
     pub fn cacert_pem(mut self, pem: impl Into<Vec<u8>>) -> Self {
+        self.sources.insert("cacert", Source::Argument);
         self.cacert = Some(Pem::Bytes(pem.into()));
         self
     }
@@ -307,6 +336,7 @@ impl ClientBuilder {
     /// let b = keystone_v2::Client::builder().cert_pem(b"...".to_vec()).key_pem(b"...".to_vec());
     /// ```
     pub fn cert_pem(mut self, pem: impl Into<Vec<u8>>) -> Self {
+        self.sources.insert("cert", Source::Argument);
         self.cert = Some(Pem::Bytes(pem.into()));
         self
     }
@@ -317,6 +347,7 @@ impl ClientBuilder {
     /// let b = keystone_v2::Client::builder().key_pem(b"...".to_vec());
     /// ```
     pub fn key_pem(mut self, pem: impl Into<Vec<u8>>) -> Self {
+        self.sources.insert("key", Source::Argument);
         self.key = Some(Pem::Bytes(pem.into()));
         self
     }
@@ -327,6 +358,7 @@ impl ClientBuilder {
     /// let b = keystone_v2::Client::builder().insecure(true);
     /// ```
     pub fn insecure(mut self, insecure: bool) -> Self {
+        self.sources.insert("insecure", Source::Argument);
         self.insecure = insecure;
         self
     }
@@ -339,6 +371,7 @@ impl ClientBuilder {
     /// # }
     /// ```
     pub fn auth_ref(mut self, auth_ref: AccessInfo) -> Self {
+        self.sources.insert("auth_ref", Source::Argument);
         self.auth_ref = Some(auth_ref);
         self
     }
@@ -350,6 +383,7 @@ impl ClientBuilder {
     /// let b = keystone_v2::Client::builder().debug(true);
     /// ```
     pub fn debug(mut self, debug: bool) -> Self {
+        self.sources.insert("debug", Source::Argument);
         self.debug = debug;
         self
     }
@@ -360,6 +394,7 @@ impl ClientBuilder {
     /// let b = keystone_v2::Client::builder().stale_duration(std::time::Duration::from_secs(120));
     /// ```
     pub fn stale_duration(mut self, stale: Duration) -> Self {
+        self.sources.insert("stale_duration", Source::Argument);
         self.stale_duration = stale;
         self
     }
@@ -370,6 +405,7 @@ impl ClientBuilder {
     /// let b = keystone_v2::Client::builder().user_agent("my-tool/1.0");
     /// ```
     pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.sources.insert("user_agent", Source::Argument);
         self.user_agent = user_agent.into();
         self
     }
@@ -381,6 +417,7 @@ impl ClientBuilder {
     /// let b = keystone_v2::Client::builder().connect_retries(3);
     /// ```
     pub fn connect_retries(mut self, retries: u32) -> Self {
+        self.sources.insert("connect_retries", Source::Argument);
         self.connect_retries = retries;
         self
     }
@@ -392,6 +429,7 @@ impl ClientBuilder {
     /// let b = keystone_v2::Client::builder().retries(0);
     /// ```
     pub fn retries(mut self, retries: u32) -> Self {
+        self.sources.insert("retries", Source::Argument);
         self.retries = retries;
         self
     }
@@ -408,36 +446,213 @@ impl ClientBuilder {
         self
     }
 
-    /// A builder from the openrc environment variables: `OS_AUTH_URL`, `OS_USERNAME`,
-    /// `OS_USER_ID`, `OS_PASSWORD`, `OS_TOKEN`, `OS_TENANT_NAME` (or `OS_PROJECT_NAME`),
-    /// `OS_TENANT_ID` (or `OS_PROJECT_ID`), `OS_REGION_NAME`, `OS_CACERT`, `OS_CERT`, `OS_KEY`
-    /// and `OS_INSECURE` (`true`/`1`). Unset or empty variables are left out.
+    /// The catalog interface that [`Client::endpoint_url`] looks up (default public), as
+    /// clouds.yaml's `interface`.
+    ///
+    /// ```
+    /// let b = keystone_v2::Client::builder().interface(keystone_v2::Interface::Internal);
+    /// ```
+    pub fn interface(mut self, interface: Interface) -> Self {
+        self.interface = Some(interface);
+        self.sources.insert("interface", Source::Argument);
+        self
+    }
+
+    /// Shares tokens with other clients and processes through `cache` (off by default):
+    /// a cached token with more than `stale_duration` left is used instead of logging in,
+    /// and concurrent cold starts log in once. See [`crate::cache`].
+    ///
+    /// ```no_run
+    /// let cache = keystone_v2::cache::FileTokenCache::default_location()?;
+    /// let b = keystone_v2::Client::builder().token_cache(std::sync::Arc::new(cache));
+    /// # Ok::<(), keystone_v2::Error>(())
+    /// ```
+    pub fn token_cache(mut self, cache: Arc<dyn TokenCache>) -> Self {
+        self.token_cache = Some(cache);
+        self.sources.insert("token_cache", Source::Argument);
+        self
+    }
+
+    /// A builder from the configuration users already have, with openstacksdk's rules (see
+    /// [`crate::config`]): the cloud named by `OS_CLOUD` in `clouds.yaml` (with `secure.yaml`
+    /// merged over it), else the cloud of the `OS_*` variables (`OS_AUTH_URL`,
+    /// `OS_USERNAME`, `OS_PASSWORD`, `OS_TENANT_NAME`, `OS_INTERFACE`, `OS_TRUST_ID`,
+    /// `OS_AUTH_TYPE`, `OS_SERVICE_TOKEN`, ...), else the only cloud of `clouds.yaml`.
+    /// Unset or empty variables are left out. A configuration error (an unknown cloud or
+    /// region, `identity_api_version: 3`, ...) is returned by [`ClientBuilder::build`] and
+    /// shown by [`ClientBuilder::explain`]; methods called afterwards override the files.
     ///
     /// ```no_run
     /// let client = keystone_v2::ClientBuilder::from_env().build()?;
     /// # Ok::<(), keystone_v2::Error>(())
     /// ```
     pub fn from_env() -> Self {
-        let var = |names: &[&str]| {
-            names
-                .iter()
-                .find_map(|n| std::env::var(n).ok().filter(|v| !v.is_empty()))
+        Self::from_config(&Environment::from_process(), None).unwrap_or_else(Self::failed)
+    }
+
+    /// A builder for the cloud `name` of `clouds.yaml` (the argument wins over `OS_CLOUD`),
+    /// read as [`ClientBuilder::from_env`] reads it. Errors (an unknown cloud lists the valid
+    /// ones and names the file) are returned by [`ClientBuilder::build`].
+    ///
+    /// ```no_run
+    /// let client = keystone_v2::ClientBuilder::from_cloud("mycloud").build()?;
+    /// # Ok::<(), keystone_v2::Error>(())
+    /// ```
+    pub fn from_cloud(name: &str) -> Self {
+        Self::from_config(&Environment::from_process(), Some(name)).unwrap_or_else(Self::failed)
+    }
+
+    /// A builder from the configuration of `env` (your own [`Environment`]: variables,
+    /// directories searched), for the cloud `cloud` or, with `None`, the default cloud
+    /// (`OS_CLOUD`, the `OS_*` variables, the only cloud). Without any configuration it is
+    /// an empty builder.
+    ///
+    /// # Errors
+    /// [`Error::Configuration`] naming the file and key: an unknown cloud (with the valid
+    /// names), several clouds and none chosen, an unknown region (with the valid ones), an
+    /// `identity_api_version` other than 2, an unsupported `auth_type`, a malformed file.
+    ///
+    /// ```no_run
+    /// use keystone_v2::config::Environment;
+    /// let env = Environment::new().search_path(["/etc/myapp"]).var("OS_CLOUD", "prod");
+    /// let client = keystone_v2::ClientBuilder::from_config(&env, None)?.build()?;
+    /// # Ok::<(), keystone_v2::Error>(())
+    /// ```
+    pub fn from_config(env: &Environment, cloud: Option<&str>) -> Result<Self> {
+        let mut builder = Self::default();
+        let Some(resolved) = crate::config::load(env, cloud)? else {
+            builder.notes.push(format!(
+                "no clouds.yaml found (searched {}) and no OS_* variables set",
+                env.config_dirs()
+                    .iter()
+                    .map(|d| d.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+            return Ok(builder);
+        };
+        for (name, value, source) in resolved.entries {
+            builder = match (name, value) {
+                ("cloud", Value::Str(v)) => Self {
+                    cloud: Some(v),
+                    ..builder
+                },
+                ("auth_url", Value::Str(v)) => builder.auth_url(v),
+                ("username", Value::Str(v)) => builder.username(v),
+                ("user_id", Value::Str(v)) => builder.user_id(v),
+                ("password", Value::Secret(v)) => builder.password(v),
+                ("token", Value::Secret(v)) => builder.token(v),
+                ("tenant_name", Value::Str(v)) => builder.tenant_name(v),
+                ("tenant_id", Value::Str(v)) => builder.tenant_id(v),
+                ("trust_id", Value::Str(v)) => builder.trust_id(v),
+                ("endpoint", Value::Str(v)) => builder.endpoint(v),
+                ("region_name", Value::Str(v)) => builder.region_name(v),
+                ("interface", Value::Interface(v)) => builder.interface(v),
+                ("insecure", Value::Bool(v)) => builder.insecure(v),
+                ("cacert", Value::Path(v)) => builder.cacert(v),
+                ("cert", Value::Path(v)) => builder.cert(v),
+                ("key", Value::Path(v)) => builder.key(v),
+                ("timeout", Value::Seconds(v)) => builder.timeout(Duration::from_secs_f64(v)),
+                ("token_cache", Value::Bool(true)) => {
+                    let cache = crate::cache::FileTokenCache::in_environment(env)?;
+                    builder.token_cache(Arc::new(cache))
+                }
+                (other, value) => {
+                    tracing::debug!(target: "keystone_v2", setting = other, ?value, "unused resolved setting");
+                    builder
+                }
+            };
+            builder.sources.insert(name, source);
+        }
+        builder.notes.extend(resolved.notes);
+        Ok(builder)
+    }
+
+    /// The builder of a configuration that failed: `build()` returns the error.
+    fn failed(e: Error) -> Self {
+        let message = match e {
+            Error::Configuration(m) => m,
+            other => other.to_string(),
         };
         Self {
-            auth_url: var(&["OS_AUTH_URL"]),
-            username: var(&["OS_USERNAME"]),
-            user_id: var(&["OS_USER_ID"]),
-            password: var(&["OS_PASSWORD"]).map(Secret::from),
-            token: var(&["OS_TOKEN", "OS_AUTH_TOKEN"]).map(Secret::from),
-            tenant_name: var(&["OS_TENANT_NAME", "OS_PROJECT_NAME"]),
-            tenant_id: var(&["OS_TENANT_ID", "OS_PROJECT_ID"]),
-            region_name: var(&["OS_REGION_NAME"]),
-            cacert: var(&["OS_CACERT"]).map(|p| Pem::Path(p.into())),
-            cert: var(&["OS_CERT"]).map(|p| Pem::Path(p.into())),
-            key: var(&["OS_KEY"]).map(|p| Pem::Path(p.into())),
-            insecure: var(&["OS_INSECURE"])
-                .is_some_and(|v| matches!(v.to_ascii_lowercase().as_str(), "1" | "true" | "yes")),
+            notes: vec![format!("configuration error: {message}")],
+            deferred: Some(message),
             ..Self::default()
+        }
+    }
+
+    /// Each setting with its source (a file and key, an environment variable, an argument,
+    /// the default), secrets masked, and notes: the files read, the cloud chosen and why,
+    /// keys ignored, the configuration error if any. Its `Display` is a table.
+    ///
+    /// ```no_run
+    /// let builder = keystone_v2::ClientBuilder::from_env();
+    /// println!("{}", builder.explain());
+    /// ```
+    pub fn explain(&self) -> Explanation {
+        let mut settings = Vec::new();
+        let mut push = |name: &'static str, value: Option<String>| {
+            let source = self.sources.get(name).cloned();
+            if let Some(value) = value {
+                settings.push(Setting {
+                    name,
+                    value,
+                    source: source.unwrap_or(Source::Default),
+                });
+            }
+        };
+        let masked = |s: &Option<Secret>| s.as_ref().map(|_| "***".to_owned());
+        let pem = |p: &Option<Pem>| {
+            p.as_ref().map(|p| match p {
+                Pem::Path(p) => p.display().to_string(),
+                Pem::Bytes(b) => format!("(PEM, {} bytes)", b.len()),
+            })
+        };
+        push("cloud", self.cloud.clone());
+        push("auth_url", self.auth_url.as_deref().map(crate::redact::url));
+        push("username", self.username.clone());
+        push("user_id", self.user_id.clone());
+        push("password", masked(&self.password));
+        push("token", masked(&self.token));
+        push("tenant_name", self.tenant_name.clone());
+        push("tenant_id", self.tenant_id.clone());
+        push("trust_id", self.trust_id.clone());
+        push("region_name", self.region_name.clone());
+        push("endpoint", self.endpoint.as_deref().map(crate::redact::url));
+        push(
+            "interface",
+            Some(self.interface.unwrap_or_default().to_string()),
+        );
+        push(
+            "auth_ref",
+            self.auth_ref.as_ref().map(|_| "(saved token data)".into()),
+        );
+        push("cacert", pem(&self.cacert));
+        push("cert", pem(&self.cert));
+        push("key", pem(&self.key));
+        push("insecure", Some(self.insecure.to_string()));
+        push("timeout", Some(format!("{:?}", self.timeout)));
+        push(
+            "attempt_timeout",
+            self.attempt_timeout.map(|d| format!("{d:?}")),
+        );
+        push("stale_duration", Some(format!("{:?}", self.stale_duration)));
+        push("retries", Some(self.retries.to_string()));
+        push("connect_retries", Some(self.connect_retries.to_string()));
+        push("max_body_size", Some(self.max_body.to_string()));
+        push("user_agent", Some(self.user_agent.clone()));
+        push("original_ip", self.original_ip.clone());
+        push("debug", Some(self.debug.to_string()));
+        push(
+            "token_cache",
+            Some(match &self.token_cache {
+                Some(c) => format!("{c:?}"),
+                None => "off".into(),
+            }),
+        );
+        Explanation {
+            settings,
+            notes: self.notes.clone(),
         }
     }
 
@@ -457,6 +672,9 @@ impl ClientBuilder {
     /// # Ok::<(), keystone_v2::Error>(())
     /// ```
     pub fn build(self) -> Result<Client> {
+        if let Some(message) = &self.deferred {
+            return Err(Error::Configuration(message.clone()));
+        }
         let auth_url = self
             .auth_url
             .as_deref()
@@ -513,6 +731,8 @@ impl ClientBuilder {
             connect_retries: self.connect_retries,
             retries: self.retries,
             timeout: self.timeout,
+            interface: self.interface.unwrap_or_default(),
+            cache: self.token_cache.clone(),
         };
         let secrets = [&self.auth_url, &self.endpoint]
             .into_iter()

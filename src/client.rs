@@ -132,6 +132,41 @@ impl Client {
         Ok(self.access_info().await?.service_catalog().clone())
     }
 
+    /// The URL of `service_type` in the current token's catalog, for the configured
+    /// interface ([`ClientBuilder::interface`], public by default) and region.
+    ///
+    /// ```no_run
+    /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
+    /// let nova = client.endpoint_url("compute").await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn endpoint_url(&self, service_type: &str) -> Result<String> {
+        let mut filter = crate::catalog::EndpointFilter::new(service_type)
+            .interface(self.shared.config.interface);
+        filter.region = self.shared.config.region_name.clone();
+        self.service_catalog().await?.url_for(&filter)
+    }
+
+    /// Ends the session: revokes the current token on the server
+    /// (`DELETE /v2.0/tokens/{id}`, an admin operation), deletes its token cache entry, and
+    /// forgets it, so the next call authenticates again. The entry is deleted and the token
+    /// forgotten even when the revocation fails; its error is then returned.
+    ///
+    /// ```no_run
+    /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
+    /// client.logout().await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn logout(&self) -> Result<()> {
+        let revoked = match self.shared.session_token() {
+            Some(token) => self.tokens().delete(token.expose()).await,
+            None => Ok(()),
+        };
+        let forgotten = self.shared.forget_cached();
+        self.shared.invalidate();
+        revoked.and(forgotten)
+    }
+
     /// The admin API's URL in use (keystoneclient's `management_url`), if any.
     ///
     /// ```no_run

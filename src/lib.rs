@@ -5,8 +5,10 @@
 pub mod access;
 mod auth;
 mod builder;
+pub mod cache;
 pub mod catalog;
 mod client;
+pub mod config;
 #[cfg(feature = "emulator")]
 #[cfg_attr(docsrs, doc(cfg(feature = "emulator")))]
 pub mod emulator;
