@@ -737,9 +737,19 @@ fn regions_of(cloud: &Map) -> Result<Option<Vec<Region>>> {
         Source::File { key, .. } => key.clone(),
         _ => String::new(),
     };
+    let scalar = list.len() == 1
+        && !matches!(cloud.get("regions"), Some(Node::Leaf(Json::Array(_), _)))
+        && !matches!(
+            cloud.get("region_name"),
+            Some(Node::Leaf(Json::Array(_), _))
+        );
     let mut regions = Vec::new();
     for (i, entry) in list.into_iter().enumerate() {
-        let at = sub_source(&source, &format!("[{i}]"));
+        let at = if scalar {
+            source.clone()
+        } else {
+            sub_source(&source, &format!("[{i}]"))
+        };
         match entry {
             Json::Object(m) => {
                 let valid =
