@@ -29,7 +29,6 @@ use std::time::{Duration, Instant};
 
 use progenitor_client::{ClientHooks, ClientInfo, OperationInfo};
 
-use crate::client::Shared;
 use crate::generated::Client as Raw;
 use crate::{redact, types, Error, HttpError, Secret};
 
@@ -111,6 +110,19 @@ impl Recorder {
     }
 }
 
+/// What the hooks need from a session that owns the token (the client's token lifecycle):
+/// the header to send, and a new token after a 401. The hooks hold it weakly, so a session
+/// and its hooks do not keep each other alive.
+pub(crate) trait TokenSource: Send + Sync {
+    /// The `X-Auth-Token` value to send now, if any.
+    fn token_header(&self) -> Option<reqwest::header::HeaderValue>;
+    /// After `refused` was answered 401: a token to replay the request with, if one can be had.
+    fn after_unauthorized<'a>(
+        &'a self,
+        refused: &'a Secret,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Option<Secret>> + Send + 'a>>;
+}
+
 /// Where the token comes from.
 #[derive(Clone, Default)]
 enum Auth {
@@ -119,7 +131,7 @@ enum Auth {
     Static(reqwest::header::HeaderValue),
     /// A token that cannot be sent (not a valid header value): every call is refused.
     Invalid,
-    Session(Weak<Shared>),
+    Session(Weak<dyn TokenSource>),
 }
 
 /// The default maximum size of a response body: far above any real Keystone answer.
@@ -222,7 +234,7 @@ impl Hooks {
         }
     }
 
-    pub(crate) fn session(shared: Weak<Shared>, t: Transport) -> Self {
+    pub(crate) fn session(shared: Weak<dyn TokenSource>, t: Transport) -> Self {
         Self {
             auth: Auth::Session(shared),
             recorder: None,
@@ -288,7 +300,7 @@ impl Hooks {
             Auth::None => Ok(None),
             Auth::Static(v) => Ok(Some(v.clone())),
             Auth::Invalid => Err(()),
-            Auth::Session(s) => Ok(crate::client::weak_token_header(s)),
+            Auth::Session(s) => Ok(s.upgrade().and_then(|s| s.token_header())),
         }
     }
 }
@@ -1247,6 +1259,17 @@ pub(crate) async fn convert_error<E: ErrorBody>(
             Error::transport(e)
         }
         P::InvalidRequest(s) | P::Custom(s) => Error::InvalidRequest(redact::text(&s, &secrets)),
+    }
+}
+
+/// Turns a generated call's outcome into this crate's result.
+pub(crate) async fn finish<T, E: ErrorBody>(
+    op: &'static str,
+    result: std::result::Result<progenitor_client::ResponseValue<T>, progenitor_client::Error<E>>,
+) -> crate::Result<T> {
+    match result {
+        Ok(v) => Ok(v.into_inner()),
+        Err(e) => Err(convert_error(op, e).await),
     }
 }
 

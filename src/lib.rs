@@ -3,8 +3,12 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod access;
+mod auth;
+mod builder;
+pub mod cache;
 pub mod catalog;
 mod client;
+pub mod config;
 #[cfg(feature = "emulator")]
 #[cfg_attr(docsrs, doc(cfg(feature = "emulator")))]
 pub mod emulator;
@@ -17,8 +21,9 @@ mod redact;
 mod secret;
 
 pub use access::AccessInfo;
+pub use builder::{ClientBuilder, DEFAULT_USER_AGENT};
 pub use catalog::{EndpointFilter, Interface, ServiceCatalog};
-pub use client::{Client, ClientBuilder, DEFAULT_USER_AGENT};
+pub use client::Client;
 pub use error::{Error, HttpError, Result};
 pub use generated::types;
 pub use secret::Secret;

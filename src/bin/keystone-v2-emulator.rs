@@ -3,7 +3,11 @@
 //! ```text
 //! keystone-v2-emulator [--public-port 5000] [--admin-port 35357] [--admin-password secret]
 //!                      [--admin-token ADMIN] [--token-lifetime 3600]
+//!                      [--write-clouds-yaml PATH]
 //! ```
+//!
+//! `--write-clouds-yaml PATH` writes a `clouds.yaml` for the emulator (cloud
+//! `keystone-v2-emulator`, mode 0600 as it holds the password) once it listens.
 //!
 //! Port 0 picks a free port. Both APIs listen on 127.0.0.1. Its memory follows its live data
 //! (request counters are per operation, deleted resources are forgotten, tokens are kept until
@@ -28,14 +32,23 @@ options:
   --admin-password <pw>      password of the bootstrap user `admin` (default secret)
   --admin-token <token>      static admin token; empty disables it (default ADMIN)
   --token-lifetime <secs>    token lifetime in seconds (default 3600)
+  --write-clouds-yaml <path> write a clouds.yaml for this emulator (cloud
+                             keystone-v2-emulator, mode 0600) once it listens
   -h, --help                 this help
 ";
 
-fn parse(args: impl IntoIterator<Item = String>) -> Result<Option<EmulatorConfig>, String> {
+/// What the command line asks for.
+struct Options {
+    config: EmulatorConfig,
+    clouds_yaml: Option<std::path::PathBuf>,
+}
+
+fn parse(args: impl IntoIterator<Item = String>) -> Result<Option<Options>, String> {
     let loopback = |port| SocketAddr::from((Ipv4Addr::LOCALHOST, port));
     let mut config = EmulatorConfig::default()
         .public_addr(loopback(5000))
         .admin_addr(loopback(35357));
+    let mut clouds_yaml = None;
     let mut args = args.into_iter();
     while let Some(flag) = args.next() {
         if flag == "-h" || flag == "--help" {
@@ -67,10 +80,17 @@ fn parse(args: impl IntoIterator<Item = String>) -> Result<Option<EmulatorConfig
                     .map_err(|_| format!("{name}: not a number of seconds: {v:?}"))?;
                 config.token_lifetime(Duration::from_secs(secs))
             }
+            "--write-clouds-yaml" => {
+                clouds_yaml = Some(std::path::PathBuf::from(value()?));
+                config
+            }
             other => return Err(format!("unknown option {other:?}")),
         };
     }
-    Ok(Some(config))
+    Ok(Some(Options {
+        config,
+        clouds_yaml,
+    }))
 }
 
 async fn interrupted() {
@@ -95,10 +115,22 @@ async fn interrupted() {
     }
 }
 
+/// Writes `text` to `path` readable by its owner only (it holds a password).
+fn write_private(path: &std::path::Path, text: &str) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)?.write_all(text.as_bytes())
+}
+
 #[tokio::main]
 async fn main() -> ExitCode {
-    let config = match parse(std::env::args().skip(1)) {
-        Ok(Some(config)) => config,
+    let options = match parse(std::env::args().skip(1)) {
+        Ok(Some(options)) => options,
         Ok(None) => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -108,7 +140,7 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let emulator = match Emulator::start_with(config).await {
+    let emulator = match Emulator::start_with(options.config).await {
         Ok(emulator) => emulator,
         Err(e) => {
             eprintln!("keystone-v2-emulator: cannot listen: {e}");
@@ -124,6 +156,18 @@ async fn main() -> ExitCode {
         "admin user: admin; static admin token set: {}",
         !emulator.admin_token().is_empty()
     );
+    if let Some(path) = &options.clouds_yaml {
+        if let Err(e) = write_private(path, &emulator.clouds_yaml()) {
+            eprintln!("keystone-v2-emulator: cannot write {}: {e}", path.display());
+            return ExitCode::FAILURE;
+        }
+        let _ = writeln!(
+            out,
+            "clouds.yaml: {} (cloud {})",
+            path.display(),
+            keystone_v2::emulator::CLOUD_NAME
+        );
+    }
     let _ = out.flush();
     interrupted().await;
     emulator.shutdown().await;
@@ -153,5 +197,9 @@ mod tests {
         assert!(parse(args(&["--public-port"])).is_err());
         assert!(parse(args(&["--public-port", "x"])).is_err());
         assert!(parse(args(&["--nope"])).is_err());
+        let o = parse(args(&["--write-clouds-yaml", "c.yaml"]))
+            .unwrap()
+            .unwrap();
+        assert_eq!(o.clouds_yaml.unwrap(), std::path::PathBuf::from("c.yaml"));
     }
 }

@@ -77,6 +77,9 @@ use crate::operations::Api;
 use server::Shared;
 use state::{Bootstrap, State};
 
+/// The name of the cloud in [`Emulator::clouds_yaml`].
+pub const CLOUD_NAME: &str = "keystone-v2-emulator";
+
 /// How to start an [`Emulator`]. The default binds both APIs to `127.0.0.1` on ephemeral ports,
 /// with admin password `secret`, static admin token `ADMIN` and one-hour tokens.
 ///
@@ -288,6 +291,41 @@ impl Emulator {
     /// ```
     pub fn admin_url(&self) -> String {
         base_url(self.admin_addr)
+    }
+
+    /// A `clouds.yaml` for this emulator: one cloud, `keystone-v2-emulator`, with the
+    /// bootstrap admin (`admin` on tenant `admin`, its password included), region
+    /// `RegionOne` and `identity_api_version: "2.0"`, so that configuration handling can be
+    /// tested against it. The password is in the text: write it to a private file.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+    /// let emulator = keystone_v2::emulator::Emulator::start().await?;
+    /// std::fs::write("clouds.yaml", emulator.clouds_yaml())?;
+    /// let client = keystone_v2::ClientBuilder::from_cloud("keystone-v2-emulator").build()?;
+    /// # Ok(()) }
+    /// ```
+    pub fn clouds_yaml(&self) -> String {
+        // JSON strings are valid YAML scalars, and quote whatever the password holds.
+        let quote = |s: &str| serde_json::Value::String(s.to_owned()).to_string();
+        format!(
+            "# A clouds.yaml for the keystone-v2 emulator (admin API at {admin}).\n\
+             clouds:\n  \
+               {name}:\n    \
+                 auth_type: password\n    \
+                 identity_api_version: \"2.0\"\n    \
+                 region_name: {region}\n    \
+                 auth:\n      \
+                   auth_url: {url}\n      \
+                   username: admin\n      \
+                   password: {password}\n      \
+                   project_name: admin\n",
+            admin = self.admin_url(),
+            name = CLOUD_NAME,
+            region = state::BOOTSTRAP_REGION,
+            url = quote(&self.public_url()),
+            password = quote(&self.admin_password),
+        )
     }
 
     /// The address the public API listens on.

@@ -1,0 +1,820 @@
+//! [`ClientBuilder`]: the options of a [`Client`], checked before any request.
+
+use std::path::PathBuf;
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+use std::collections::BTreeMap;
+
+use crate::access::{AccessInfo, STALE_TOKEN_DURATION};
+use crate::auth::{root_url, Config, Session};
+use crate::cache::TokenCache;
+use crate::catalog::Interface;
+use crate::client::Client;
+use crate::config::{Environment, Explanation, Setting, Source, Value};
+use crate::{Error, Result, Secret};
+
+/// The default User-Agent.
+pub const DEFAULT_USER_AGENT: &str = concat!("keystone-v2-rust/", env!("CARGO_PKG_VERSION"));
+
+#[derive(Clone)]
+enum Pem {
+    Path(PathBuf),
+    Bytes(Vec<u8>),
+}
+
+impl Pem {
+    fn read(&self, what: &str) -> Result<Vec<u8>> {
+        match self {
+            Pem::Bytes(b) => Ok(b.clone()),
+            Pem::Path(p) => std::fs::read(p).map_err(|e| {
+                Error::Configuration(format!("cannot read the {what} {}: {e}", p.display()))
+            }),
+        }
+    }
+}
+
+/// Builds a [`Client`] from keystoneclient's options. Building does no network I/O.
+///
+/// ```no_run
+/// # async fn run() -> keystone_v2::Result<()> {
+/// let client = keystone_v2::Client::builder()
+///     .auth_url("http://127.0.0.1:5000/v2.0")
+///     .username("admin")
+///     .password("secret")
+///     .tenant_name("admin")
+///     .build()?;
+/// let tenants = client.tenants().list(Default::default()).await?;
+/// # Ok(()) }
+/// ```
+#[derive(Clone)]
+#[must_use]
+pub struct ClientBuilder {
+    username: Option<String>,
+    user_id: Option<String>,
+    password: Option<Secret>,
+    token: Option<Secret>,
+    tenant_id: Option<String>,
+    tenant_name: Option<String>,
+    trust_id: Option<String>,
+    auth_url: Option<String>,
+    region_name: Option<String>,
+    endpoint: Option<String>,
+    timeout: Duration,
+    attempt_timeout: Option<Duration>,
+    max_body: u64,
+    original_ip: Option<String>,
+    cert: Option<Pem>,
+    key: Option<Pem>,
+    cacert: Option<Pem>,
+    insecure: bool,
+    auth_ref: Option<AccessInfo>,
+    debug: bool,
+    stale_duration: Duration,
+    user_agent: String,
+    connect_retries: u32,
+    retries: u32,
+    recorder: Option<Arc<crate::hooks::Recorder>>,
+    interface: Option<Interface>,
+    token_cache: Option<Arc<dyn TokenCache>>,
+    /// The cloud of the configuration files, if the builder came from them.
+    cloud: Option<String>,
+    /// Where each option set came from (an option missing here has its default).
+    sources: BTreeMap<&'static str, Source>,
+    /// What the configuration loading has to say, for [`ClientBuilder::explain`].
+    notes: Vec<String>,
+    /// A configuration error, returned by [`ClientBuilder::build`].
+    deferred: Option<String>,
+}
+
+impl std::fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("username", &self.username)
+            .field("user_id", &self.user_id)
+            .field("password", &self.password)
+            .field("token", &self.token)
+            .field("tenant_id", &self.tenant_id)
+            .field("tenant_name", &self.tenant_name)
+            .field(
+                "auth_url",
+                &self.auth_url.as_deref().map(crate::redact::url),
+            )
+            .field("region_name", &self.region_name)
+            .field(
+                "endpoint",
+                &self.endpoint.as_deref().map(crate::redact::url),
+            )
+            .field("timeout", &self.timeout)
+            .field("insecure", &self.insecure)
+            .field("debug", &self.debug)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for ClientBuilder {
+    fn default() -> Self {
+        Self {
+            username: None,
+            user_id: None,
+            password: None,
+            token: None,
+            tenant_id: None,
+            tenant_name: None,
+            trust_id: None,
+            auth_url: None,
+            region_name: None,
+            endpoint: None,
+            timeout: Duration::from_secs(30),
+            attempt_timeout: None,
+            max_body: crate::hooks::DEFAULT_MAX_BODY_SIZE,
+            original_ip: None,
+            cert: None,
+            key: None,
+            cacert: None,
+            insecure: false,
+            auth_ref: None,
+            debug: false,
+            stale_duration: STALE_TOKEN_DURATION,
+            user_agent: DEFAULT_USER_AGENT.to_owned(),
+            connect_retries: 0,
+            retries: 2,
+            recorder: None,
+            interface: None,
+            token_cache: None,
+            cloud: None,
+            sources: BTreeMap::new(),
+            notes: Vec::new(),
+            deferred: None,
+        }
+    }
+}
+
+macro_rules! setter {
+    ($(#[$doc:meta])* $name:ident: $ty:ty => $field:ident) => {
+        $(#[$doc])*
+        pub fn $name(mut self, value: impl Into<$ty>) -> Self {
+            self.$field = Some(value.into());
+            self.sources.insert(stringify!($name), Source::Argument);
+            self
+        }
+    };
+}
+
+impl ClientBuilder {
+    setter!(
+        /// The user's name, for password authentication.
+        ///
+        /// ```
+        /// let b = keystone_v2::Client::builder().username("admin");
+        /// ```
+        username: String => username);
+    setter!(
+        /// The user's id, for password authentication (instead of `username`).
+        ///
+        /// ```
+        /// let b = keystone_v2::Client::builder().user_id("3a9a06e4af0a434580a3ac7b9d19f69b");
+        /// ```
+        user_id: String => user_id);
+    setter!(
+        /// The password.
+        ///
+        /// ```
+        /// let b = keystone_v2::Client::builder().password("secret");
+        /// ```
+        password: Secret => password);
+    setter!(
+        /// An existing token: exchanged for a (re)scoped token with `auth_url`, or used as it is
+        /// with `endpoint` (the admin-token bootstrap).
+        ///
+        /// ```
+        /// let b = keystone_v2::Client::builder().token("ADMIN").endpoint("http://127.0.0.1:35357/v2.0");
+        /// ```
+        token: Secret => token);
+    setter!(
+        /// Scope the token to this tenant id (wins over `tenant_name`).
+        ///
+        /// ```
+        /// let b = keystone_v2::Client::builder().tenant_id("17c188128a744898889d63f768fd7a1e");
+        /// ```
+        tenant_id: String => tenant_id);
+    setter!(
+        /// Scope the token to this tenant name.
+        ///
+        /// ```
+        /// let b = keystone_v2::Client::builder().tenant_name("admin");
+        /// ```
+        tenant_name: String => tenant_name);
+    setter!(
+        /// Scope the token to this trust.
+        ///
+        /// ```
+        /// let b = keystone_v2::Client::builder().trust_id("a1b2");
+        /// ```
+        trust_id: String => trust_id);
+    setter!(
+        /// The public identity URL to authenticate against, such as `http://host:5000/v2.0`.
+        ///
+        /// ```
+        /// let b = keystone_v2::Client::builder().auth_url("http://127.0.0.1:5000/v2.0");
+        /// ```
+        auth_url: String => auth_url);
+    setter!(
+        /// The region whose endpoints the catalog lookups use.
+        ///
+        /// ```
+        /// let b = keystone_v2::Client::builder().region_name("RegionOne");
+        /// ```
+        region_name: String => region_name);
+    setter!(
+        /// The admin API's URL, instead of the catalog's admin identity endpoint.
+        ///
+        /// ```
+        /// let b = keystone_v2::Client::builder().endpoint("http://127.0.0.1:35357/v2.0");
+        /// ```
+        endpoint: String => endpoint);
+    setter!(
+        /// The end user's address, sent as `Forwarded: for=<ip>;by=<user agent>`.
+        ///
+        /// ```
+        /// let b = keystone_v2::Client::builder().original_ip("10.100.100.1");
+        /// ```
+        original_ip: String => original_ip);
+
+    /// The deadline of each call (default 30 s): it bounds the whole call, authentication,
+    /// retries, waits for `Retry-After`, re-authentication after a 401 and the replay
+    /// included. A call past it ends with [`Error::DeadlineExceeded`] or [`Error::Timeout`]
+    /// (both `is_timeout()`). Each page of [`crate::managers::TenantManager::list_all`] is one
+    /// call.
+    ///
+    /// ```
+    /// let b = keystone_v2::Client::builder().timeout(std::time::Duration::from_secs(5));
+    /// ```
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.sources.insert("timeout", Source::Argument);
+        self.timeout = timeout;
+        self
+    }
+
+    /// A shorter bound for each HTTP attempt within a call (default: none, an attempt may use
+    /// what remains of [`ClientBuilder::timeout`]), so that a retry still fits in the call.
+    ///
+    /// ```
+    /// let b = keystone_v2::Client::builder()
+    ///     .timeout(std::time::Duration::from_secs(10))
+    ///     .attempt_timeout(std::time::Duration::from_secs(3));
+    /// ```
+    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
+        self.sources.insert("attempt_timeout", Source::Argument);
+        self.attempt_timeout = Some(timeout);
+        self
+    }
+
+    /// The largest response body accepted, in bytes (default 16 MiB, far above any real
+    /// Keystone answer). It is enforced while reading, before the body is decoded: a larger
+    /// success body is [`Error::ResponseTooLarge`]; an error body is read up to 64 KiB (or
+    /// this limit if smaller) and the rest is dropped, the error keeping its status.
+    ///
+    /// ```
+    /// let b = keystone_v2::Client::builder().max_body_size(4 * 1024 * 1024);
+    /// ```
+    pub fn max_body_size(mut self, bytes: u64) -> Self {
+        self.sources.insert("max_body_size", Source::Argument);
+        self.max_body = bytes;
+        self
+    }
+
+    /// A client certificate (PEM file) for mutual TLS; give its key with [`ClientBuilder::key`]
+    /// unless the file holds both.
+    ///
+    /// ```
+    /// let b = keystone_v2::Client::builder().cert("client.pem").key("client.key");
+    /// ```
+    pub fn cert(mut self, path: impl Into<PathBuf>) -> Self {
+        self.sources.insert("cert", Source::Argument);
+        self.cert = Some(Pem::Path(path.into()));
+        self
+    }
+
+    /// The client certificate's private key (PEM file).
+    ///
+    /// ```
+    /// let b = keystone_v2::Client::builder().key("client.key");
+    /// ```
+    pub fn key(mut self, path: impl Into<PathBuf>) -> Self {
+        self.sources.insert("key", Source::Argument);
+        self.key = Some(Pem::Path(path.into()));
+        self
+    }
+
+    /// The CA certificates (PEM file) to trust instead of the system's.
+    ///
+    /// ```
+    /// let b = keystone_v2::Client::builder().cacert("ca.pem");
+    /// ```
+    pub fn cacert(mut self, path: impl Into<PathBuf>) -> Self {
+        self.sources.insert("cacert", Source::Argument);
+        self.cacert = Some(Pem::Path(path.into()));
+        self
+    }
+
+    /// The CA certificates as PEM bytes.
+    ///
+    /// ```
+    /// let b = keystone_v2::Client::builder().cacert_pem(b"-----BEGIN CERTIFICATE-----\n...".to_vec());
+    /// ```
+    pub fn cacert_pem(mut self, pem: impl Into<Vec<u8>>) -> Self {
+        self.sources.insert("cacert", Source::Argument);
+        self.cacert = Some(Pem::Bytes(pem.into()));
+        self
+    }
+
+    /// The client certificate and key as PEM bytes (both in one buffer, or the key given with
+    /// [`ClientBuilder::key_pem`]).
+    ///
+    /// ```
+    /// let b = keystone_v2::Client::builder().cert_pem(b"...".to_vec()).key_pem(b"...".to_vec());
+    /// ```
+    pub fn cert_pem(mut self, pem: impl Into<Vec<u8>>) -> Self {
+        self.sources.insert("cert", Source::Argument);
+        self.cert = Some(Pem::Bytes(pem.into()));
+        self
+    }
+
+    /// The client certificate's private key as PEM bytes.
+    ///
+    /// ```
+    /// let b = keystone_v2::Client::builder().key_pem(b"...".to_vec());
+    /// ```
+    pub fn key_pem(mut self, pem: impl Into<Vec<u8>>) -> Self {
+        self.sources.insert("key", Source::Argument);
+        self.key = Some(Pem::Bytes(pem.into()));
+        self
+    }
+
+    /// Do not verify the server's certificate (test servers only).
+    ///
+    /// ```
+    /// let b = keystone_v2::Client::builder().insecure(true);
+    /// ```
+    pub fn insecure(mut self, insecure: bool) -> Self {
+        self.sources.insert("insecure", Source::Argument);
+        self.insecure = insecure;
+        self
+    }
+
+    /// A saved [`AccessInfo`] to use instead of authenticating (until it is about to expire).
+    ///
+    /// ```no_run
+    /// # fn f(saved: keystone_v2::AccessInfo) {
+    /// let b = keystone_v2::Client::builder().auth_ref(saved);
+    /// # }
+    /// ```
+    pub fn auth_ref(mut self, auth_ref: AccessInfo) -> Self {
+        self.sources.insert("auth_ref", Source::Argument);
+        self.auth_ref = Some(auth_ref);
+        self
+    }
+
+    /// Log every request and response through `tracing` (at DEBUG level), bodies included, with
+    /// tokens, passwords and EC2 secrets redacted.
+    ///
+    /// ```
+    /// let b = keystone_v2::Client::builder().debug(true);
+    /// ```
+    pub fn debug(mut self, debug: bool) -> Self {
+        self.sources.insert("debug", Source::Argument);
+        self.debug = debug;
+        self
+    }
+
+    /// Renew the token when it expires within this duration (default 30 s).
+    ///
+    /// ```
+    /// let b = keystone_v2::Client::builder().stale_duration(std::time::Duration::from_secs(120));
+    /// ```
+    pub fn stale_duration(mut self, stale: Duration) -> Self {
+        self.sources.insert("stale_duration", Source::Argument);
+        self.stale_duration = stale;
+        self
+    }
+
+    /// The User-Agent (default `keystone-v2-rust/<version>`).
+    ///
+    /// ```
+    /// let b = keystone_v2::Client::builder().user_agent("my-tool/1.0");
+    /// ```
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.sources.insert("user_agent", Source::Argument);
+        self.user_agent = user_agent.into();
+        self
+    }
+
+    /// Retry a request this many times when the connection cannot be established, waiting 0.5 s
+    /// and doubling (default 0, as keystoneclient).
+    ///
+    /// ```
+    /// let b = keystone_v2::Client::builder().connect_retries(3);
+    /// ```
+    pub fn connect_retries(mut self, retries: u32) -> Self {
+        self.sources.insert("connect_retries", Source::Argument);
+        self.connect_retries = retries;
+        self
+    }
+
+    /// Retry idempotent requests (GET, HEAD, PUT, DELETE) this many times on a 503 (honouring
+    /// `Retry-After`, at most 5 s a wait) or a connection dropped mid-request (default 2).
+    ///
+    /// ```
+    /// let b = keystone_v2::Client::builder().retries(0);
+    /// ```
+    pub fn retries(mut self, retries: u32) -> Self {
+        self.sources.insert("retries", Source::Argument);
+        self.retries = retries;
+        self
+    }
+
+    /// Records every HTTP exchange (raw bodies included) into `recorder`, for tests and
+    /// diagnostics.
+    ///
+    /// ```
+    /// let recorder = std::sync::Arc::new(keystone_v2::hooks::Recorder::new());
+    /// let b = keystone_v2::Client::builder().record(recorder.clone());
+    /// ```
+    pub fn record(mut self, recorder: Arc<crate::hooks::Recorder>) -> Self {
+        self.recorder = Some(recorder);
+        self
+    }
+
+    /// The catalog interface that [`Client::endpoint_url`] looks up (default public), as
+    /// clouds.yaml's `interface`.
+    ///
+    /// ```
+    /// let b = keystone_v2::Client::builder().interface(keystone_v2::Interface::Internal);
+    /// ```
+    pub fn interface(mut self, interface: Interface) -> Self {
+        self.interface = Some(interface);
+        self.sources.insert("interface", Source::Argument);
+        self
+    }
+
+    /// Shares tokens with other clients and processes through `cache` (off by default):
+    /// a cached token with more than `stale_duration` left is used instead of logging in,
+    /// and concurrent cold starts log in once. See [`crate::cache`].
+    ///
+    /// ```no_run
+    /// let cache = keystone_v2::cache::FileTokenCache::default_location()?;
+    /// let b = keystone_v2::Client::builder().token_cache(std::sync::Arc::new(cache));
+    /// # Ok::<(), keystone_v2::Error>(())
+    /// ```
+    pub fn token_cache(mut self, cache: Arc<dyn TokenCache>) -> Self {
+        self.token_cache = Some(cache);
+        self.sources.insert("token_cache", Source::Argument);
+        self
+    }
+
+    /// A builder from the configuration users already have, with openstacksdk's rules (see
+    /// [`crate::config`]): the cloud named by `OS_CLOUD` in `clouds.yaml` (with `secure.yaml`
+    /// merged over it), else the cloud of the `OS_*` variables (`OS_AUTH_URL`,
+    /// `OS_USERNAME`, `OS_PASSWORD`, `OS_TENANT_NAME`, `OS_INTERFACE`, `OS_TRUST_ID`,
+    /// `OS_AUTH_TYPE`, `OS_SERVICE_TOKEN`, ...), else the only cloud of `clouds.yaml`.
+    /// Unset or empty variables are left out. A configuration error (an unknown cloud or
+    /// region, `identity_api_version: 3`, ...) is returned by [`ClientBuilder::build`] and
+    /// shown by [`ClientBuilder::explain`]; methods called afterwards override the files.
+    ///
+    /// ```no_run
+    /// let client = keystone_v2::ClientBuilder::from_env().build()?;
+    /// # Ok::<(), keystone_v2::Error>(())
+    /// ```
+    pub fn from_env() -> Self {
+        Self::from_config(&Environment::from_process(), None).unwrap_or_else(Self::failed)
+    }
+
+    /// A builder for the cloud `name` of `clouds.yaml` (the argument wins over `OS_CLOUD`),
+    /// read as [`ClientBuilder::from_env`] reads it. Errors (an unknown cloud lists the valid
+    /// ones and names the file) are returned by [`ClientBuilder::build`].
+    ///
+    /// ```no_run
+    /// let client = keystone_v2::ClientBuilder::from_cloud("mycloud").build()?;
+    /// # Ok::<(), keystone_v2::Error>(())
+    /// ```
+    pub fn from_cloud(name: &str) -> Self {
+        Self::from_config(&Environment::from_process(), Some(name)).unwrap_or_else(Self::failed)
+    }
+
+    /// A builder from the configuration of `env` (your own [`Environment`]: variables,
+    /// directories searched), for the cloud `cloud` or, with `None`, the default cloud
+    /// (`OS_CLOUD`, the `OS_*` variables, the only cloud). Without any configuration it is
+    /// an empty builder.
+    ///
+    /// # Errors
+    /// [`Error::Configuration`] naming the file and key: an unknown cloud (with the valid
+    /// names), several clouds and none chosen, an unknown region (with the valid ones), an
+    /// `identity_api_version` other than 2, an unsupported `auth_type`, a malformed file.
+    ///
+    /// ```no_run
+    /// use keystone_v2::config::Environment;
+    /// let env = Environment::new().search_path(["/etc/myapp"]).var("OS_CLOUD", "prod");
+    /// let client = keystone_v2::ClientBuilder::from_config(&env, None)?.build()?;
+    /// # Ok::<(), keystone_v2::Error>(())
+    /// ```
+    pub fn from_config(env: &Environment, cloud: Option<&str>) -> Result<Self> {
+        let mut builder = Self::default();
+        let Some(resolved) = crate::config::load(env, cloud)? else {
+            builder.notes.push(format!(
+                "no clouds.yaml found (searched {}) and no OS_* variables set",
+                env.config_dirs()
+                    .iter()
+                    .map(|d| d.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+            return Ok(builder);
+        };
+        for (name, value, source) in resolved.entries {
+            builder = match (name, value) {
+                ("cloud", Value::Str(v)) => Self {
+                    cloud: Some(v),
+                    ..builder
+                },
+                ("auth_url", Value::Str(v)) => builder.auth_url(v),
+                ("username", Value::Str(v)) => builder.username(v),
+                ("user_id", Value::Str(v)) => builder.user_id(v),
+                ("password", Value::Secret(v)) => builder.password(v),
+                ("token", Value::Secret(v)) => builder.token(v),
+                ("tenant_name", Value::Str(v)) => builder.tenant_name(v),
+                ("tenant_id", Value::Str(v)) => builder.tenant_id(v),
+                ("trust_id", Value::Str(v)) => builder.trust_id(v),
+                ("endpoint", Value::Str(v)) => builder.endpoint(v),
+                ("region_name", Value::Str(v)) => builder.region_name(v),
+                ("interface", Value::Interface(v)) => builder.interface(v),
+                ("insecure", Value::Bool(v)) => builder.insecure(v),
+                ("cacert", Value::Path(v)) => builder.cacert(v),
+                ("cert", Value::Path(v)) => builder.cert(v),
+                ("key", Value::Path(v)) => builder.key(v),
+                ("timeout", Value::Seconds(v)) => builder.timeout(Duration::from_secs_f64(v)),
+                ("token_cache", Value::Bool(true)) => {
+                    let cache = crate::cache::FileTokenCache::in_environment(env)?;
+                    builder.token_cache(Arc::new(cache))
+                }
+                (other, value) => {
+                    tracing::debug!(target: "keystone_v2", setting = other, ?value, "unused resolved setting");
+                    builder
+                }
+            };
+            builder.sources.insert(name, source);
+        }
+        builder.notes.extend(resolved.notes);
+        Ok(builder)
+    }
+
+    /// The builder of a configuration that failed: `build()` returns the error.
+    fn failed(e: Error) -> Self {
+        let message = match e {
+            Error::Configuration(m) => m,
+            other => other.to_string(),
+        };
+        Self {
+            notes: vec![format!("configuration error: {message}")],
+            deferred: Some(message),
+            ..Self::default()
+        }
+    }
+
+    /// Each setting with its source (a file and key, an environment variable, an argument,
+    /// the default), secrets masked, and notes: the files read, the cloud chosen and why,
+    /// keys ignored, the configuration error if any. Its `Display` is a table.
+    ///
+    /// ```no_run
+    /// let builder = keystone_v2::ClientBuilder::from_env();
+    /// println!("{}", builder.explain());
+    /// ```
+    pub fn explain(&self) -> Explanation {
+        let mut settings = Vec::new();
+        let mut push = |name: &'static str, value: Option<String>| {
+            let source = self.sources.get(name).cloned();
+            if let Some(value) = value {
+                settings.push(Setting {
+                    name,
+                    value,
+                    source: source.unwrap_or(Source::Default),
+                });
+            }
+        };
+        let masked = |s: &Option<Secret>| s.as_ref().map(|_| "***".to_owned());
+        let pem = |p: &Option<Pem>| {
+            p.as_ref().map(|p| match p {
+                Pem::Path(p) => p.display().to_string(),
+                Pem::Bytes(b) => format!("(PEM, {} bytes)", b.len()),
+            })
+        };
+        push("cloud", self.cloud.clone());
+        push("auth_url", self.auth_url.as_deref().map(crate::redact::url));
+        push("username", self.username.clone());
+        push("user_id", self.user_id.clone());
+        push("password", masked(&self.password));
+        push("token", masked(&self.token));
+        push("tenant_name", self.tenant_name.clone());
+        push("tenant_id", self.tenant_id.clone());
+        push("trust_id", self.trust_id.clone());
+        push("region_name", self.region_name.clone());
+        push("endpoint", self.endpoint.as_deref().map(crate::redact::url));
+        push(
+            "interface",
+            Some(self.interface.unwrap_or_default().to_string()),
+        );
+        push(
+            "auth_ref",
+            self.auth_ref.as_ref().map(|_| "(saved token data)".into()),
+        );
+        push("cacert", pem(&self.cacert));
+        push("cert", pem(&self.cert));
+        push("key", pem(&self.key));
+        push("insecure", Some(self.insecure.to_string()));
+        push("timeout", Some(format!("{:?}", self.timeout)));
+        push(
+            "attempt_timeout",
+            self.attempt_timeout.map(|d| format!("{d:?}")),
+        );
+        push("stale_duration", Some(format!("{:?}", self.stale_duration)));
+        push("retries", Some(self.retries.to_string()));
+        push("connect_retries", Some(self.connect_retries.to_string()));
+        push("max_body_size", Some(self.max_body.to_string()));
+        push("user_agent", Some(self.user_agent.clone()));
+        push("original_ip", self.original_ip.clone());
+        push("debug", Some(self.debug.to_string()));
+        push(
+            "token_cache",
+            Some(match &self.token_cache {
+                Some(c) => format!("{c:?}"),
+                None => "off".into(),
+            }),
+        );
+        Explanation {
+            settings,
+            notes: self.notes.clone(),
+        }
+    }
+
+    /// Checks the options and builds the client (one HTTP connection pool, shared by clones).
+    ///
+    /// # Errors
+    /// [`Error::AuthorizationFailure`] when it could never authenticate (no auth_url, no
+    /// credentials); [`Error::Configuration`], naming the option, for an invalid URL (not
+    /// http(s), with a query, a fragment or whitespace, or an identity URL of another version
+    /// than v2.0, such as `/v3`), a token that is not a valid HTTP header value, or an
+    /// unreadable certificate. URLs in messages have their userinfo masked.
+    ///
+    /// ```no_run
+    /// let client = keystone_v2::Client::builder()
+    ///     .auth_url("http://127.0.0.1:5000/v2.0").username("admin").password("secret")
+    ///     .build()?;
+    /// # Ok::<(), keystone_v2::Error>(())
+    /// ```
+    pub fn build(self) -> Result<Client> {
+        if let Some(message) = &self.deferred {
+            return Err(Error::Configuration(message.clone()));
+        }
+        let auth_url = self
+            .auth_url
+            .as_deref()
+            .map(|u| root_url(u, "auth_url"))
+            .transpose()?;
+        let endpoint = self
+            .endpoint
+            .as_deref()
+            .map(|u| root_url(u, "endpoint"))
+            .transpose()?;
+        if let Some(token) = &self.token {
+            crate::hooks::token_header(token)
+                .map_err(|e| Error::Configuration(format!("token: {e}")))?;
+        }
+        if self.password.is_some() && self.username.is_none() && self.user_id.is_none() {
+            return Err(Error::AuthorizationFailure(
+                "a password needs a username or a user_id".into(),
+            ));
+        }
+        let static_token = self.token.is_some() && endpoint.is_some();
+        let has_credentials = self.password.is_some() || self.token.is_some();
+        if self.auth_ref.is_none() && !static_token {
+            if auth_url.is_none() {
+                return Err(Error::AuthorizationFailure(
+                    "Cannot authenticate without an auth_url (or give a token and an endpoint)"
+                        .into(),
+                ));
+            }
+            if !has_credentials {
+                return Err(Error::AuthorizationFailure(
+                    "A username and password or token is required.".into(),
+                ));
+            }
+        }
+        let http = self.http_client()?;
+        let auth_ref = self.auth_ref.clone().map(|a| match &self.region_name {
+            Some(r) => a.with_region_name(Some(r.clone())),
+            None => a,
+        });
+        let config = Config {
+            username: self.username,
+            user_id: self.user_id,
+            has_password: self.password.is_some(),
+            password: RwLock::new(self.password),
+            token: self.token,
+            tenant_id: self.tenant_id,
+            tenant_name: self.tenant_name,
+            trust_id: self.trust_id,
+            auth_url,
+            region_name: self.region_name,
+            endpoint,
+            stale_duration: self.stale_duration,
+            debug: self.debug,
+            connect_retries: self.connect_retries,
+            retries: self.retries,
+            timeout: self.timeout,
+            interface: self.interface.unwrap_or_default(),
+            cache: self.token_cache.clone(),
+        };
+        let secrets = [&self.auth_url, &self.endpoint]
+            .into_iter()
+            .flatten()
+            .flat_map(|u| crate::redact::userinfo_secrets(u))
+            .collect();
+        let transport = crate::hooks::Transport {
+            debug: config.debug,
+            connect_retries: config.connect_retries,
+            retries: config.retries,
+            timeout: config.timeout,
+            attempt_timeout: self.attempt_timeout,
+            max_body: self.max_body,
+            secrets,
+        };
+        let shared = Session::new(config, http, transport, self.recorder.clone());
+        let client = Client { shared };
+        if let Some(access) = auth_ref {
+            client.shared.install(access)?;
+        } else {
+            client.shared.install_static();
+        }
+        Ok(client)
+    }
+
+    fn http_client(&self) -> Result<reqwest::Client> {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert(
+            reqwest::header::ACCEPT,
+            reqwest::header::HeaderValue::from_static("application/json"),
+        );
+        if let Some(ip) = &self.original_ip {
+            let value = format!("for={ip};by={}", self.user_agent);
+            let value = reqwest::header::HeaderValue::from_str(&value).map_err(|_| {
+                Error::Configuration(format!("original_ip {ip:?} is not a valid header value"))
+            })?;
+            headers.insert("forwarded", value);
+        }
+        let mut b = reqwest::Client::builder()
+            .default_headers(headers)
+            .user_agent(self.user_agent.clone())
+            .timeout(self.timeout)
+            .connect_timeout(
+                self.attempt_timeout
+                    .map_or(self.timeout, |a| a.min(self.timeout)),
+            )
+            .redirect(crate::hooks::redirect_policy())
+            .tls_danger_accept_invalid_certs(self.insecure);
+        if let Some(ca) = &self.cacert {
+            let pem = ca.read("CA certificate")?;
+            let certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| {
+                Error::Configuration(format!("the CA certificate is not valid PEM: {e}"))
+            })?;
+            if certs.is_empty() {
+                return Err(Error::Configuration(
+                    "the CA certificate file holds no certificate".into(),
+                ));
+            }
+            b = b.tls_certs_only(certs);
+        }
+        match (&self.cert, &self.key) {
+            (Some(cert), key) => {
+                let mut pem = cert.read("client certificate")?;
+                if let Some(key) = key {
+                    pem.push(b'\n');
+                    pem.extend(key.read("client key")?);
+                }
+                let identity = reqwest::Identity::from_pem(&pem).map_err(|e| {
+                    Error::Configuration(format!(
+                        "the client certificate or key is not valid PEM: {e}"
+                    ))
+                })?;
+                b = b.identity(identity);
+            }
+            (None, Some(_)) => {
+                return Err(Error::Configuration(
+                    "a client key needs a client certificate (cert)".into(),
+                ))
+            }
+            (None, None) => {}
+        }
+        b.build()
+            .map_err(|e| Error::Configuration(format!("cannot build the HTTP client: {e}")))
+    }
+}
