@@ -392,8 +392,9 @@ impl std::error::Error for TooLarge {}
 /// One call of the public API: its deadline, and what its errors must not show.
 pub(crate) struct Call {
     deadline: Instant,
-    /// Secrets seen in this call's requests (bodies, token headers, paths).
-    secrets: Mutex<Vec<String>>,
+    /// Secrets seen in this call's requests: configuration, paths and bodies as strings, the
+    /// token headers as they were sent (made strings only when an error or a log needs them).
+    secrets: Mutex<(Vec<String>, Vec<reqwest::header::HeaderValue>)>,
     /// The status of the latest response.
     status: AtomicU16,
 }
@@ -402,7 +403,7 @@ impl Call {
     fn new(timeout: Duration) -> Self {
         Self {
             deadline: Instant::now() + timeout,
-            secrets: Mutex::new(Vec::new()),
+            secrets: Mutex::new((Vec::new(), Vec::new())),
             status: AtomicU16::new(0),
         }
     }
@@ -411,20 +412,34 @@ impl Call {
         self.deadline.saturating_duration_since(Instant::now())
     }
 
-    fn add_secrets(&self, more: impl IntoIterator<Item = String>) {
+    fn add_secrets(&self, more: Vec<String>) {
+        if more.is_empty() {
+            return;
+        }
         let mut s = self.secrets.lock().unwrap_or_else(|e| e.into_inner());
         for secret in more {
-            if !s.contains(&secret) {
-                s.push(secret);
+            if !s.0.contains(&secret) {
+                s.0.push(secret);
             }
         }
     }
 
+    /// Remembers a token sent (a cheap clone of the header value).
+    fn add_token(&self, token: &reqwest::header::HeaderValue) {
+        let mut s = self.secrets.lock().unwrap_or_else(|e| e.into_inner());
+        if !s.1.contains(token) {
+            s.1.push(token.clone());
+        }
+    }
+
+    /// Every secret of the call so far, for scrubbing an error text or a log line.
     fn secrets(&self) -> Vec<String> {
-        self.secrets
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone()
+        let s = self.secrets.lock().unwrap_or_else(|e| e.into_inner());
+        let tokens =
+            s.1.iter()
+                .filter_map(|t| t.to_str().ok())
+                .map(str::to_owned);
+        s.0.iter().cloned().chain(tokens).collect()
     }
 }
 
@@ -577,10 +592,11 @@ fn request_id(headers: &reqwest::header::HeaderMap) -> Option<String> {
         .map(|v| redact::excerpt(v, &[], 128))
 }
 
-fn log_request(op: &str, request: &reqwest::Request, debug: bool, secrets: &[String]) {
+fn log_request(op: &str, request: &reqwest::Request, debug: bool, call: &Call) {
     if !debug || !tracing::enabled!(target: "keystone_v2", tracing::Level::DEBUG) {
         return;
     }
+    let secrets = &call.secrets();
     let headers: Vec<String> = request
         .headers()
         .iter()
@@ -686,12 +702,14 @@ impl Raw {
             .unwrap_or(true);
         let method = request.method().clone();
         let started = Instant::now();
-        // The secrets this request carries, for scrubbing whatever the server echoes.
+        // The secrets this request carries, for scrubbing whatever the server echoes. No
+        // allocation for a request without any (no body, no token id in the path).
         let mut secrets: Vec<String> = hooks.secrets.to_vec();
         secrets.extend(redact::path_secrets(request.url().path()));
         if let Some(body) = request.body().and_then(|b| b.as_bytes()) {
             secrets.extend(redact::body_secrets(body));
         }
+        call.add_secrets(secrets);
         let within_budget = |delay: Duration| delay + Duration::from_millis(50) < call.remaining();
         let mut request = request;
         let (mut connect_attempts, mut retry_attempts, mut replayed) = (0u32, 0u32, false);
@@ -699,18 +717,12 @@ impl Raw {
             *request.timeout_mut() = Some(attempt_timeout(&call, hooks.attempt_timeout));
             let spare = request.try_clone();
             let sent_token = request.headers().get("x-auth-token").cloned();
-            if let Some(t) = sent_token.as_ref().and_then(|v| v.to_str().ok()) {
-                if !secrets.iter().any(|s| s == t) {
-                    secrets.push(t.to_owned());
-                }
+            if let Some(t) = &sent_token {
+                call.add_token(t);
             }
-            call.add_secrets(secrets.iter().cloned());
-            log_request(op, &request, hooks.debug, &secrets);
+            log_request(op, &request, hooks.debug, &call);
             let response = match self.client().execute(request).await {
-                Ok(r) => {
-                    self.observe(op, &method, started, r, &secrets, &call)
-                        .await?
-                }
+                Ok(r) => self.observe(op, &method, started, r, &call).await?,
                 Err(e) => {
                     // A connection that could not be made: nothing was sent, retry any method.
                     if e.is_connect() && connect_attempts < hooks.connect_retries {
@@ -738,7 +750,7 @@ impl Raw {
                             continue;
                         }
                     }
-                    tracing::debug!(target: "keystone_v2", operation = op, method = %method, url = %e.url().map(|u| redact::url(u.as_str())).unwrap_or_default(), error = %redact::text(&e.to_string(), &secrets), "request failed");
+                    tracing::debug!(target: "keystone_v2", operation = op, method = %method, url = %e.url().map(|u| redact::url(u.as_str())).unwrap_or_default(), error = %redact::text(&e.to_string(), &call.secrets()), "request failed");
                     return Err(e);
                 }
             };
@@ -799,7 +811,6 @@ impl Raw {
         method: &reqwest::Method,
         started: Instant,
         response: reqwest::Response,
-        secrets: &[String],
         call: &Call,
     ) -> reqwest::Result<reqwest::Response> {
         let hooks = self.inner();
@@ -814,7 +825,7 @@ impl Raw {
         };
         if status.is_client_error() || status.is_server_error() {
             return Ok(self
-                .error_response(op, method, response, secrets, started, call)
+                .error_response(op, method, response, started, call)
                 .await);
         }
         let response = limit(response, method, hooks.max_body, op);
@@ -828,7 +839,7 @@ impl Raw {
         let (response, body) = buffer(response).await?;
         if hooks.debug {
             tracing::debug!(target: "keystone_v2", operation = op, method = %method, url = %url, status = status.as_u16(),
-                elapsed_ms, request_id = rid.as_deref().unwrap_or(""), body = %redact::text(&redact::body(&body, LOG_BODY), secrets), "response");
+                elapsed_ms, request_id = rid.as_deref().unwrap_or(""), body = %redact::text(&redact::body(&body, LOG_BODY), &call.secrets()), "response");
         } else {
             tracing::debug!(target: "keystone_v2", operation = op, method = %method, url = %url, status = status.as_u16(),
                 elapsed_ms, request_id = rid.as_deref().unwrap_or(""), "response");
@@ -849,10 +860,10 @@ impl Raw {
         op: &'static str,
         method: &reqwest::Method,
         mut response: reqwest::Response,
-        secrets: &[String],
         started: Instant,
         call: &Call,
     ) -> reqwest::Response {
+        let secrets = &call.secrets();
         let elapsed_ms = started.elapsed().as_millis() as u64;
         let rid = request_id(response.headers());
         let hooks = self.inner();
