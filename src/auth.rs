@@ -81,6 +81,8 @@ pub(crate) struct Config {
     pub(crate) interface: Interface,
     /// The token cache shared with other processes, if turned on.
     pub(crate) cache: Option<Arc<dyn TokenCache>>,
+    /// Per service type, the URL used instead of the catalog's.
+    pub(crate) endpoint_overrides: std::collections::HashMap<String, reqwest::Url>,
 }
 
 impl Config {
@@ -236,6 +238,16 @@ impl Session {
     /// The user id of the current token.
     pub(crate) fn user_id(&self) -> Option<String> {
         self.read().access.as_ref().map(|a| a.user_id().to_owned())
+    }
+
+    /// The HTTP client every request of the session goes through.
+    pub(crate) fn http(&self) -> &reqwest::Client {
+        &self.http
+    }
+
+    /// The session's request path settings and shared transport state.
+    pub(crate) fn hooks(&self) -> &Hooks {
+        &self.hooks
     }
 
     pub(crate) fn read(&self) -> std::sync::RwLockReadGuard<'_, State> {

@@ -12,6 +12,7 @@ use crate::cache::TokenCache;
 use crate::catalog::Interface;
 use crate::client::Client;
 use crate::config::{Environment, Explanation, Setting, Source, Value};
+use crate::hooks::Jitter;
 use crate::{Error, Result, Secret};
 
 /// The default User-Agent.
@@ -85,6 +86,49 @@ pub struct ClientBuilder {
     notes: Vec<String>,
     /// A configuration error, returned by [`ClientBuilder::build`].
     deferred: Option<String>,
+    /// keystoneauth's transport options.
+    net: Net,
+}
+
+/// The transport options of keystoneauth's `Session` (see [`ClientBuilder::retriable_status_codes`]
+/// and the methods after it).
+#[derive(Clone, Debug)]
+struct Net {
+    retriable: Vec<u16>,
+    retry_delay: Duration,
+    max_retry_delay: Duration,
+    jitter: Jitter,
+    global_request_id: Option<String>,
+    app_name: Option<String>,
+    app_version: Option<String>,
+    additional_user_agent: Vec<(String, String)>,
+    rate_limit: Option<f64>,
+    max_concurrency: Option<usize>,
+    tcp_keepalive: Option<Duration>,
+    collect_timing: bool,
+    log_curl: bool,
+    endpoint_overrides: BTreeMap<String, String>,
+}
+
+impl Default for Net {
+    fn default() -> Self {
+        Self {
+            retriable: vec![503],
+            retry_delay: crate::hooks::DEFAULT_RETRY_DELAY,
+            max_retry_delay: crate::hooks::DEFAULT_MAX_RETRY_DELAY,
+            jitter: Jitter::None,
+            global_request_id: None,
+            app_name: None,
+            app_version: None,
+            additional_user_agent: Vec::new(),
+            rate_limit: None,
+            max_concurrency: None,
+            tcp_keepalive: None,
+            collect_timing: false,
+            log_curl: false,
+            endpoint_overrides: BTreeMap::new(),
+        }
+    }
 }
 
 impl std::fmt::Debug for ClientBuilder {
@@ -146,6 +190,7 @@ impl Default for ClientBuilder {
             sources: BTreeMap::new(),
             notes: Vec::new(),
             deferred: None,
+            net: Net::default(),
         }
     }
 }
@@ -422,8 +467,10 @@ impl ClientBuilder {
         self
     }
 
-    /// Retry idempotent requests (GET, HEAD, PUT, DELETE) this many times on a 503 (honouring
-    /// `Retry-After`, at most 5 s a wait) or a connection dropped mid-request (default 2).
+    /// Retry idempotent requests (GET, HEAD, PUT, DELETE, OPTIONS) this many times on a
+    /// retriable status ([`ClientBuilder::retriable_status_codes`], 503 by default, honouring
+    /// `Retry-After` up to [`ClientBuilder::max_retry_delay`]) or a connection dropped
+    /// mid-request (default 2).
     ///
     /// ```
     /// let b = keystone_v2::Client::builder().retries(0);
@@ -432,6 +479,229 @@ impl ClientBuilder {
         self.sources.insert("retries", Source::Argument);
         self.retries = retries;
         self
+    }
+
+    /// The statuses retried (default `[503]`, as keystoneauth's `retriable_status_codes`):
+    /// an idempotent request (GET, HEAD, PUT, DELETE, OPTIONS) answered one of them is sent
+    /// again, at most [`ClientBuilder::retries`] times, after the server's `Retry-After` or
+    /// else an exponential backoff ([`ClientBuilder::retry_delay`]), each wait capped by
+    /// [`ClientBuilder::max_retry_delay`] and never past the call's deadline (a wait that
+    /// does not fit ends the retries: the status is returned). Applies to identity calls and
+    /// to [`Client::service`] requests alike.
+    ///
+    /// ```
+    /// let b = keystone_v2::Client::builder().retriable_status_codes(&[502, 503, 504]);
+    /// ```
+    pub fn retriable_status_codes(mut self, codes: &[u16]) -> Self {
+        self.sources
+            .insert("retriable_status_codes", Source::Argument);
+        self.net.retriable = codes.to_vec();
+        self
+    }
+
+    /// The first wait before a retry when the server sends no `Retry-After` (default 0.5 s),
+    /// doubled at each retry up to [`ClientBuilder::max_retry_delay`], spread by
+    /// [`ClientBuilder::retry_jitter`].
+    ///
+    /// ```
+    /// let b = keystone_v2::Client::builder().retry_delay(std::time::Duration::from_millis(200));
+    /// ```
+    pub fn retry_delay(mut self, delay: Duration) -> Self {
+        self.sources.insert("retry_delay", Source::Argument);
+        self.net.retry_delay = delay;
+        self
+    }
+
+    /// The longest wait before a retry, a server's `Retry-After` (seconds or an HTTP-date)
+    /// included (default 60 s, keystoneauth's maximum); the call's deadline bounds it too.
+    ///
+    /// ```
+    /// let b = keystone_v2::Client::builder().max_retry_delay(std::time::Duration::from_secs(5));
+    /// ```
+    pub fn max_retry_delay(mut self, delay: Duration) -> Self {
+        self.sources.insert("max_retry_delay", Source::Argument);
+        self.net.max_retry_delay = delay;
+        self
+    }
+
+    /// How the backoff waits are spread (default [`Jitter::None`]: exactly
+    /// `retry_delay × 2ⁿ`); [`Jitter::Full`] or [`Jitter::Equal`] keep many clients from
+    /// retrying in step.
+    ///
+    /// ```
+    /// let b = keystone_v2::Client::builder().retry_jitter(keystone_v2::Jitter::Full);
+    /// ```
+    pub fn retry_jitter(mut self, jitter: Jitter) -> Self {
+        self.sources.insert("retry_jitter", Source::Argument);
+        self.net.jitter = jitter;
+        self
+    }
+
+    /// A global request id sent as `X-OpenStack-Request-ID` with every request, so that the
+    /// services' logs tie their work to the caller's (keystoneauth's `global_request_id`). It
+    /// must have the form `req-<uuid>` (OpenStack services ignore any other); another form is
+    /// an [`Error::Configuration`] from [`ClientBuilder::build`].
+    ///
+    /// ```
+    /// let b = keystone_v2::Client::builder()
+    ///     .global_request_id("req-6c5f5f5e-2c0b-4b8e-9a4c-5d1f9f1c2e3a");
+    /// ```
+    pub fn global_request_id(mut self, id: impl Into<String>) -> Self {
+        self.sources.insert("global_request_id", Source::Argument);
+        self.net.global_request_id = Some(id.into());
+        self
+    }
+
+    /// The application's name, first in the User-Agent (keystoneauth's `app_name`):
+    /// `<app_name>/<app_version> <additional>... keystone-v2-rust/<version>`. An explicit
+    /// [`ClientBuilder::user_agent`] replaces the whole header instead.
+    ///
+    /// ```
+    /// let b = keystone_v2::Client::builder().app_name("deployer").app_version("1.4.2");
+    /// ```
+    pub fn app_name(mut self, name: impl Into<String>) -> Self {
+        self.sources.insert("app_name", Source::Argument);
+        self.net.app_name = Some(name.into());
+        self
+    }
+
+    /// The application's version, after its name in the User-Agent (keystoneauth's
+    /// `app_version`; used only with [`ClientBuilder::app_name`]).
+    ///
+    /// ```
+    /// let b = keystone_v2::Client::builder().app_name("deployer").app_version("1.4.2");
+    /// ```
+    pub fn app_version(mut self, version: impl Into<String>) -> Self {
+        self.sources.insert("app_version", Source::Argument);
+        self.net.app_version = Some(version.into());
+        self
+    }
+
+    /// One more `name/version` in the User-Agent, after the application's and before this
+    /// crate's (keystoneauth's `additional_user_agent`); call it once per product.
+    ///
+    /// ```
+    /// let b = keystone_v2::Client::builder()
+    ///     .app_name("deployer").app_version("1.4.2")
+    ///     .additional_user_agent("nova-plugin", "0.3");
+    /// // User-Agent: deployer/1.4.2 nova-plugin/0.3 keystone-v2-rust/0.1.0
+    /// ```
+    pub fn additional_user_agent(
+        mut self,
+        name: impl Into<String>,
+        version: impl Into<String>,
+    ) -> Self {
+        self.sources
+            .insert("additional_user_agent", Source::Argument);
+        self.net
+            .additional_user_agent
+            .push((name.into(), version.into()));
+        self
+    }
+
+    /// At most this many requests per second from this client and all its clones (each
+    /// attempt counts, retries included); requests past it wait for their turn, within their
+    /// call's deadline. Off by default; a value that is not positive turns it off.
+    ///
+    /// ```
+    /// let b = keystone_v2::Client::builder().rate_limit(20.0);
+    /// ```
+    pub fn rate_limit(mut self, requests_per_second: f64) -> Self {
+        self.sources.insert("rate_limit", Source::Argument);
+        self.net.rate_limit = Some(requests_per_second);
+        self
+    }
+
+    /// At most `n` requests in flight at once from this client and all its clones (a request
+    /// is in flight until its response's head arrives); the others wait, within their call's
+    /// deadline. Off by default; 0 is refused by [`ClientBuilder::build`].
+    ///
+    /// ```
+    /// let b = keystone_v2::Client::builder().max_concurrency(8);
+    /// ```
+    pub fn max_concurrency(mut self, n: usize) -> Self {
+        self.sources.insert("max_concurrency", Source::Argument);
+        self.net.max_concurrency = Some(n);
+        self
+    }
+
+    /// TCP keepalive probes on the client's connections, every `interval` (off by default).
+    ///
+    /// ```
+    /// let b = keystone_v2::Client::builder().tcp_keepalive(std::time::Duration::from_secs(60));
+    /// ```
+    pub fn tcp_keepalive(mut self, interval: Duration) -> Self {
+        self.sources.insert("tcp_keepalive", Source::Argument);
+        self.net.tcp_keepalive = Some(interval);
+        self
+    }
+
+    /// Keep the timing of every request (keystoneauth's `collect_timing`), for
+    /// [`Client::timings`]; off by default (nothing is kept, no clock is read for it).
+    ///
+    /// ```
+    /// let b = keystone_v2::Client::builder().collect_timing(true);
+    /// ```
+    pub fn collect_timing(mut self, on: bool) -> Self {
+        self.sources.insert("collect_timing", Source::Argument);
+        self.net.collect_timing = on;
+        self
+    }
+
+    /// Log each request as a curl command line at DEBUG on the `keystone_v2::request`
+    /// target, as keystoneauth does: `curl -g -i -X POST "http://..." -H "X-Auth-Token:
+    /// {SHA256}<hex>" -d '{...}'`. Credentials in headers are shown as their SHA-256,
+    /// passwords and secrets in bodies as `***`, URL userinfo and token ids masked.
+    ///
+    /// ```
+    /// let b = keystone_v2::Client::builder().log_curl(true);
+    /// ```
+    pub fn log_curl(mut self, on: bool) -> Self {
+        self.sources.insert("log_curl", Source::Argument);
+        self.net.log_curl = on;
+        self
+    }
+
+    /// The URL to use for `service_type` instead of the catalog's (keystoneauth's
+    /// `endpoint_override`), for [`Client::service`]; one per service type. The token still
+    /// comes from the session.
+    ///
+    /// ```
+    /// let b = keystone_v2::Client::builder()
+    ///     .endpoint_override("compute", "http://nova.internal:8774/v2.1/3a9a06e4");
+    /// ```
+    pub fn endpoint_override(
+        mut self,
+        service_type: impl Into<String>,
+        url: impl Into<String>,
+    ) -> Self {
+        self.sources.insert("endpoint_override", Source::Argument);
+        self.net
+            .endpoint_overrides
+            .insert(service_type.into(), url.into());
+        self
+    }
+
+    /// The User-Agent sent: the explicit one, else keystoneauth's order (application,
+    /// additional products, this crate).
+    fn effective_user_agent(&self) -> String {
+        if self.sources.contains_key("user_agent") {
+            return self.user_agent.clone();
+        }
+        let n = &self.net;
+        let mut agent = Vec::new();
+        match (&n.app_name, &n.app_version) {
+            (Some(name), Some(version)) => agent.push(format!("{name}/{version}")),
+            (Some(name), None) => agent.push(name.clone()),
+            _ => {}
+        }
+        agent.extend(
+            n.additional_user_agent
+                .iter()
+                .map(|(name, version)| format!("{name}/{version}")),
+        );
+        agent.push(self.user_agent.clone());
+        agent.join(" ")
     }
 
     /// Records every HTTP exchange (raw bodies included) into `recorder`, for tests and
@@ -640,7 +910,40 @@ impl ClientBuilder {
         push("retries", Some(self.retries.to_string()));
         push("connect_retries", Some(self.connect_retries.to_string()));
         push("max_body_size", Some(self.max_body.to_string()));
-        push("user_agent", Some(self.user_agent.clone()));
+        push("user_agent", Some(self.effective_user_agent()));
+        push(
+            "retriable_status_codes",
+            Some(format!("{:?}", self.net.retriable)),
+        );
+        push("retry_delay", Some(format!("{:?}", self.net.retry_delay)));
+        push(
+            "max_retry_delay",
+            Some(format!("{:?}", self.net.max_retry_delay)),
+        );
+        push("retry_jitter", Some(format!("{:?}", self.net.jitter)));
+        push("global_request_id", self.net.global_request_id.clone());
+        push("rate_limit", self.net.rate_limit.map(|r| format!("{r}/s")));
+        push(
+            "max_concurrency",
+            self.net.max_concurrency.map(|n| n.to_string()),
+        );
+        push(
+            "tcp_keepalive",
+            self.net.tcp_keepalive.map(|d| format!("{d:?}")),
+        );
+        push("collect_timing", Some(self.net.collect_timing.to_string()));
+        push("log_curl", Some(self.net.log_curl.to_string()));
+        push(
+            "endpoint_override",
+            (!self.net.endpoint_overrides.is_empty()).then(|| {
+                self.net
+                    .endpoint_overrides
+                    .iter()
+                    .map(|(t, u)| format!("{t}={}", crate::redact::url(u)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }),
+        );
         push("original_ip", self.original_ip.clone());
         push("debug", Some(self.debug.to_string()));
         push(
@@ -709,6 +1012,25 @@ impl ClientBuilder {
                 ));
             }
         }
+        if let Some(id) = &self.net.global_request_id {
+            if !crate::hooks::is_request_id(id) {
+                return Err(Error::Configuration(format!(
+                    "global_request_id {:?} is not of the form req-<uuid> (OpenStack services ignore other values)",
+                    crate::redact::excerpt(id, &[], 64)
+                )));
+            }
+        }
+        if self.net.max_concurrency == Some(0) {
+            return Err(Error::Configuration(
+                "max_concurrency 0 would never send a request: give at least 1".into(),
+            ));
+        }
+        let mut endpoint_overrides = std::collections::HashMap::new();
+        for (service_type, url) in &self.net.endpoint_overrides {
+            let what = format!("endpoint_override for {service_type}");
+            endpoint_overrides.insert(service_type.clone(), service_url(url, &what)?);
+        }
+        let default_headers = self.default_headers()?;
         let http = self.http_client()?;
         let auth_ref = self.auth_ref.clone().map(|a| match &self.region_name {
             Some(r) => a.with_region_name(Some(r.clone())),
@@ -733,6 +1055,7 @@ impl ClientBuilder {
             timeout: self.timeout,
             interface: self.interface.unwrap_or_default(),
             cache: self.token_cache.clone(),
+            endpoint_overrides,
         };
         let secrets = [&self.auth_url, &self.endpoint]
             .into_iter()
@@ -747,6 +1070,21 @@ impl ClientBuilder {
             attempt_timeout: self.attempt_timeout,
             max_body: self.max_body,
             secrets,
+            policy: crate::hooks::Policy {
+                retriable: self.net.retriable.clone(),
+                retry_delay: self.net.retry_delay,
+                max_retry_delay: self.net.max_retry_delay,
+                jitter: self.net.jitter,
+                log_curl: self.net.log_curl,
+                insecure: self.insecure,
+                default_headers,
+                limiter: self
+                    .net
+                    .rate_limit
+                    .and_then(crate::hooks::RateLimiter::per_second),
+                semaphore: self.net.max_concurrency.map(tokio::sync::Semaphore::new),
+                timings: self.net.collect_timing.then(Default::default),
+            },
         };
         let shared = Session::new(config, http, transport, self.recorder.clone());
         let client = Client { shared };
@@ -758,22 +1096,43 @@ impl ClientBuilder {
         Ok(client)
     }
 
-    fn http_client(&self) -> Result<reqwest::Client> {
+    /// The headers every request carries: Accept, User-Agent, Forwarded (with
+    /// `original_ip`), X-OpenStack-Request-ID (with `global_request_id`).
+    fn default_headers(&self) -> Result<reqwest::header::HeaderMap> {
+        use reqwest::header::HeaderValue;
         let mut headers = reqwest::header::HeaderMap::new();
         headers.insert(
             reqwest::header::ACCEPT,
-            reqwest::header::HeaderValue::from_static("application/json"),
+            HeaderValue::from_static("application/json"),
+        );
+        let agent = self.effective_user_agent();
+        headers.insert(
+            reqwest::header::USER_AGENT,
+            HeaderValue::from_str(&agent).map_err(|_| {
+                Error::Configuration(format!(
+                    "the user agent {agent:?} is not a valid header value"
+                ))
+            })?,
         );
         if let Some(ip) = &self.original_ip {
-            let value = format!("for={ip};by={}", self.user_agent);
-            let value = reqwest::header::HeaderValue::from_str(&value).map_err(|_| {
+            let value = format!("for={ip};by={agent}");
+            let value = HeaderValue::from_str(&value).map_err(|_| {
                 Error::Configuration(format!("original_ip {ip:?} is not a valid header value"))
             })?;
             headers.insert("forwarded", value);
         }
+        if let Some(id) = &self.net.global_request_id {
+            if let Ok(v) = HeaderValue::from_str(id) {
+                headers.insert("x-openstack-request-id", v);
+            }
+        }
+        Ok(headers)
+    }
+
+    fn http_client(&self) -> Result<reqwest::Client> {
         let mut b = reqwest::Client::builder()
-            .default_headers(headers)
-            .user_agent(self.user_agent.clone())
+            .default_headers(self.default_headers()?)
+            .tcp_keepalive(self.net.tcp_keepalive)
             .timeout(self.timeout)
             .connect_timeout(
                 self.attempt_timeout
@@ -816,5 +1175,23 @@ impl ClientBuilder {
         }
         b.build()
             .map_err(|e| Error::Configuration(format!("cannot build the HTTP client: {e}")))
+    }
+}
+
+/// Checks a service endpoint URL given in the configuration: http(s), no whitespace, no
+/// query, no fragment. Messages show it with its userinfo masked.
+fn service_url(url: &str, what: &str) -> Result<reqwest::Url> {
+    let shown = crate::redact::url(url);
+    let refuse = |why: &str| Err(Error::Configuration(format!("{what} {shown:?} {why}")));
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return refuse("contains whitespace or a control character");
+    }
+    match reqwest::Url::parse(url) {
+        Err(e) => refuse(&format!("is not a URL: {e}")),
+        Ok(u) if !matches!(u.scheme(), "http" | "https") => refuse("is not an http(s) URL"),
+        Ok(u) if u.query().is_some() || u.fragment().is_some() => {
+            refuse("has a query or a fragment")
+        }
+        Ok(u) => Ok(u),
     }
 }

@@ -196,6 +196,48 @@ impl Client {
         self.shared.set_token_override(token)
     }
 
+    /// A handle for requests to the service that `filter` selects in the catalog (or its
+    /// [`ClientBuilder::endpoint_override`]), with the session's token and this client's
+    /// request path: retries, deadline, rate limit, concurrency cap, body limit, redirect
+    /// policy, timings and redacted logs. Cheap; nothing is resolved until a request is sent.
+    /// See [`crate::service`] for how paths are joined.
+    ///
+    /// ```no_run
+    /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
+    /// use keystone_v2::{EndpointFilter, Interface};
+    /// let nova = client.service(EndpointFilter::new("compute").interface(Interface::Internal));
+    /// let r = nova.get("servers").send().await?;
+    /// println!("{} {}", r.status(), r.text().await?);
+    /// # Ok(()) }
+    /// ```
+    pub fn service(&self, filter: crate::catalog::EndpointFilter) -> crate::ServiceClient {
+        crate::ServiceClient::new(self.clone(), filter)
+    }
+
+    /// The timing of every request sent so far by this client and its clones, oldest first
+    /// (method, redacted URL, status, time to the response's head), when
+    /// [`ClientBuilder::collect_timing`] is on; else empty.
+    ///
+    /// ```no_run
+    /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
+    /// for t in client.timings() {
+    ///     println!("{} {} {:?} {:?}", t.method, t.url, t.status, t.elapsed);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn timings(&self) -> Vec<crate::RequestTiming> {
+        self.shared.hooks().timings()
+    }
+
+    /// Forgets the timings kept so far (keystoneauth's `reset_timings`).
+    ///
+    /// ```no_run
+    /// # fn f(client: keystone_v2::Client) { client.reset_timings(); assert!(client.timings().is_empty()); }
+    /// ```
+    pub fn reset_timings(&self) {
+        self.shared.hooks().reset_timings();
+    }
+
     /// The client's timeout, which bounds each call.
     pub(crate) fn timeout(&self) -> Duration {
         self.shared.config.timeout

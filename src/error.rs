@@ -121,7 +121,7 @@ pub enum Error {
     },
 }
 
-/// An HTTP error answered by Keystone, with what it said.
+/// An HTTP error answered by Keystone (or another service of the catalog), with what it said.
 #[derive(Debug, Clone)]
 pub struct HttpError {
     /// The HTTP status.
@@ -130,7 +130,8 @@ pub struct HttpError {
     pub message: Option<String>,
     /// Keystone's `error.title`, when the body had one.
     pub title: Option<String>,
-    /// The `x-openstack-request-id` header.
+    /// The service's request id: the `x-openstack-request-id` header, else nova's
+    /// `x-compute-request-id`.
     pub request_id: Option<String>,
     /// The HTTP method.
     pub method: String,
@@ -194,6 +195,18 @@ impl Error {
             Error::Http(e) => Some(e),
             _ => None,
         }
+    }
+
+    /// The request id the service answered an [`Error::Http`] with (`x-openstack-request-id`,
+    /// or nova's `x-compute-request-id`), to quote to its operators.
+    ///
+    /// ```
+    /// # fn check(e: keystone_v2::Error) {
+    /// if let Some(id) = e.request_id() { eprintln!("request {id} failed"); }
+    /// # }
+    /// ```
+    pub fn request_id(&self) -> Option<&str> {
+        self.http().and_then(|e| e.request_id.as_deref())
     }
 
     fn status_is(&self, code: u16) -> bool {

@@ -157,6 +157,9 @@ pub struct Hooks {
     max_body: u64,
     /// Secrets of the configuration (URL userinfo passwords) to scrub from every error.
     secrets: Arc<[String]>,
+    /// Retry policy, logging options and the state shared by every clone of a client (rate
+    /// limiter, concurrency cap, timings).
+    policy: Arc<Policy>,
 }
 
 impl Default for Hooks {
@@ -171,6 +174,7 @@ impl Default for Hooks {
             attempt_timeout: None,
             max_body: DEFAULT_MAX_BODY_SIZE,
             secrets: Arc::new([]),
+            policy: Arc::default(),
         }
     }
 }
@@ -202,6 +206,153 @@ pub(crate) struct Transport {
     pub attempt_timeout: Option<Duration>,
     pub max_body: u64,
     pub secrets: Vec<String>,
+    pub policy: Policy,
+}
+
+/// How a retry's wait is spread when the server gives no `Retry-After`
+/// ([`crate::ClientBuilder::retry_jitter`]). The wait before the `n`th retry (from 0) is
+/// `d = min(retry_delay × 2ⁿ, max_retry_delay)`, then:
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Jitter {
+    /// `d` exactly (keystoneauth's behaviour).
+    #[default]
+    None,
+    /// A random wait in `[0, d]` ("full jitter").
+    Full,
+    /// `d/2` plus a random wait in `[0, d/2]` ("equal jitter").
+    Equal,
+}
+
+/// One HTTP request a client sent, as [`crate::Client::timings`] reports it (keystoneauth's
+/// `RequestTiming`): each attempt of a call is one (a retry or a replay after a 401 adds one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RequestTiming {
+    /// The HTTP method.
+    pub method: String,
+    /// The URL, redacted (userinfo masked, token ids in paths masked).
+    pub url: String,
+    /// The response's status, or `None` when no response came (connection failure, timeout).
+    pub status: Option<u16>,
+    /// From sending the request to receiving the response's head.
+    pub elapsed: Duration,
+}
+
+/// A rate limit of `interval` between consecutive requests, shared by every clone of a
+/// client: each request takes the next free slot and waits for it.
+#[derive(Debug)]
+pub(crate) struct RateLimiter {
+    interval: Duration,
+    next: Mutex<Option<tokio::time::Instant>>,
+}
+
+impl RateLimiter {
+    pub(crate) fn per_second(requests_per_second: f64) -> Option<Self> {
+        (requests_per_second.is_finite() && requests_per_second > 0.0).then(|| Self {
+            interval: Duration::from_secs_f64(1.0 / requests_per_second),
+            next: Mutex::new(None),
+        })
+    }
+
+    /// Waits for this request's slot.
+    async fn wait(&self) {
+        let slot = {
+            let now = tokio::time::Instant::now();
+            let mut next = self.next.lock().unwrap_or_else(|e| e.into_inner());
+            let slot = next.map_or(now, |n| n.max(now));
+            *next = Some(slot + self.interval);
+            slot
+        };
+        tokio::time::sleep_until(slot).await;
+    }
+}
+
+/// The retry policy, the logging options and the state that the clones of a client share.
+#[derive(Debug)]
+pub(crate) struct Policy {
+    /// Statuses retried (idempotent methods only), default `[503]`.
+    pub retriable: Vec<u16>,
+    /// The first wait without a `Retry-After`, doubled at each retry.
+    pub retry_delay: Duration,
+    /// The longest wait, `Retry-After` included.
+    pub max_retry_delay: Duration,
+    pub jitter: Jitter,
+    /// Log a curl-style line for each request (at DEBUG on `keystone_v2::request`).
+    pub log_curl: bool,
+    /// Whether TLS verification is off (shown as `--insecure` in the curl line).
+    pub insecure: bool,
+    /// Headers the HTTP client adds to every request (for the curl line).
+    pub default_headers: reqwest::header::HeaderMap,
+    pub limiter: Option<RateLimiter>,
+    pub semaphore: Option<tokio::sync::Semaphore>,
+    pub timings: Option<Mutex<Vec<RequestTiming>>>,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Self {
+            retriable: vec![503],
+            retry_delay: DEFAULT_RETRY_DELAY,
+            max_retry_delay: DEFAULT_MAX_RETRY_DELAY,
+            jitter: Jitter::None,
+            log_curl: false,
+            insecure: false,
+            default_headers: reqwest::header::HeaderMap::new(),
+            limiter: None,
+            semaphore: None,
+            timings: None,
+        }
+    }
+}
+
+/// The first wait before a retry when the server gives no `Retry-After` (keystoneauth's).
+pub const DEFAULT_RETRY_DELAY: Duration = Duration::from_millis(500);
+/// The longest wait before a retry, `Retry-After` included (keystoneauth's).
+pub const DEFAULT_MAX_RETRY_DELAY: Duration = Duration::from_secs(60);
+
+impl Policy {
+    /// The wait before retry number `n` (from 0) when the server gave no `Retry-After`.
+    fn backoff(&self, n: u32) -> Duration {
+        let d = self
+            .retry_delay
+            .saturating_mul(2u32.saturating_pow(n.min(30)))
+            .min(self.max_retry_delay);
+        match self.jitter {
+            Jitter::None => d,
+            Jitter::Full => d.mul_f64(random_fraction()),
+            Jitter::Equal => d / 2 + (d / 2).mul_f64(random_fraction()),
+        }
+    }
+
+    fn record(&self, timing: impl FnOnce() -> RequestTiming) {
+        if let Some(t) = &self.timings {
+            t.lock().unwrap_or_else(|e| e.into_inner()).push(timing());
+        }
+    }
+}
+
+/// A uniform random number in `[0, 1]`.
+fn random_fraction() -> f64 {
+    let mut b = [0u8; 8];
+    if getrandom::getrandom(&mut b).is_err() {
+        return 1.0;
+    }
+    (u64::from_le_bytes(b) >> 11) as f64 / (1u64 << 53) as f64
+}
+
+/// Whether `id` has the form `req-<uuid>` (hyphenated, any case) that OpenStack services
+/// accept as a global request id; oslo.middleware ignores any other value.
+pub(crate) fn is_request_id(id: &str) -> bool {
+    let Some(uuid) = id.strip_prefix("req-") else {
+        return false;
+    };
+    let b = uuid.as_bytes();
+    b.len() == 36
+        && b.iter().enumerate().all(|(i, c)| match i {
+            8 | 13 | 18 | 23 => *c == b'-',
+            _ => c.is_ascii_hexdigit(),
+        })
 }
 
 impl Hooks {
@@ -245,7 +396,29 @@ impl Hooks {
             attempt_timeout: t.attempt_timeout,
             max_body: t.max_body,
             secrets: t.secrets.into(),
+            policy: Arc::new(t.policy),
         }
+    }
+
+    /// The timings kept so far (empty unless timing collection is on).
+    pub(crate) fn timings(&self) -> Vec<RequestTiming> {
+        self.policy
+            .timings
+            .as_ref()
+            .map(|t| t.lock().unwrap_or_else(|e| e.into_inner()).clone())
+            .unwrap_or_default()
+    }
+
+    /// Forgets the timings kept so far.
+    pub(crate) fn reset_timings(&self) {
+        if let Some(t) = &self.policy.timings {
+            t.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        }
+    }
+
+    /// The `X-Auth-Token` to send now, or why none can be.
+    pub(crate) fn auth_header(&self) -> Result<Option<reqwest::header::HeaderValue>, ()> {
+        self.token_header()
     }
 
     /// Records every exchange into `recorder`.
@@ -565,8 +738,6 @@ const LOG_BODY: usize = 4096;
 const EXCERPT: usize = 200;
 /// Messages in errors are cut to this many characters.
 const MESSAGE: usize = 1024;
-/// The longest wait a `Retry-After` may impose.
-const MAX_RETRY_AFTER: Duration = Duration::from_secs(5);
 
 fn idempotent(method: &reqwest::Method) -> bool {
     matches!(
@@ -579,12 +750,46 @@ fn idempotent(method: &reqwest::Method) -> bool {
     )
 }
 
-fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
-    let v = headers.get(reqwest::header::RETRY_AFTER)?.to_str().ok()?;
-    v.trim().parse::<u64>().ok().map(Duration::from_secs)
+/// The wait a `Retry-After` header asks for: a number of seconds, or an HTTP-date (IMF-fixdate,
+/// RFC 850 or asctime form; a date in the past is no wait).
+pub(crate) fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
+    let v = headers
+        .get(reqwest::header::RETRY_AFTER)?
+        .to_str()
+        .ok()?
+        .trim();
+    if let Ok(seconds) = v.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let date = http_date(v)?;
+    Some(
+        (date - chrono::Utc::now())
+            .to_std()
+            .unwrap_or(Duration::ZERO),
+    )
 }
 
-fn request_id(headers: &reqwest::header::HeaderMap) -> Option<String> {
+/// An HTTP-date (RFC 9110 §5.6.7) in any of its three forms.
+fn http_date(v: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    use chrono::NaiveDateTime;
+    chrono::DateTime::parse_from_rfc2822(v)
+        .map(|d| d.with_timezone(&chrono::Utc))
+        .ok()
+        .or_else(|| {
+            NaiveDateTime::parse_from_str(v, "%A, %d-%b-%y %H:%M:%S GMT")
+                .ok()
+                .map(|n| n.and_utc())
+        })
+        .or_else(|| {
+            NaiveDateTime::parse_from_str(v, "%a %b %e %H:%M:%S %Y")
+                .ok()
+                .map(|n| n.and_utc())
+        })
+}
+
+/// The request id a service answered with (`x-openstack-request-id`, or nova's
+/// `x-compute-request-id`), cut and without control characters.
+pub(crate) fn request_id(headers: &reqwest::header::HeaderMap) -> Option<String> {
     headers
         .get("x-openstack-request-id")
         .or_else(|| headers.get("x-compute-request-id"))
@@ -592,37 +797,115 @@ fn request_id(headers: &reqwest::header::HeaderMap) -> Option<String> {
         .map(|v| redact::excerpt(v, &[], 128))
 }
 
-fn log_request(op: &str, request: &reqwest::Request, debug: bool, call: &Call) {
-    if !debug || !tracing::enabled!(target: "keystone_v2", tracing::Level::DEBUG) {
+/// Headers whose values are credentials: never logged, shown as a hash in the curl line.
+fn secret_header(name: &str, value: &reqwest::header::HeaderValue) -> bool {
+    value.is_sensitive()
+        || [
+            "x-auth-token",
+            "x-subject-token",
+            "x-service-token",
+            "authorization",
+            "proxy-authorization",
+            "cookie",
+        ]
+        .iter()
+        .any(|h| name.eq_ignore_ascii_case(h))
+}
+
+/// Logs a request on `keystone_v2::request` (its headers too with `debug`), its body on
+/// `keystone_v2::body` (with `debug`), and the curl-style line (with `log_curl`), every
+/// secret redacted. Nothing is computed unless the target is enabled.
+fn log_request(op: &str, request: &reqwest::Request, hooks: &Hooks, call: &Call) {
+    if !tracing::enabled!(target: "keystone_v2::request", tracing::Level::DEBUG) {
+        return;
+    }
+    let url = redact::url(request.url().as_str());
+    let policy = &*hooks.policy;
+    if !hooks.debug && !policy.log_curl {
+        tracing::debug!(target: "keystone_v2::request", operation = op, method = %request.method(), url = %url, "request");
         return;
     }
     let secrets = &call.secrets();
-    let headers: Vec<String> = request
-        .headers()
-        .iter()
-        .map(|(k, v)| {
-            let value = if k.as_str().eq_ignore_ascii_case("x-auth-token") || v.is_sensitive() {
-                redact::REDACTED.to_owned()
-            } else {
-                redact::text(&String::from_utf8_lossy(v.as_bytes()), secrets)
-            };
-            format!("{k}: {value}")
-        })
-        .collect();
+    let shown = |k: &reqwest::header::HeaderName, v: &reqwest::header::HeaderValue| {
+        if secret_header(k.as_str(), v) {
+            None
+        } else {
+            Some(redact::text(
+                &String::from_utf8_lossy(v.as_bytes()),
+                secrets,
+            ))
+        }
+    };
     let body = request
         .body()
-        .and_then(|b| b.as_bytes())
-        .map(|b| redact::text(&redact::body(b, LOG_BODY), secrets))
+        .map(|b| match b.as_bytes() {
+            Some(bytes) => redact::text(&redact::body(bytes, LOG_BODY), secrets),
+            None => "<streamed body>".to_owned(),
+        })
         .unwrap_or_default();
-    tracing::debug!(
-        target: "keystone_v2",
-        operation = op,
-        method = %request.method(),
-        url = %redact::url(request.url().as_str()),
-        headers = %headers.join("; "),
-        body = %body,
-        "request"
+    if hooks.debug {
+        let headers: Vec<String> = request
+            .headers()
+            .iter()
+            .map(|(k, v)| {
+                format!(
+                    "{k}: {}",
+                    shown(k, v).as_deref().unwrap_or(redact::REDACTED)
+                )
+            })
+            .collect();
+        tracing::debug!(target: "keystone_v2::request", operation = op, method = %request.method(), url = %url, headers = %headers.join("; "), "request");
+        if !body.is_empty() {
+            tracing::debug!(target: "keystone_v2::body", operation = op, direction = "request", body = %body, "request body");
+        }
+    }
+    if policy.log_curl {
+        tracing::debug!(target: "keystone_v2::request", operation = op, "{}", curl_line(request, &url, &body, hooks, &shown));
+    }
+}
+
+/// keystoneauth's request line: `curl -g -i [--insecure] -X METHOD "url" -H "k: v" ... -d 'body'`,
+/// headers sorted, credentials as `{SHA256}<hex>`, the URL and the body redacted.
+fn curl_line(
+    request: &reqwest::Request,
+    url: &str,
+    body: &str,
+    hooks: &Hooks,
+    shown: &dyn Fn(&reqwest::header::HeaderName, &reqwest::header::HeaderValue) -> Option<String>,
+) -> String {
+    use sha2::Digest as _;
+    let policy = &*hooks.policy;
+    let mut line = String::from("curl -g -i");
+    if policy.insecure {
+        line.push_str(" --insecure");
+    }
+    line.push_str(&format!(" -X {} \"{url}\"", request.method()));
+    let mut headers: Vec<(String, String)> = Vec::new();
+    let all = request.headers().iter().chain(
+        policy
+            .default_headers
+            .iter()
+            .filter(|(k, _)| !request.headers().contains_key(*k)),
     );
+    for (k, v) in all {
+        let value = match shown(k, v) {
+            Some(v) => v,
+            None => {
+                let digest = sha2::Sha256::digest(v.as_bytes());
+                let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+                format!("{{SHA256}}{hex}")
+            }
+        };
+        headers.push((k.as_str().to_owned(), value));
+    }
+    headers.sort();
+    for (k, v) in headers {
+        line.push_str(&format!(" -H \"{k}: {v}\""));
+    }
+    if !body.is_empty() {
+        line.push_str(&format!(" -d '{body}'"));
+    }
+    line
 }
 
 impl ClientHooks<Hooks> for Raw {
@@ -669,13 +952,7 @@ impl ClientHooks<Hooks> for Raw {
         request: reqwest::Request,
         info: &OperationInfo,
     ) -> reqwest::Result<reqwest::Response> {
-        if let Some(call) = current_call() {
-            return self.attempts(request, info, call).await;
-        }
-        // The generated client used directly: this request is the whole call.
-        let call = Arc::new(Call::new(self.inner().timeout));
-        CALL.scope(call.clone(), self.attempts(request, info, call))
-            .await
+        execute(self.client(), self.inner(), request, info.operation_id).await
     }
 }
 
@@ -688,257 +965,330 @@ fn attempt_timeout(call: &Call, per_attempt: Option<Duration>) -> Duration {
         .max(Duration::from_millis(1))
 }
 
-impl Raw {
-    async fn attempts(
-        &self,
-        request: reqwest::Request,
-        info: &OperationInfo,
-        call: Arc<Call>,
-    ) -> reqwest::Result<reqwest::Response> {
-        let hooks = self.inner();
-        let op = info.operation_id;
-        let authenticated = crate::operations::find(op)
-            .map(|o| o.authenticated)
-            .unwrap_or(true);
-        let method = request.method().clone();
-        let started = Instant::now();
-        // The secrets this request carries, for scrubbing whatever the server echoes. No
-        // allocation for a request without any (no body, no token id in the path).
-        let mut secrets: Vec<String> = hooks.secrets.to_vec();
-        secrets.extend(redact::path_secrets(request.url().path()));
-        if let Some(body) = request.body().and_then(|b| b.as_bytes()) {
-            secrets.extend(redact::body_secrets(body));
-        }
-        call.add_secrets(secrets);
-        let within_budget = |delay: Duration| delay + Duration::from_millis(50) < call.remaining();
-        let mut request = request;
-        let (mut connect_attempts, mut retry_attempts, mut replayed) = (0u32, 0u32, false);
-        loop {
-            *request.timeout_mut() = Some(attempt_timeout(&call, hooks.attempt_timeout));
-            let spare = request.try_clone();
-            let sent_token = request.headers().get("x-auth-token").cloned();
-            if let Some(t) = &sent_token {
-                call.add_token(t);
-            }
-            log_request(op, &request, hooks.debug, &call);
-            let response = match self.client().execute(request).await {
-                Ok(r) => self.observe(op, &method, started, r, &call).await?,
-                Err(e) => {
-                    // A connection that could not be made: nothing was sent, retry any method.
-                    if e.is_connect() && connect_attempts < hooks.connect_retries {
-                        let delay =
-                            Duration::from_millis(500) * 2u32.saturating_pow(connect_attempts);
-                        if let (Some(next), true) = (spare, within_budget(delay)) {
-                            connect_attempts += 1;
-                            tracing::debug!(target: "keystone_v2", operation = op, attempt = connect_attempts, "connection failed, retrying");
-                            tokio::time::sleep(delay).await;
-                            request = next;
-                            continue;
-                        }
-                    } else if !e.is_connect()
-                        && !e.is_timeout()
-                        && !e.is_redirect()
-                        && idempotent(&method)
-                        && retry_attempts < hooks.retries
-                        && within_budget(Duration::ZERO)
-                    {
-                        // A connection dropped mid-request: safe to resend an idempotent request.
-                        if let Some(next) = spare {
-                            retry_attempts += 1;
-                            tracing::debug!(target: "keystone_v2", operation = op, attempt = retry_attempts, "connection dropped, retrying");
-                            request = next;
-                            continue;
-                        }
-                    }
-                    tracing::debug!(target: "keystone_v2", operation = op, method = %method, url = %e.url().map(|u| redact::url(u.as_str())).unwrap_or_default(), error = %redact::text(&e.to_string(), &call.secrets()), "request failed");
-                    return Err(e);
-                }
-            };
-            let status = response.status();
-            if status == reqwest::StatusCode::SERVICE_UNAVAILABLE
-                && idempotent(&method)
-                && retry_attempts < hooks.retries
-            {
-                let delay = retry_after(response.headers())
-                    .unwrap_or(Duration::from_millis(500))
-                    .min(MAX_RETRY_AFTER);
-                if let (Some(next), true) = (
-                    spare.as_ref().and_then(|r| r.try_clone()),
-                    within_budget(delay),
-                ) {
-                    retry_attempts += 1;
-                    tracing::debug!(target: "keystone_v2", operation = op, attempt = retry_attempts, delay_ms = delay.as_millis() as u64, "503, retrying");
-                    tokio::time::sleep(delay).await;
-                    request = next;
-                    continue;
-                }
-            }
-            if status == reqwest::StatusCode::UNAUTHORIZED
-                && authenticated
-                && !replayed
-                && within_budget(Duration::ZERO)
-            {
-                let refused = sent_token
-                    .as_ref()
-                    .and_then(|v| v.to_str().ok())
-                    .map(Secret::from);
-                if let (Auth::Session(weak), Some(refused), Some(mut next)) =
-                    (&hooks.auth, refused, spare)
-                {
-                    if let Some(shared) = weak.upgrade() {
-                        if let Some(token) = shared.after_unauthorized(&refused).await {
-                            if set_token(&mut next, &token).is_ok() {
-                                tracing::debug!(target: "keystone_v2", operation = op, "401: re-authenticated, replaying once");
-                                replayed = true;
-                                request = next;
-                                continue;
-                            }
-                        }
-                    }
-                }
-            }
-            return Ok(response);
-        }
+/// The request path every request takes, an identity operation's (from the generated
+/// client's `exec` hook) or a service request's ([`crate::ServiceClient`]): `operation` names
+/// it in logs, errors and records. Within the current call (or as a call of its own), it
+/// applies the concurrency cap and the rate limit to each attempt, retries (connection
+/// failures, dropped connections, retriable statuses with `Retry-After` or backoff, all
+/// within the deadline), re-authenticates and replays once after a 401 of a request that
+/// carried the session's token, logs, times and records, limits success bodies and
+/// canonicalizes error bodies.
+pub(crate) async fn execute(
+    http: &reqwest::Client,
+    hooks: &Hooks,
+    request: reqwest::Request,
+    operation: &'static str,
+) -> reqwest::Result<reqwest::Response> {
+    if let Some(call) = current_call() {
+        return attempts(http, hooks, request, operation, call).await;
     }
+    // Used directly (the generated client on its own): this request is the whole call.
+    let call = Arc::new(Call::new(hooks.timeout));
+    CALL.scope(
+        call.clone(),
+        attempts(http, hooks, request, operation, call),
+    )
+    .await
+}
 
-    /// Logs and records one response, and applies the body rules: a success body is limited
-    /// to the maximum size; an error body is read (up to [`ERROR_BODY_LIMIT`]), understood
-    /// whatever its form, scrubbed, and replaced by Keystone's canonical error body with what
-    /// was found in the [`ERROR_INFO`] header.
-    async fn observe(
-        &self,
-        op: &'static str,
-        method: &reqwest::Method,
-        started: Instant,
-        response: reqwest::Response,
-        call: &Call,
-    ) -> reqwest::Result<reqwest::Response> {
-        let hooks = self.inner();
-        let status = response.status();
-        call.status.store(status.as_u16(), Ordering::Relaxed);
-        let logging = tracing::enabled!(target: "keystone_v2", tracing::Level::DEBUG);
-        let elapsed_ms = started.elapsed().as_millis() as u64;
-        let rid = if logging {
-            request_id(response.headers())
+async fn attempts(
+    http: &reqwest::Client,
+    hooks: &Hooks,
+    request: reqwest::Request,
+    op: &'static str,
+    call: Arc<Call>,
+) -> reqwest::Result<reqwest::Response> {
+    let policy = &*hooks.policy;
+    let method = request.method().clone();
+    // The secrets this request carries, for scrubbing whatever the server echoes. No
+    // allocation for a request without any (no body, no token id in the path).
+    let mut secrets: Vec<String> = hooks.secrets.to_vec();
+    secrets.extend(redact::path_secrets(request.url().path()));
+    if let Some(body) = request.body().and_then(|b| b.as_bytes()) {
+        secrets.extend(redact::body_secrets(body));
+    }
+    call.add_secrets(secrets);
+    let within_budget = |delay: Duration| delay + Duration::from_millis(50) < call.remaining();
+    let session = matches!(hooks.auth, Auth::Session(_));
+    let idempotent = idempotent(&method);
+    let mut request = request;
+    let (mut connect_attempts, mut retry_attempts, mut replayed) = (0u32, 0u32, false);
+    loop {
+        *request.timeout_mut() = Some(attempt_timeout(&call, hooks.attempt_timeout));
+        let sent_token = request.headers().get("x-auth-token").cloned();
+        if let Some(t) = &sent_token {
+            call.add_token(t);
+        }
+        // A copy to resend only when a resend can happen (a streamed body has none).
+        let may_resend = connect_attempts < hooks.connect_retries
+            || (idempotent && retry_attempts < hooks.retries)
+            || (session && !replayed && sent_token.is_some());
+        let spare = if may_resend {
+            request.try_clone()
         } else {
             None
         };
-        if status.is_client_error() || status.is_server_error() {
-            return Ok(self
-                .error_response(op, method, response, started, call)
-                .await);
+        log_request(op, &request, hooks, &call);
+        let _permit = match &policy.semaphore {
+            Some(s) => s.acquire().await.ok(),
+            None => None,
+        };
+        if let Some(limiter) = &policy.limiter {
+            limiter.wait().await;
         }
-        let response = limit(response, method, hooks.max_body, op);
-        if !(hooks.recorder.is_some() || (logging && hooks.debug)) {
-            // The common path: nothing to copy, redact or buffer.
-            tracing::debug!(target: "keystone_v2", operation = op, method = %method, url = %redact::url(response.url().as_str()), status = status.as_u16(),
-                elapsed_ms, request_id = rid.as_deref().unwrap_or(""), "response");
-            return Ok(response);
-        }
-        let url = redact::url(response.url().as_str());
-        let (response, body) = buffer(response).await?;
-        if hooks.debug {
-            tracing::debug!(target: "keystone_v2", operation = op, method = %method, url = %url, status = status.as_u16(),
-                elapsed_ms, request_id = rid.as_deref().unwrap_or(""), body = %redact::text(&redact::body(&body, LOG_BODY), &call.secrets()), "response");
-        } else {
-            tracing::debug!(target: "keystone_v2", operation = op, method = %method, url = %url, status = status.as_u16(),
-                elapsed_ms, request_id = rid.as_deref().unwrap_or(""), "response");
-        }
-        if let Some(recorder) = &hooks.recorder {
-            recorder.push(Exchange {
-                operation: op,
-                method: method.clone(),
-                status,
-                body,
-            });
-        }
-        Ok(response)
-    }
-
-    async fn error_response(
-        &self,
-        op: &'static str,
-        method: &reqwest::Method,
-        mut response: reqwest::Response,
-        started: Instant,
-        call: &Call,
-    ) -> reqwest::Response {
-        let secrets = &call.secrets();
-        let elapsed_ms = started.elapsed().as_millis() as u64;
-        let rid = request_id(response.headers());
-        let hooks = self.inner();
-        let status = response.status();
-        let version = response.version();
-        let response_url = response.url().clone();
-        let url = redact::url(response_url.as_str());
-        let mut headers = response.headers().clone();
-        let limit = ERROR_BODY_LIMIT.min(usize::try_from(hooks.max_body).unwrap_or(usize::MAX));
-        let mut body = Vec::new();
-        let mut complete = true;
-        // Read at most `limit` bytes, and stop short of the call's deadline: the status is
-        // what matters, so a body cut by the server, a slow body or the limit still gives an
-        // error with this status and what was read.
-        let read_by = tokio::time::Instant::now()
-            + call.remaining().saturating_sub(Duration::from_millis(100));
-        loop {
-            match tokio::time::timeout_at(read_by, response.chunk()).await {
-                Ok(Ok(Some(chunk))) => {
-                    let room = limit - body.len();
-                    body.extend_from_slice(&chunk[..chunk.len().min(room)]);
-                    if chunk.len() > room {
-                        complete = false;
-                        break;
+        // The clock is read for timings and the response log only.
+        let started = (policy.timings.is_some()
+            || tracing::enabled!(target: "keystone_v2::response", tracing::Level::DEBUG))
+        .then(Instant::now);
+        let url = policy
+            .timings
+            .is_some()
+            .then(|| redact::url(request.url().as_str()));
+        let sent = http.execute(request).await;
+        drop(_permit);
+        let response = match sent {
+            Ok(r) => {
+                policy.record(|| RequestTiming {
+                    method: method.to_string(),
+                    url: url.unwrap_or_default(),
+                    status: Some(r.status().as_u16()),
+                    elapsed: started.map(|s| s.elapsed()).unwrap_or_default(),
+                });
+                observe(hooks, op, &method, started, r, &call).await?
+            }
+            Err(e) => {
+                policy.record(|| RequestTiming {
+                    method: method.to_string(),
+                    url: url.unwrap_or_default(),
+                    status: None,
+                    elapsed: started.map(|s| s.elapsed()).unwrap_or_default(),
+                });
+                // A connection that could not be made: nothing was sent, retry any method.
+                if e.is_connect() && connect_attempts < hooks.connect_retries {
+                    let delay = Duration::from_millis(500) * 2u32.saturating_pow(connect_attempts);
+                    if let (Some(next), true) = (spare, within_budget(delay)) {
+                        connect_attempts += 1;
+                        tracing::debug!(target: "keystone_v2", operation = op, attempt = connect_attempts, "connection failed, retrying");
+                        tokio::time::sleep(delay).await;
+                        request = next;
+                        continue;
+                    }
+                } else if !e.is_connect()
+                    && !e.is_timeout()
+                    && !e.is_redirect()
+                    && idempotent
+                    && retry_attempts < hooks.retries
+                    && within_budget(Duration::ZERO)
+                {
+                    // A connection dropped mid-request: safe to resend an idempotent request.
+                    if let Some(next) = spare {
+                        retry_attempts += 1;
+                        tracing::debug!(target: "keystone_v2", operation = op, attempt = retry_attempts, "connection dropped, retrying");
+                        request = next;
+                        continue;
                     }
                 }
-                Ok(Ok(None)) => break,
-                Ok(Err(_)) | Err(_) => {
+                tracing::debug!(target: "keystone_v2::response", operation = op, method = %method, url = %e.url().map(|u| redact::url(u.as_str())).unwrap_or_default(), error = %redact::text(&e.to_string(), &call.secrets()), "request failed");
+                return Err(e);
+            }
+        };
+        let status = response.status();
+        if idempotent
+            && retry_attempts < hooks.retries
+            && policy.retriable.contains(&status.as_u16())
+        {
+            let delay = retry_after(response.headers())
+                .map(|d| d.min(policy.max_retry_delay))
+                .unwrap_or_else(|| policy.backoff(retry_attempts));
+            if let (Some(next), true) = (
+                spare.as_ref().and_then(|r| r.try_clone()),
+                within_budget(delay),
+            ) {
+                retry_attempts += 1;
+                tracing::debug!(target: "keystone_v2", operation = op, status = status.as_u16(), attempt = retry_attempts, delay_ms = delay.as_millis() as u64, "retriable status, retrying");
+                tokio::time::sleep(delay).await;
+                request = next;
+                continue;
+            }
+        }
+        // Only a request that carried the session's token is replayed (an unauthenticated
+        // operation carries none).
+        if status == reqwest::StatusCode::UNAUTHORIZED && !replayed && within_budget(Duration::ZERO)
+        {
+            let refused = sent_token
+                .as_ref()
+                .and_then(|v| v.to_str().ok())
+                .map(Secret::from);
+            if let (Auth::Session(weak), Some(refused), Some(mut next)) =
+                (&hooks.auth, refused, spare)
+            {
+                if let Some(shared) = weak.upgrade() {
+                    if let Some(token) = shared.after_unauthorized(&refused).await {
+                        if set_token(&mut next, &token).is_ok() {
+                            tracing::debug!(target: "keystone_v2", operation = op, "401: re-authenticated, replaying once");
+                            replayed = true;
+                            request = next;
+                            continue;
+                        }
+                    }
+                }
+            }
+        }
+        return Ok(response);
+    }
+}
+
+/// Logs and records one response, and applies the body rules: a success body is limited
+/// to the maximum size; an error body is read (up to [`ERROR_BODY_LIMIT`]), understood
+/// whatever its form, scrubbed, and replaced by Keystone's canonical error body with what
+/// was found in the [`ERROR_INFO`] header.
+async fn observe(
+    hooks: &Hooks,
+    op: &'static str,
+    method: &reqwest::Method,
+    started: Option<Instant>,
+    response: reqwest::Response,
+    call: &Call,
+) -> reqwest::Result<reqwest::Response> {
+    let status = response.status();
+    call.status.store(status.as_u16(), Ordering::Relaxed);
+    if status.is_client_error() || status.is_server_error() {
+        return Ok(error_response(hooks, op, method, response, started, call).await);
+    }
+    let response = limit(response, method, hooks.max_body, op);
+    let logging = tracing::enabled!(target: "keystone_v2::response", tracing::Level::DEBUG);
+    let bodies =
+        hooks.debug && tracing::enabled!(target: "keystone_v2::body", tracing::Level::DEBUG);
+    if logging {
+        log_response(op, method, &response, started);
+    }
+    if !(hooks.recorder.is_some() || bodies) {
+        // The common path: nothing to copy, redact or buffer.
+        return Ok(response);
+    }
+    let (response, body) = buffer(response).await?;
+    if bodies {
+        tracing::debug!(target: "keystone_v2::body", operation = op, direction = "response", status = status.as_u16(),
+            body = %redact::text(&redact::body(&body, LOG_BODY), &call.secrets()), "response body");
+    }
+    if let Some(recorder) = &hooks.recorder {
+        recorder.push(Exchange {
+            operation: op,
+            method: method.clone(),
+            status,
+            body,
+        });
+    }
+    Ok(response)
+}
+
+/// The response line (`keystone_v2::response`) and the request id (`keystone_v2::request_id`).
+fn log_response(
+    op: &str,
+    method: &reqwest::Method,
+    response: &reqwest::Response,
+    started: Option<Instant>,
+) {
+    let elapsed_ms = started.map_or(0, |s| s.elapsed().as_millis() as u64);
+    let url = redact::url(response.url().as_str());
+    let rid = request_id(response.headers());
+    tracing::debug!(target: "keystone_v2::response", operation = op, method = %method, url = %url, status = response.status().as_u16(),
+        elapsed_ms, request_id = rid.as_deref().unwrap_or(""), "response");
+    if let Some(rid) = rid {
+        if tracing::enabled!(target: "keystone_v2::request_id", tracing::Level::DEBUG) {
+            tracing::debug!(target: "keystone_v2::request_id", operation = op, method = %method, url = %url, request_id = %rid,
+                "{method} call to {op} for {url} used request id {rid}");
+        }
+    }
+}
+
+async fn error_response(
+    hooks: &Hooks,
+    op: &'static str,
+    method: &reqwest::Method,
+    mut response: reqwest::Response,
+    started: Option<Instant>,
+    call: &Call,
+) -> reqwest::Response {
+    let secrets = &call.secrets();
+    if tracing::enabled!(target: "keystone_v2::response", tracing::Level::DEBUG) {
+        log_response(op, method, &response, started);
+    }
+    let status = response.status();
+    let version = response.version();
+    let response_url = response.url().clone();
+    let url = redact::url(response_url.as_str());
+    let mut headers = response.headers().clone();
+    let limit = ERROR_BODY_LIMIT.min(usize::try_from(hooks.max_body).unwrap_or(usize::MAX));
+    let mut body = Vec::new();
+    let mut complete = true;
+    // Read at most `limit` bytes, and stop short of the call's deadline: the status is
+    // what matters, so a body cut by the server, a slow body or the limit still gives an
+    // error with this status and what was read.
+    let read_by =
+        tokio::time::Instant::now() + call.remaining().saturating_sub(Duration::from_millis(100));
+    loop {
+        match tokio::time::timeout_at(read_by, response.chunk()).await {
+            Ok(Ok(Some(chunk))) => {
+                let room = limit - body.len();
+                body.extend_from_slice(&chunk[..chunk.len().min(room)]);
+                if chunk.len() > room {
                     complete = false;
                     break;
                 }
             }
+            Ok(Ok(None)) => break,
+            Ok(Err(_)) | Err(_) => {
+                complete = false;
+                break;
+            }
         }
-        drop(response);
-        let found = ErrorInfo::parse(status, &body, complete, secrets);
-        tracing::debug!(target: "keystone_v2", operation = op, method = %method, url = %url, status = status.as_u16(),
-            elapsed_ms, request_id = rid.as_deref().unwrap_or(""), message = found.message.as_deref().unwrap_or(""), "error response");
-        if let Some(recorder) = &hooks.recorder {
-            let scrubbed = match std::str::from_utf8(&body) {
-                Ok(text) => bytes::Bytes::from(redact::text(text, secrets)),
-                Err(_) => bytes::Bytes::from(body),
-            };
-            recorder.push(Exchange {
-                operation: op,
-                method: method.clone(),
-                status,
-                body: scrubbed,
-            });
-        }
-        let canonical = serde_json::json!({"error": {
-            "code": status.as_u16(),
-            "title": found.title.clone().unwrap_or_else(|| status.canonical_reason().unwrap_or("").to_owned()),
-            "message": found.message.clone().unwrap_or_default(),
-        }})
-        .to_string();
-        for h in [
-            reqwest::header::CONTENT_LENGTH,
-            reqwest::header::CONTENT_ENCODING,
-            reqwest::header::TRANSFER_ENCODING,
-        ] {
-            headers.remove(h);
-        }
-        headers.insert(
-            reqwest::header::CONTENT_TYPE,
-            reqwest::header::HeaderValue::from_static("application/json"),
-        );
-        let info = serde_json::json!({
-            "method": method.as_str(), "url": url, "message": found.message,
-            "title": found.title, "details": found.details,
-        });
-        if let Ok(v) = reqwest::header::HeaderValue::from_str(&ascii_json(&info)) {
-            headers.insert(ERROR_INFO, v);
-        }
-        rebuild(status, version, headers, response_url, canonical)
     }
+    drop(response);
+    let found = ErrorInfo::parse(status, &body, complete, secrets);
+    tracing::debug!(target: "keystone_v2::response", operation = op, method = %method, url = %url, status = status.as_u16(),
+        message = found.message.as_deref().unwrap_or(""), "error response");
+    if hooks.debug && tracing::enabled!(target: "keystone_v2::body", tracing::Level::DEBUG) {
+        tracing::debug!(target: "keystone_v2::body", operation = op, direction = "response", status = status.as_u16(),
+            body = %redact::text(&redact::body(&body, LOG_BODY), secrets), "error body");
+    }
+    if let Some(recorder) = &hooks.recorder {
+        let scrubbed = match std::str::from_utf8(&body) {
+            Ok(text) => bytes::Bytes::from(redact::text(text, secrets)),
+            Err(_) => bytes::Bytes::from(body),
+        };
+        recorder.push(Exchange {
+            operation: op,
+            method: method.clone(),
+            status,
+            body: scrubbed,
+        });
+    }
+    let canonical = serde_json::json!({"error": {
+        "code": status.as_u16(),
+        "title": found.title.clone().unwrap_or_else(|| status.canonical_reason().unwrap_or("").to_owned()),
+        "message": found.message.clone().unwrap_or_default(),
+    }})
+    .to_string();
+    for h in [
+        reqwest::header::CONTENT_LENGTH,
+        reqwest::header::CONTENT_ENCODING,
+        reqwest::header::TRANSFER_ENCODING,
+    ] {
+        headers.remove(h);
+    }
+    headers.insert(
+        reqwest::header::CONTENT_TYPE,
+        reqwest::header::HeaderValue::from_static("application/json"),
+    );
+    let info = serde_json::json!({
+        "method": method.as_str(), "url": url, "message": found.message,
+        "title": found.title, "details": found.details,
+    });
+    if let Ok(v) = reqwest::header::HeaderValue::from_str(&ascii_json(&info)) {
+        headers.insert(ERROR_INFO, v);
+    }
+    rebuild(status, version, headers, response_url, canonical)
 }
 
 /// JSON with every non-ASCII character escaped, so that it is a valid header value.
@@ -1190,7 +1540,7 @@ impl ErrorBody for () {
 
 /// The error of an error status: what the hooks found in the body (the [`ERROR_INFO`]
 /// header), or else what the generated client parsed.
-fn http_error(
+pub(crate) fn http_error(
     status: reqwest::StatusCode,
     headers: &reqwest::header::HeaderMap,
     parsed: (Option<String>, Option<String>),

@@ -19,6 +19,7 @@ pub mod managers;
 pub mod operations;
 mod redact;
 mod secret;
+pub mod service;
 
 pub use access::AccessInfo;
 pub use builder::{ClientBuilder, DEFAULT_USER_AGENT};
@@ -26,4 +27,6 @@ pub use catalog::{EndpointFilter, Interface, ServiceCatalog};
 pub use client::Client;
 pub use error::{Error, HttpError, Result};
 pub use generated::types;
+pub use hooks::{Jitter, RequestTiming};
 pub use secret::Secret;
+pub use service::{ServiceClient, ServiceRequest, ServiceResponse};
