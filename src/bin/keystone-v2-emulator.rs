@@ -3,8 +3,12 @@
 //! ```text
 //! keystone-v2-emulator [--public-port 5000] [--admin-port 35357] [--admin-password secret]
 //!                      [--admin-token ADMIN] [--token-lifetime 3600]
-//!                      [--write-clouds-yaml PATH]
+//!                      [--write-clouds-yaml PATH] [--no-compute]
 //! ```
+//!
+//! The binary also serves the emulator's small `compute` service (in the catalog, at
+//! `<origin>/compute/v2.1/<tenant_id>`; see `EmulatorConfig::compute_service`);
+//! `--no-compute` leaves it out, for a catalog like a fresh Keystone's.
 //!
 //! `--write-clouds-yaml PATH` writes a `clouds.yaml` for the emulator (cloud
 //! `keystone-v2-emulator`, mode 0600 as it holds the password) once it listens.
@@ -34,6 +38,7 @@ options:
   --token-lifetime <secs>    token lifetime in seconds (default 3600)
   --write-clouds-yaml <path> write a clouds.yaml for this emulator (cloud
                              keystone-v2-emulator, mode 0600) once it listens
+  --no-compute               leave the echoing compute service out of the catalog
   -h, --help                 this help
 ";
 
@@ -47,12 +52,17 @@ fn parse(args: impl IntoIterator<Item = String>) -> Result<Option<Options>, Stri
     let loopback = |port| SocketAddr::from((Ipv4Addr::LOCALHOST, port));
     let mut config = EmulatorConfig::default()
         .public_addr(loopback(5000))
-        .admin_addr(loopback(35357));
+        .admin_addr(loopback(35357))
+        .compute_service(true);
     let mut clouds_yaml = None;
     let mut args = args.into_iter();
     while let Some(flag) = args.next() {
         if flag == "-h" || flag == "--help" {
             return Ok(None);
+        }
+        if flag == "--no-compute" {
+            config = config.compute_service(false);
+            continue;
         }
         let (name, inline) = match flag.split_once('=') {
             Some((n, v)) => (n.to_owned(), Some(v.to_owned())),

@@ -75,7 +75,8 @@ pub(crate) enum FaultKind {
 pub struct Fault {
     pub(crate) kind: FaultKind,
     pub(crate) delay: Option<Duration>,
-    pub(crate) retry_after: Option<u64>,
+    /// The `Retry-After` value: seconds, or an HTTP-date.
+    pub(crate) retry_after: Option<String>,
     pub(crate) html: bool,
 }
 
@@ -152,7 +153,20 @@ impl Fault {
     /// # let _ = fault;
     /// ```
     pub fn retry_after(mut self, seconds: u64) -> Self {
-        self.retry_after = Some(seconds);
+        self.retry_after = Some(seconds.to_string());
+        self
+    }
+
+    /// Add a `Retry-After: <HTTP-date>` header (to a [`Fault::status`]), in the IMF-fixdate
+    /// form (`Sun, 06 Nov 1994 08:49:37 GMT`), whole seconds.
+    ///
+    /// ```no_run
+    /// let at = chrono::Utc::now() + chrono::Duration::seconds(2);
+    /// let fault = keystone_v2::emulator::Fault::status(503).retry_after_date(at);
+    /// # let _ = fault;
+    /// ```
+    pub fn retry_after_date(mut self, at: DateTime<Utc>) -> Self {
+        self.retry_after = Some(at.format("%a, %d %b %Y %H:%M:%S GMT").to_string());
         self
     }
 
@@ -795,7 +809,7 @@ mod tests {
             .html()
             .after(Duration::from_millis(5));
         assert_eq!(f.kind, FaultKind::Status(503));
-        assert_eq!(f.retry_after, Some(2));
+        assert_eq!(f.retry_after, Some("2".to_owned()));
         assert!(f.html);
         assert_eq!(f.delay, Some(Duration::from_millis(5)));
         assert_eq!(Fault::delay(Duration::from_secs(1)).kind, FaultKind::Slow);

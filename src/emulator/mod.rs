@@ -55,6 +55,7 @@
 //! once (Keystone's revocation events have a one-second precision); the own-password change
 //! does not sleep one second.
 
+mod compute;
 mod control;
 mod fixtures;
 mod handlers;
@@ -100,6 +101,7 @@ pub struct EmulatorConfig {
     admin_password: String,
     admin_token: String,
     token_lifetime: Duration,
+    compute: bool,
 }
 
 impl Default for EmulatorConfig {
@@ -111,6 +113,7 @@ impl Default for EmulatorConfig {
             admin_password: "secret".to_owned(),
             admin_token: "ADMIN".to_owned(),
             token_lifetime: Duration::from_secs(3600),
+            compute: false,
         }
     }
 }
@@ -122,6 +125,7 @@ impl std::fmt::Debug for EmulatorConfig {
             .field("public_addr", &self.public_addr)
             .field("admin_addr", &self.admin_addr)
             .field("token_lifetime", &self.token_lifetime)
+            .field("compute", &self.compute)
             .finish_non_exhaustive()
     }
 }
@@ -171,6 +175,22 @@ impl EmulatorConfig {
     /// ```
     pub fn admin_token(mut self, token: impl Into<String>) -> Self {
         self.admin_token = token.into();
+        self
+    }
+
+    /// Also serve a small `compute` service (off by default, so that the catalog is the one a
+    /// fresh Keystone has): the catalog gets a `compute` service named `nova` in `RegionOne`
+    /// at `<public origin>/compute/v2.1/<tenant_id>` (public and internal) and
+    /// `<admin origin>/compute/v2.1/<tenant_id>` (admin), which checks the token and echoes
+    /// each request as JSON with an `x-compute-request-id`; injected faults apply to it. It is
+    /// there to test requests to a service of the catalog ([`crate::Client::service`]).
+    ///
+    /// ```no_run
+    /// let config = keystone_v2::emulator::EmulatorConfig::default().compute_service(true);
+    /// # let _ = config;
+    /// ```
+    pub fn compute_service(mut self, on: bool) -> Self {
+        self.compute = on;
         self
     }
 
@@ -248,12 +268,14 @@ impl Emulator {
             public_url: base_url(public_addr),
             admin_url: base_url(admin_addr),
             token_lifetime: config.token_lifetime,
+            compute: config.compute,
         });
         let shared = Arc::new(Shared {
             state: Mutex::new(state),
             monitor: Mutex::default(),
             clock: control::Clock::default(),
             admin_token: config.admin_token.clone(),
+            compute: config.compute,
         });
         let tasks = vec![
             server::spawn(public, Api::Public, shared.clone()),

@@ -38,6 +38,8 @@ pub(crate) struct Shared {
     pub(crate) monitor: Mutex<Monitor>,
     pub(crate) clock: Clock,
     pub(crate) admin_token: String,
+    /// Whether the compute service (`/compute/...`) is served.
+    pub(crate) compute: bool,
 }
 
 /// Serves `api` on `listener` until the returned task is aborted; aborting it also closes every
@@ -139,7 +141,11 @@ async fn handle(
             );
         }
     };
-    let response = respond(shared, api, local, &parts, &bytes);
+    let response = if shared.compute && parts.uri.path().starts_with(super::compute::PREFIX) {
+        super::compute::respond(shared, &parts, &bytes, &host_url(&parts.headers, local))
+    } else {
+        respond(shared, api, local, &parts, &bytes)
+    };
     if truncate {
         truncated(response).await
     } else {
@@ -333,8 +339,8 @@ fn fault_response(
     if status == StatusCode::UNAUTHORIZED {
         response = response.header(WWW_AUTHENTICATE, www_authenticate(&host_url));
     }
-    if let Some(seconds) = fault.retry_after {
-        response = response.header(RETRY_AFTER, seconds);
+    if let Some(value) = &fault.retry_after {
+        response = response.header(RETRY_AFTER, value.as_str());
     }
     let body = if parts.method == Method::HEAD {
         Body::empty()

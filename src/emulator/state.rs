@@ -350,6 +350,8 @@ pub(crate) struct Bootstrap {
     pub(crate) public_url: String,
     pub(crate) admin_url: String,
     pub(crate) token_lifetime: Duration,
+    /// Whether the catalog has the compute service of [`super::compute`].
+    pub(crate) compute: bool,
 }
 
 impl State {
@@ -412,13 +414,48 @@ impl State {
             extra: Map::new(),
             distinct: false,
         })
-        .collect();
+        .collect::<Vec<_>>();
+        let mut services = vec![service];
+        let mut endpoints = endpoints;
+        if b.compute {
+            let origin = |url: &str| url.trim_end_matches("/v2.0").to_owned();
+            let mut extra = Map::new();
+            extra.insert("name".into(), json!("nova"));
+            let compute = Service {
+                id: new_id(),
+                type_: "compute".into(),
+                enabled: true,
+                extra,
+            };
+            let public = super::compute::endpoint_template(&origin(&b.public_url));
+            let admin = super::compute::endpoint_template(&origin(&b.admin_url));
+            endpoints.extend(
+                [
+                    (Interface::Public, &public),
+                    (Interface::Internal, &public),
+                    (Interface::Admin, &admin),
+                ]
+                .into_iter()
+                .map(|(interface, url)| Endpoint {
+                    id: new_id(),
+                    legacy_id: None,
+                    service_id: compute.id.clone(),
+                    region: Some(BOOTSTRAP_REGION.into()),
+                    interface,
+                    url: url.clone(),
+                    enabled: true,
+                    extra: Map::new(),
+                    distinct: false,
+                }),
+            );
+            services.push(compute);
+        }
         State {
             projects: vec![project],
             users: vec![user],
             roles: vec![admin_role, member_role],
             grants: vec![grant],
-            services: vec![service],
+            services,
             endpoints,
             credentials: Vec::new(),
             tokens: HashMap::new(),
@@ -1108,6 +1145,7 @@ mod tests {
             public_url: "http://127.0.0.1:1/v2.0".into(),
             admin_url: "http://127.0.0.1:2/v2.0".into(),
             token_lifetime: Duration::from_secs(60),
+            compute: false,
         })
     }
 
