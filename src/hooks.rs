@@ -1007,6 +1007,18 @@ async fn attempts(
     if let Some(body) = request.body().and_then(|b| b.as_bytes()) {
         secrets.extend(redact::body_secrets(body));
     }
+    // Credentials in other headers (Authorization, ...), which a server may echo; the token
+    // header is kept as it is sent (below).
+    for (name, value) in request.headers() {
+        if name != "x-auth-token" && secret_header(name.as_str(), value) {
+            if let Ok(v) = value.to_str() {
+                secrets.push(v.to_owned());
+                if let Some((_, credential)) = v.split_once(' ') {
+                    secrets.push(credential.to_owned());
+                }
+            }
+        }
+    }
     call.add_secrets(secrets);
     let within_budget = |delay: Duration| delay + Duration::from_millis(50) < call.remaining();
     let session = matches!(hooks.auth, Auth::Session(_));

@@ -325,6 +325,7 @@ fn templates() -> &'static [(&'static str, Vec<Segment>)] {
                 out.push((op.path, segments(op.path)));
             }
         }
+        out.push((COMPUTE_TEMPLATE, segments(COMPUTE_TEMPLATE)));
         out
     })
 }
@@ -336,6 +337,9 @@ fn templates() -> &'static [(&'static str, Vec<Segment>)] {
 /// literals, so `GET /v2.0/tokens/revoked` is `tokens_get_revoked` and `HEAD
 /// /v2.0/tokens/revoked` is `tokens_check`, as the emulator routes them.
 fn template_of(method: &str, path: &str) -> Option<&'static str> {
+    if path.starts_with(super::compute::PREFIX) {
+        return Some(COMPUTE_TEMPLATE);
+    }
     let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
     let segments: Vec<&str> = decoded.split('/').filter(|s| !s.is_empty()).collect();
     templates()
@@ -354,6 +358,10 @@ fn template_of(method: &str, path: &str) -> Option<&'static str> {
         })
         .map(|(template, _)| *template)
 }
+
+/// The one counter template of the compute service's requests (whatever their path), so
+/// that `request_count("GET", "/compute")` counts them.
+const COMPUTE_TEMPLATE: &str = "/compute/{path}";
 
 /// The counter a request goes to.
 fn count_key(method: &str, path: &str) -> CountKey {
@@ -514,7 +522,9 @@ impl Control {
     /// for any id: `"/v2.0/tenants/abc"` counts the requests to every tenant's path, like
     /// `"/v2.0/tenants/{tenant_id}"`. `"/v2.0/tenants"` also counts the paths below it
     /// (`/v2.0/tenants/{tenant_id}`, ...). Requests to a path of no operation count only under
-    /// `""` or `"/"`, and a non-standard method only under `*`. For one operation, see
+    /// `""` or `"/"`, and a non-standard method only under `*`. Requests to the compute
+    /// service ([`crate::emulator::EmulatorConfig::compute_service`]) count together under
+    /// `"/compute"`, whatever their path. For one operation, see
     /// [`Control::operation_count`].
     ///
     /// ```no_run
