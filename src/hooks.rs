@@ -1732,6 +1732,125 @@ mod tests {
     }
 
     #[test]
+    fn retry_after_is_seconds_or_an_http_date_in_any_of_its_forms() {
+        let headers = |v: &str| {
+            let mut h = reqwest::header::HeaderMap::new();
+            h.insert(
+                reqwest::header::RETRY_AFTER,
+                reqwest::header::HeaderValue::from_str(v).unwrap(),
+            );
+            h
+        };
+        assert_eq!(retry_after(&headers("7")), Some(Duration::from_secs(7)));
+        assert_eq!(retry_after(&headers(" 0 ")), Some(Duration::ZERO));
+        let soon = chrono::Utc::now() + chrono::Duration::seconds(120);
+        for format in [
+            "%a, %d %b %Y %H:%M:%S GMT",
+            "%A, %d-%b-%y %H:%M:%S GMT",
+            "%a %b %e %H:%M:%S %Y",
+        ] {
+            let wait = retry_after(&headers(&soon.format(format).to_string())).unwrap();
+            assert!(
+                wait > Duration::from_secs(100) && wait <= Duration::from_secs(120),
+                "{format}: {wait:?}"
+            );
+        }
+        let past = "Sun, 06 Nov 1994 08:49:37 GMT";
+        assert_eq!(retry_after(&headers(past)), Some(Duration::ZERO));
+        assert_eq!(retry_after(&headers("soon")), None);
+        assert_eq!(retry_after(&reqwest::header::HeaderMap::new()), None);
+    }
+
+    #[test]
+    fn backoff_doubles_up_to_the_maximum_and_jitter_stays_within_it() {
+        let mut p = Policy {
+            retry_delay: Duration::from_millis(100),
+            max_retry_delay: Duration::from_millis(500),
+            ..Policy::default()
+        };
+        let waits: Vec<_> = (0..5).map(|n| p.backoff(n).as_millis()).collect();
+        assert_eq!(waits, [100, 200, 400, 500, 500]);
+        assert_eq!(p.backoff(u32::MAX), Duration::from_millis(500));
+        p.jitter = Jitter::Full;
+        for n in 0..5 {
+            assert!(p.backoff(n) <= Duration::from_millis(500));
+        }
+        p.jitter = Jitter::Equal;
+        for n in 0..50 {
+            let d = p.backoff(3);
+            assert!(
+                d >= Duration::from_millis(250) && d <= Duration::from_millis(500),
+                "{n}: {d:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn only_req_uuid_is_a_global_request_id() {
+        assert!(is_request_id("req-6c5f5f5e-2c0b-4b8e-9a4c-5d1f9f1c2e3a"));
+        assert!(is_request_id("req-6C5F5F5E-2C0B-4B8E-9A4C-5D1F9F1C2E3A"));
+        for bad in [
+            "6c5f5f5e-2c0b-4b8e-9a4c-5d1f9f1c2e3a",
+            "req-6c5f5f5e2c0b4b8e9a4c5d1f9f1c2e3a",
+            "req-6c5f5f5e-2c0b-4b8e-9a4c-5d1f9f1c2e3",
+            "req-6c5f5f5e-2c0b-4b8e-9a4c-5d1f9f1c2e3z",
+            "req-",
+        ] {
+            assert!(!is_request_id(bad), "{bad}");
+        }
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn the_rate_limiter_gives_each_request_the_next_slot() {
+        let limiter = Arc::new(RateLimiter::per_second(10.0).unwrap());
+        assert!(RateLimiter::per_second(0.0).is_none());
+        assert!(RateLimiter::per_second(f64::NAN).is_none());
+        let start = tokio::time::Instant::now();
+        let waits = (0..5).map(|_| {
+            let limiter = limiter.clone();
+            async move {
+                limiter.wait().await;
+                start.elapsed()
+            }
+        });
+        let mut at = futures::future::join_all(waits).await;
+        at.sort();
+        // Virtual time: exactly one interval (100 ms) apart, the first at once.
+        let want: Vec<_> = (0..5).map(|i| Duration::from_millis(100 * i)).collect();
+        assert_eq!(at, want);
+    }
+
+    #[test]
+    fn the_curl_line_hashes_credentials_and_sorts_headers() {
+        let mut request = reqwest::Request::new(
+            reqwest::Method::POST,
+            url("http://u:pw@h:5000/v2.0/tokens/abcdef"),
+        );
+        let mut token = reqwest::header::HeaderValue::from_static("tok123");
+        token.set_sensitive(true);
+        request.headers_mut().insert("x-auth-token", token);
+        request.headers_mut().insert(
+            "content-type",
+            reqwest::header::HeaderValue::from_static("application/json"),
+        );
+        let hooks = Hooks::default();
+        let shown = |k: &reqwest::header::HeaderName, v: &reqwest::header::HeaderValue| {
+            (!secret_header(k.as_str(), v)).then(|| v.to_str().unwrap().to_owned())
+        };
+        let redacted = redact::url(request.url().as_str());
+        let line = curl_line(&request, &redacted, "{\"a\": 1}", &hooks, &shown);
+        assert!(
+            line.starts_with("curl -g -i -X POST \"http://***@h:5000/v2.0/tokens/***\""),
+            "{line}"
+        );
+        let ct = line.find("-H \"content-type").unwrap();
+        let tok = line.find("-H \"x-auth-token: {SHA256}").unwrap();
+        assert!(ct < tok, "sorted: {line}");
+        assert!(!line.contains("tok123") && !line.contains("pw@"));
+        assert!(line.ends_with(" -d '{\"a\": 1}'"), "{line}");
+    }
+
+    #[test]
     fn the_error_info_header_is_ascii_json() {
         let v = serde_json::json!({"message": "ü \u{1F600} \n"});
         let text = ascii_json(&v);
