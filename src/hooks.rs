@@ -4,7 +4,11 @@
 //! errors.
 //!
 //! Every request of every operation passes through [`ClientHooks::pre`] and
-//! [`ClientHooks::exec`] here, so each rule below holds for all of them:
+//! [`ClientHooks::exec`] here, and `exec`, like every request to another service of the
+//! catalog ([`crate::ServiceClient`]), runs the one request engine of this module, so each
+//! rule below, and each transport option of [`crate::ClientBuilder`] (retriable statuses and
+//! backoff, `Retry-After`, the global request id, the user agent, the rate limit, the
+//! concurrency cap, timings, the tracing targets and the curl line), holds for all of them:
 //! - **Routes.** Path arguments are percent-encoded as one segment (everything but
 //!   `A-Z a-z 0-9 - . _ ~`), and the final URL's path must have the operation's template shape
 //!   (same static segments, same count, no empty argument), or the call is

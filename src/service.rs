@@ -675,6 +675,22 @@ mod tests {
         reqwest::Url::parse(s).unwrap()
     }
 
+    /// A blocking facade runs these futures on its own runtime thread: they must be `Send`.
+    #[allow(dead_code)]
+    fn futures_and_handles_are_send_and_sync(service: super::ServiceClient) {
+        fn send<T: Send + 'static>(_: T) {}
+        fn borrowing<T: Send>(_: T) {}
+        fn sync<T: Send + Sync + Clone + 'static>(_: &T) {}
+        sync(&service);
+        send(service.get("x").send());
+        borrowing(service.endpoint());
+        send(async move {
+            let mut r = service.get("x").send().await?;
+            let _ = r.chunk().await?;
+            r.bytes().await
+        });
+    }
+
     #[test]
     fn paths_join_below_the_endpoint_path_with_or_without_a_leading_slash() {
         let base = url("http://h/compute/v2.1/abc");
