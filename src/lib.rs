@@ -4,6 +4,9 @@
 
 pub mod access;
 mod auth;
+#[cfg(feature = "blocking")]
+#[cfg_attr(docsrs, doc(cfg(feature = "blocking")))]
+pub mod blocking;
 mod builder;
 pub mod cache;
 pub mod catalog;
