@@ -19,6 +19,8 @@ pub mod managers;
 pub mod operations;
 mod redact;
 mod secret;
+#[cfg(feature = "rustls")]
+mod tls;
 
 pub use access::AccessInfo;
 pub use builder::{ClientBuilder, DEFAULT_USER_AGENT};
@@ -27,3 +29,6 @@ pub use client::Client;
 pub use error::{Error, HttpError, Result};
 pub use generated::types;
 pub use secret::Secret;
+#[cfg(feature = "rustls")]
+#[doc(hidden)]
+pub use tls::platform_store_loads;
