@@ -36,7 +36,10 @@ fn main() {
     let started = Instant::now();
     std::hint::black_box(build("http://127.0.0.1:5000/v2.0"));
     let first = started.elapsed();
-    println!("first build() of the process (http): {:>10.1} us", us(first));
+    println!(
+        "first build() of the process (http): {:>10.1} us",
+        us(first)
+    );
     println!(
         "{:<8} {:>8} {:>14} {:>14}",
         "scheme", "builds", "median", "mean"
