@@ -13,11 +13,11 @@
 //! prints the wall time, the calls per second and the CPU time the process spent in them
 //! (`getrusage`, user + system, all threads):
 //! `{"client":"rust","workload":"list","workers":64,"calls":2000,"seconds":…,"calls_per_s":…,
-//! "cpu_seconds":…}`.
+//! "cpu_seconds":…,"peak_rss_kib":…}` (the peak resident set, `VmHWM`).
 //!
 //! `--workload first-list` makes one client and one tenant list as fast as it can, prints
-//! `first-list` when the list has come back and exits: the script times it from the process's
-//! start.
+//! `first-list` when the list has come back, then `{"peak_rss_kib":…}`, and exits: the script
+//! times it from the process's start.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -86,6 +86,20 @@ fn args() -> Result<Args, String> {
     Ok(a)
 }
 
+/// The peak resident set of this process (`VmHWM` of /proc/self/status), in KiB; 0 where
+/// there is no such file. (A parent's `wait4` is no good for this: the child's `ru_maxrss`
+/// counts the parent's pages from before `exec`.)
+fn peak_rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        })
+        .unwrap_or(0)
+}
+
 /// User + system CPU time of the whole process so far.
 fn cpu_time() -> Duration {
     // SAFETY: getrusage only writes the struct it is given.
@@ -130,6 +144,7 @@ async fn run(a: Args) -> Result<(), Box<dyn std::error::Error>> {
     if a.workload == Workload::FirstList {
         call(&client, Workload::FirstList, "").await?;
         println!("first-list");
+        println!("{}", serde_json::json!({ "peak_rss_kib": peak_rss_kib() }));
         return Ok(());
     }
     let subject = Arc::new(if a.workload == Workload::Validate {
@@ -187,6 +202,7 @@ async fn run(a: Args) -> Result<(), Box<dyn std::error::Error>> {
             "seconds": seconds,
             "calls_per_s": calls as f64 / seconds,
             "cpu_seconds": cpu,
+            "peak_rss_kib": peak_rss_kib(),
         })
     );
     Ok(())

@@ -51,10 +51,24 @@ def cpu_seconds():
     return r.ru_utime + r.ru_stime
 
 
+def peak_rss_kib():
+    """VmHWM of /proc/self/status (KiB). Not the parent's wait4: a child's ru_maxrss counts
+    the parent's pages from before exec."""
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
 def worker(args):
     if args.workload == "first-list":
         make_client(args.url).tenants.list()
         print("first-list", flush=True)
+        print(json.dumps({"peak_rss_kib": peak_rss_kib()}))
         return
     clients = [make_client(args.url) for _ in range(args.workers)]
     subject = None
@@ -113,7 +127,7 @@ def worker(args):
     print(json.dumps({
         "client": "keystoneclient", "workload": args.workload, "workers": args.workers,
         "calls": calls, "seconds": seconds, "calls_per_s": calls / seconds,
-        "cpu_seconds": cpu,
+        "cpu_seconds": cpu, "peak_rss_kib": peak_rss_kib(),
     }))
 
 
@@ -125,14 +139,11 @@ def env_int(name, default):
 
 
 def spawn(argv):
-    """Runs argv to its end; (stdout, peak RSS in KiB) - the RSS from wait4's rusage."""
-    p = subprocess.Popen(argv, stdout=subprocess.PIPE, text=True)
-    out = p.stdout.read()
-    _, status, usage = os.wait4(p.pid, 0)
-    p.returncode = os.waitstatus_to_exitcode(status)
+    """Runs argv to its end; the JSON of its last line."""
+    p = subprocess.run(argv, stdout=subprocess.PIPE, text=True)
     if p.returncode != 0:
         sys.exit(f"{argv[0]} failed with exit status {p.returncode}")
-    return out, usage.ru_maxrss
+    return json.loads(p.stdout.strip().splitlines()[-1])
 
 
 def first_list(argv):
@@ -141,11 +152,10 @@ def first_list(argv):
     p = subprocess.Popen(argv, stdout=subprocess.PIPE, text=True)
     line = p.stdout.readline()
     elapsed = time.perf_counter() - started
-    p.stdout.read()
-    _, status, usage = os.wait4(p.pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0 or line.strip() != "first-list":
-        sys.exit(f"{argv[0]}: no tenant list (exit status {os.waitstatus_to_exitcode(status)})")
-    return elapsed, usage.ru_maxrss
+    rest = p.stdout.read()
+    if p.wait() != 0 or line.strip() != "first-list":
+        sys.exit(f"{argv[0]}: no tenant list (exit status {p.returncode})")
+    return elapsed, json.loads(rest.strip().splitlines()[-1])["peak_rss_kib"]
 
 
 def spread(values):
@@ -180,9 +190,9 @@ def run(args):
             for r in range(rounds):
                 order = ["rust", "keystoneclient"] if r % 2 == 0 else ["keystoneclient", "rust"]
                 for name in order:
-                    out, rss = spawn(clients[name](workload, calls[name], workers))
-                    got[name].append(json.loads(out.strip().splitlines()[-1]))
-                    peak[name] = max(peak[name], rss)
+                    m = spawn(clients[name](workload, calls[name], workers))
+                    got[name].append(m)
+                    peak[name] = max(peak[name], m["peak_rss_kib"])
                 ratios.append(got["rust"][-1]["calls_per_s"] / got["keystoneclient"][-1]["calls_per_s"])
             med = {n: statistics.median(m["calls_per_s"] for m in v) for n, v in got.items()}
             cpu = {n: statistics.median(m["cpu_seconds"] / m["calls"] * 1e3 for m in v)
