@@ -3,15 +3,20 @@
 //! ```text
 //! cargo bench --features emulator --bench client_vs_reqwest
 //! ```
-//! For a token validation (`GET /v2.0/tokens/{id}`) and a tenant list (`GET /v2.0/tenants`),
+//! For a token validation (`GET /v2.0/tokens/{id}`), a tenant list (`GET /v2.0/tenants`) and a
+//! tenant create + delete pair (`POST /v2.0/tenants`, `DELETE /v2.0/tenants/{id}`),
 //! sequentially and with 64 concurrent tasks, it times the same number of calls through
 //! `keystone_v2::Client` and through a bare `reqwest::Client` that sends the same request and
 //! decodes the same generated type, and (to tell where a difference comes from) through the
-//! generated client alone with a static token. Rounds alternate between the three so that
-//! machine noise hits all alike; it prints the medians and the ratios Client / reqwest and
-//! Client / generated.
-//! `BENCH_CALLS` (default 2000) sets the calls per measurement, `BENCH_ROUNDS` (default 5) the rounds.
+//! generated client alone with a static token. Rounds alternate between the three (the order
+//! rotates from round to round) so that machine noise hits all alike. Per row it prints the
+//! median time per call of each, and the median of the per-round ratios Client / reqwest and
+//! Client / generated (a ratio taken within one round, then the median over the rounds, is
+//! steadier on a noisy machine than the ratio of the medians), with their lowest and highest.
+//! `BENCH_CALLS` (default 2000) sets the calls per measurement (a create+delete pair counts as
+//! one call), `BENCH_ROUNDS` (default 5) the rounds.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -23,6 +28,30 @@ use keystone_v2::Client;
 enum Call {
     Validate,
     TenantList,
+    /// A tenant create and its delete.
+    CreateDelete,
+}
+
+/// A tenant name no other call of the process uses.
+fn unique_name() -> String {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    format!(
+        "bench-{}-{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    )
+}
+
+fn create_body() -> types::TenantCreateRequest {
+    types::TenantCreateRequest {
+        tenant: types::TenantCreate {
+            id: None,
+            name: unique_name().parse().expect("a valid name"),
+            description: None,
+            enabled: Some(true),
+            extra: Default::default(),
+        },
+    }
 }
 
 struct Raw {
@@ -60,6 +89,26 @@ impl Raw {
                 let body: types::TenantsOrTenant = r.json().await.expect("decoded");
                 std::hint::black_box(body);
             }
+            Call::CreateDelete => {
+                let r = self
+                    .http
+                    .post(format!("{}/tenants", self.admin))
+                    .header("x-auth-token", &self.token)
+                    .json(&create_body())
+                    .send()
+                    .await
+                    .expect("sent");
+                assert!(r.status().is_success());
+                let created: types::TenantResponse = r.json().await.expect("decoded");
+                let r = self
+                    .http
+                    .delete(format!("{}/tenants/{}", self.admin, created.tenant.id))
+                    .header("x-auth-token", &self.token)
+                    .send()
+                    .await
+                    .expect("sent");
+                assert!(r.status().is_success());
+            }
         }
     }
 }
@@ -71,6 +120,12 @@ async fn generated_call(g: &keystone_v2::generated::Client, subject: &str, call:
         }
         Call::TenantList => {
             std::hint::black_box(g.tenants_list(None, None, None).await.expect("listed"));
+        }
+        Call::CreateDelete => {
+            let created = g.tenants_create(&create_body()).await.expect("created");
+            g.tenants_delete(&created.into_inner().tenant.id)
+                .await
+                .expect("deleted");
         }
     }
 }
@@ -88,6 +143,14 @@ async fn client_call(client: &Client, subject: &str, call: Call) {
                     .await
                     .expect("listed"),
             );
+        }
+        Call::CreateDelete => {
+            let created = client
+                .tenants()
+                .create(&unique_name(), Default::default())
+                .await
+                .expect("created");
+            client.tenants().delete(&created.id).await.expect("deleted");
         }
     }
 }
@@ -129,9 +192,21 @@ async fn run(target: &Target, call: Call, calls: usize, tasks: usize) -> Duratio
     started.elapsed()
 }
 
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
+fn median<T: PartialOrd + Copy>(mut v: Vec<T>) -> T {
+    v.sort_by(|a, b| a.partial_cmp(b).expect("comparable"));
     v[v.len() / 2]
+}
+
+/// The median, lowest and highest of the per-round ratios `a[i] / b[i]`.
+fn ratios(a: &[Duration], b: &[Duration]) -> (f64, f64, f64) {
+    let r: Vec<f64> = a
+        .iter()
+        .zip(b)
+        .map(|(a, b)| a.as_secs_f64() / b.as_secs_f64())
+        .collect();
+    let lo = r.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = r.iter().copied().fold(0.0, f64::max);
+    (median(r), lo, hi)
 }
 
 fn env_usize(name: &str, default: usize) -> usize {
@@ -212,37 +287,46 @@ fn main() {
             Target::Reqwest(raw),
         ];
         println!(
-            "{calls} calls per measurement, median of {rounds} alternating rounds; time per call"
+            "{calls} calls per measurement, {rounds} alternating rounds; median time per call, \
+             median of the per-round ratios [lowest-highest]"
         );
         println!(
-            "{:<24} {:>10} {:>10} {:>10} {:>15} {:>18}",
+            "{:<26} {:>10} {:>10} {:>10} {:>22} {:>22}",
             "exchange", "Client", "generated", "reqwest", "Client/reqwest", "Client/generated"
         );
-        for call in [Call::Validate, Call::TenantList] {
+        for call in [Call::Validate, Call::TenantList, Call::CreateDelete] {
             for tasks in [1usize, 64] {
                 // Warm the three pools.
                 for target in &targets {
                     run(target, call, tasks * 4, tasks).await;
                 }
-                let (mut c, mut g, mut r) = (Vec::new(), Vec::new(), Vec::new());
-                for _ in 0..rounds {
-                    c.push(run(&targets[0], call, calls, tasks).await);
-                    g.push(run(&targets[1], call, calls, tasks).await);
-                    r.push(run(&targets[2], call, calls, tasks).await);
+                let mut times: [Vec<Duration>; 3] = Default::default();
+                for round in 0..rounds {
+                    // Rotate the order so that none is always first after another's burst.
+                    for k in 0..3 {
+                        let i = (round + k) % 3;
+                        times[i].push(run(&targets[i], call, calls, tasks).await);
+                    }
                 }
-                let (c, g, r) = (median(c), median(g), median(r));
+                let (cr, cr_lo, cr_hi) = ratios(&times[0], &times[2]);
+                let (cg, cg_lo, cg_hi) = ratios(&times[0], &times[1]);
+                let [c, g, r] = times.map(median);
                 let label = format!(
                     "{call:?} x{tasks}{}",
                     if tasks == 1 { " (seq.)" } else { " tasks" }
                 );
                 let per_call = |d: Duration| d.as_secs_f64() * 1e6 / calls as f64;
                 println!(
-                    "{label:<24} {:>8.1}us {:>8.1}us {:>8.1}us {:>15.3} {:>18.3}",
+                    "{label:<26} {:>8.1}us {:>8.1}us {:>8.1}us {:>7.3} [{:.3}-{:.3}] {:>7.3} [{:.3}-{:.3}]",
                     per_call(c),
                     per_call(g),
                     per_call(r),
-                    c.as_secs_f64() / r.as_secs_f64(),
-                    c.as_secs_f64() / g.as_secs_f64()
+                    cr,
+                    cr_lo,
+                    cr_hi,
+                    cg,
+                    cg_lo,
+                    cg_hi
                 );
             }
         }

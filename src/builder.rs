@@ -1152,26 +1152,40 @@ impl ClientBuilder {
             }
             b = b.tls_certs_only(certs);
         }
-        match (&self.cert, &self.key) {
+        let identity = match (&self.cert, &self.key) {
             (Some(cert), key) => {
                 let mut pem = cert.read("client certificate")?;
                 if let Some(key) = key {
                     pem.push(b'\n');
                     pem.extend(key.read("client key")?);
                 }
-                let identity = reqwest::Identity::from_pem(&pem).map_err(|e| {
-                    Error::Configuration(format!(
-                        "the client certificate or key is not valid PEM: {e}"
-                    ))
-                })?;
-                b = b.identity(identity);
+                Some(pem)
             }
             (None, Some(_)) => {
                 return Err(Error::Configuration(
                     "a client key needs a client certificate (cert)".into(),
                 ))
             }
-            (None, None) => {}
+            (None, None) => None,
+        };
+        // Trusting the platform's store: reqwest would read the whole store in this build();
+        // our rustls configuration loads it at the first certificate to verify, once per
+        // process (src/tls.rs). With a CA (tls_certs_only) or `insecure`, reqwest reads no
+        // store and keeps its own set-up.
+        #[cfg(feature = "rustls")]
+        if self.cacert.is_none() && !self.insecure {
+            b = b.tls_backend_preconfigured(crate::tls::platform_config(identity.as_deref())?);
+            return b
+                .build()
+                .map_err(|e| Error::Configuration(format!("cannot build the HTTP client: {e}")));
+        }
+        if let Some(pem) = identity {
+            let identity = reqwest::Identity::from_pem(&pem).map_err(|e| {
+                Error::Configuration(format!(
+                    "the client certificate or key is not valid PEM: {e}"
+                ))
+            })?;
+            b = b.identity(identity);
         }
         b.build()
             .map_err(|e| Error::Configuration(format!("cannot build the HTTP client: {e}")))

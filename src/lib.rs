@@ -23,6 +23,8 @@ pub mod operations;
 mod redact;
 mod secret;
 pub mod service;
+#[cfg(feature = "rustls")]
+mod tls;
 
 pub use access::AccessInfo;
 pub use builder::{ClientBuilder, DEFAULT_USER_AGENT};
@@ -33,3 +35,6 @@ pub use generated::types;
 pub use hooks::{Jitter, RequestTiming};
 pub use secret::Secret;
 pub use service::{ServiceClient, ServiceRequest, ServiceResponse};
+#[cfg(feature = "rustls")]
+#[doc(hidden)]
+pub use tls::platform_store_loads;
