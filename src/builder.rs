@@ -25,6 +25,7 @@ enum Pem {
 }
 
 impl Pem {
+    #[cfg_attr(not(feature = "rustls"), allow(dead_code))]
     fn read(&self, what: &str) -> Result<Vec<u8>> {
         match self {
             Pem::Bytes(b) => Ok(b.clone()),
@@ -1130,7 +1131,7 @@ impl ClientBuilder {
     }
 
     fn http_client(&self) -> Result<reqwest::Client> {
-        let mut b = reqwest::Client::builder()
+        let b = reqwest::Client::builder()
             .default_headers(self.default_headers()?)
             .tcp_keepalive(self.net.tcp_keepalive)
             .timeout(self.timeout)
@@ -1138,8 +1139,34 @@ impl ClientBuilder {
                 self.attempt_timeout
                     .map_or(self.timeout, |a| a.min(self.timeout)),
             )
-            .redirect(crate::hooks::redirect_policy())
-            .tls_danger_accept_invalid_certs(self.insecure);
+            .redirect(crate::hooks::redirect_policy());
+        self.tls(b)?
+            .build()
+            .map_err(|e| Error::Configuration(format!("cannot build the HTTP client: {e}")))
+    }
+
+    /// Without a TLS feature there is no TLS to configure: a TLS option is refused, so that a
+    /// CA, a client certificate or `insecure` is never silently ignored (and an `https` URL
+    /// fails at its first request).
+    #[cfg(not(feature = "rustls"))]
+    fn tls(&self, b: reqwest::ClientBuilder) -> Result<reqwest::ClientBuilder> {
+        let given = [
+            ("cacert", self.cacert.is_some()),
+            ("cert", self.cert.is_some()),
+            ("key", self.key.is_some()),
+            ("insecure", self.insecure),
+        ];
+        match given.iter().find(|(_, set)| *set) {
+            Some((name, _)) => Err(Error::Configuration(format!(
+                "{name} needs TLS: build keystone-v2 with its `rustls` feature"
+            ))),
+            None => Ok(b),
+        }
+    }
+
+    #[cfg(feature = "rustls")]
+    fn tls(&self, mut b: reqwest::ClientBuilder) -> Result<reqwest::ClientBuilder> {
+        b = b.tls_danger_accept_invalid_certs(self.insecure);
         if let Some(ca) = &self.cacert {
             let pem = ca.read("CA certificate")?;
             let certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| {
@@ -1172,12 +1199,10 @@ impl ClientBuilder {
         // our rustls configuration loads it at the first certificate to verify, once per
         // process (src/tls.rs). With a CA (tls_certs_only) or `insecure`, reqwest reads no
         // store and keeps its own set-up.
-        #[cfg(feature = "rustls")]
         if self.cacert.is_none() && !self.insecure {
-            b = b.tls_backend_preconfigured(crate::tls::platform_config(identity.as_deref())?);
-            return b
-                .build()
-                .map_err(|e| Error::Configuration(format!("cannot build the HTTP client: {e}")));
+            return Ok(
+                b.tls_backend_preconfigured(crate::tls::platform_config(identity.as_deref())?)
+            );
         }
         if let Some(pem) = identity {
             let identity = reqwest::Identity::from_pem(&pem).map_err(|e| {
@@ -1187,8 +1212,7 @@ impl ClientBuilder {
             })?;
             b = b.identity(identity);
         }
-        b.build()
-            .map_err(|e| Error::Configuration(format!("cannot build the HTTP client: {e}")))
+        Ok(b)
     }
 }
 
