@@ -2,7 +2,7 @@
 //! commands, options and output formats, built on the `keystone-v2` SDK.
 //!
 //! [`main`] is the whole program: [`args`] defines the command line (and the legacy `keystone`
-//! names), [`run`] calls Keystone through the SDK, [`format`] prints the answer as cliff does,
+//! names), [`run`] calls Keystone through the SDK, [`format`](mod@format) prints the answer as cliff does,
 //! and [`timing`] serves `--debug` and `--timing`.
 #![deny(missing_docs)]
 
