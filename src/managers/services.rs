@@ -50,9 +50,28 @@ impl ServiceManager<'_> {
         service_type: &str,
         description: Option<&str>,
     ) -> Result<types::Service> {
+        self.create_of_type(service_type, Some(name), description)
+            .await
+    }
+
+    /// Creates a service of `service_type`, named or not (openstackclient's
+    /// `service create <type> [--name ...]`: the name is optional in Keystone v2.0).
+    ///
+    /// ```no_run
+    /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
+    /// let unnamed = client.services().create_of_type("compute", None, None).await?;
+    /// assert!(unnamed.name.is_none());
+    /// # Ok(()) }
+    /// ```
+    pub async fn create_of_type(
+        &self,
+        service_type: &str,
+        name: Option<&str>,
+        description: Option<&str>,
+    ) -> Result<types::Service> {
         let body = types::ServiceCreateRequest {
             os_ksadm_service: types::ServiceCreate {
-                name: Some(checked("service name", name)?),
+                name: name.map(|n| checked("service name", n)).transpose()?,
                 type_: service_type
                     .try_into()
                     .map_err(|e| invalid("service type", e))?,
