@@ -55,12 +55,8 @@ macro_rules! forward {
             $(
                 #[doc = concat!("[`crate::ClientBuilder::", stringify!($name),
                     "`]: the same option, for the blocking client.")]
-                #[doc = ""]
-                #[doc = "```no_run"]
-                #[doc = "# fn run(saved: keystone_v2::AccessInfo) -> keystone_v2::Result<()> {"]
-                #[doc = concat!("let b = keystone_v2::blocking::Client::builder().", $example, ";")]
-                #[doc = "# Ok(()) }"]
-                #[doc = "```"]
+                #[doc = super::example!("saved: keystone_v2::AccessInfo" =>
+                    concat!("let b = keystone_v2::blocking::Client::builder().", $example, ";"))]
                 pub fn $name(self, $($value: $ty),+) -> Self {
                     Self { inner: self.inner.$name($($value),+) }
                 }

@@ -61,6 +61,17 @@ pub use service::{ServiceClient, ServiceRequest, ServiceResponse};
 use crate::generated::Client as Raw;
 use crate::{AccessInfo, RequestTiming, Result, Secret, ServiceCatalog};
 
+/// The text of the `no_run` example in the docs of a method a macro writes: the `$body`
+/// lines (literals or `concat!`s) in a function of `$args` that returns a
+/// `keystone_v2::Result`, after a blank line.
+macro_rules! example {
+    ($args:literal => $($body:expr),+) => {
+        concat!("\n```no_run\n# fn run(", $args, ") -> keystone_v2::Result<()> {\n",
+            $($body, "\n",)+ "# Ok(()) }\n```")
+    };
+}
+pub(crate) use example;
+
 /// Blocking wrappers of async methods, with the same name, arguments and result: each one
 /// runs the async method to completion on the client's runtime. `$owner` is the async type
 /// (its path is `$module` followed by it), for the docs; `|$s| ($client, $target)` say, from
@@ -72,12 +83,7 @@ macro_rules! blocking_fns {
         $(
             #[doc = concat!("Blocking [`", $module, stringify!($owner), "::", stringify!($method),
                 "`]: the same arguments, result and errors.")]
-            #[doc = ""]
-            #[doc = "```no_run"]
-            #[doc = "# fn run(client: keystone_v2::blocking::Client) -> keystone_v2::Result<()> {"]
-            #[doc = $example]
-            #[doc = "# Ok(()) }"]
-            #[doc = "```"]
+            #[doc = $crate::blocking::example!("client: keystone_v2::blocking::Client" => $example)]
             pub fn $method(&self, $($arg: $ty),*) -> Result<$ret> {
                 let $s = self;
                 $client.wait($target.$method($($arg),*))
@@ -99,12 +105,7 @@ macro_rules! same_fns {
             $(#[$doc])*
             #[doc = ""]
             #[doc = concat!("As [`crate::Client::", stringify!($method), "`].")]
-            #[doc = ""]
-            #[doc = "```no_run"]
-            #[doc = "# fn f(client: keystone_v2::blocking::Client) {"]
-            #[doc = $example]
-            #[doc = "# }"]
-            #[doc = "```"]
+            #[doc = example!("client: keystone_v2::blocking::Client" => $example)]
             pub fn $method(&self, $($arg: $ty),*) -> $ret {
                 self.inner.client.$method($($arg),*)
             }

@@ -28,6 +28,20 @@ use crate::{EndpointFilter, Error, Result};
 /// The size of the chunks [`ServiceRequest::body_reader`] reads.
 const READ_CHUNK: usize = 64 * 1024;
 
+/// `Debug` of a blocking type: that of the async value it wraps (`inner`), which shows no
+/// secret.
+macro_rules! debug_as_async {
+    ($ty:ident) => {
+        impl std::fmt::Debug for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_tuple(concat!("blocking::", stringify!($ty)))
+                    .field(&self.inner)
+                    .finish()
+            }
+        }
+    };
+}
+
 impl Client {
     /// Blocking [`crate::Client::service`]: a handle to the service of the catalog that
     /// `filter` selects. Cheap; nothing is resolved until a request is sent.
@@ -56,13 +70,7 @@ pub struct ServiceClient {
     inner: crate::ServiceClient,
 }
 
-impl std::fmt::Debug for ServiceClient {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_tuple("blocking::ServiceClient")
-            .field(&self.inner)
-            .finish()
-    }
-}
+debug_as_async!(ServiceClient);
 
 /// The request constructors of [`ServiceClient`], one per method: `$method` is the
 /// [`reqwest::Method`] constant, `$example` the body of the example.
@@ -72,12 +80,7 @@ macro_rules! constructors {
             $(
                 #[doc = concat!("A ", stringify!($method), " request: as [`crate::ServiceClient::",
                     stringify!($name), "`].")]
-                #[doc = ""]
-                #[doc = "```no_run"]
-                #[doc = "# fn run(client: keystone_v2::blocking::Client) -> keystone_v2::Result<()> {"]
-                #[doc = $example]
-                #[doc = "# Ok(()) }"]
-                #[doc = "```"]
+                #[doc = super::example!("client: keystone_v2::blocking::Client" => $example)]
                 pub fn $name(&self, path: impl Into<String>) -> ServiceRequest {
                     self.request(Method::$method, path)
                 }
@@ -142,13 +145,7 @@ pub struct ServiceRequest {
     inner: crate::ServiceRequest,
 }
 
-impl std::fmt::Debug for ServiceRequest {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_tuple("blocking::ServiceRequest")
-            .field(&self.inner)
-            .finish()
-    }
-}
+debug_as_async!(ServiceRequest);
 
 /// The setters of [`ServiceRequest`], each forwarding to the async request's: `[generics]`
 /// and `[where clauses]` are copied into the signature, `$example` is the call in the example.
@@ -157,12 +154,8 @@ macro_rules! setters {
         impl ServiceRequest {
             $(
                 #[doc = concat!("As [`crate::ServiceRequest::", stringify!($name), "`].")]
-                #[doc = ""]
-                #[doc = "```no_run"]
-                #[doc = "# fn run(nova: keystone_v2::blocking::ServiceClient) -> keystone_v2::Result<()> {"]
-                #[doc = concat!("nova.", $example, ".send()?;")]
-                #[doc = "# Ok(()) }"]
-                #[doc = "```"]
+                #[doc = super::example!("nova: keystone_v2::blocking::ServiceClient" =>
+                    concat!("nova.", $example, ".send()?;"))]
                 pub fn $name<$($generics)*>(self, $($arg: $ty),+) -> Self where $($bounds)* {
                     Self { client: self.client, inner: self.inner.$name($($arg),+) }
                 }
@@ -271,13 +264,7 @@ pub struct ServiceResponse {
     pending: Bytes,
 }
 
-impl std::fmt::Debug for ServiceResponse {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_tuple("blocking::ServiceResponse")
-            .field(&self.inner)
-            .finish()
-    }
-}
+debug_as_async!(ServiceResponse);
 
 /// The accessors of [`ServiceResponse`]'s head, forwarding to the async response's.
 macro_rules! head {
@@ -285,13 +272,8 @@ macro_rules! head {
         impl ServiceResponse {
             $(
                 #[doc = concat!("As [`crate::ServiceResponse::", stringify!($name), "`].")]
-                #[doc = ""]
-                #[doc = "```no_run"]
-                #[doc = "# fn run(nova: keystone_v2::blocking::ServiceClient) -> keystone_v2::Result<()> {"]
-                #[doc = "let r = nova.get(\"servers\").send()?;"]
-                #[doc = $example]
-                #[doc = "# Ok(()) }"]
-                #[doc = "```"]
+                #[doc = super::example!("nova: keystone_v2::blocking::ServiceClient" =>
+                    "let r = nova.get(\"servers\").send()?;", $example)]
                 pub fn $name(&self) -> $ret {
                     self.inner.$name()
                 }

@@ -257,3 +257,30 @@ fn debug_of_the_client_and_the_builder_shows_no_secret() {
         "{shown}"
     );
 }
+
+#[test]
+fn debug_of_a_service_handle_and_request_shows_no_header_and_no_body() {
+    let client = Client::builder()
+        .endpoint("http://127.0.0.1:1/v2.0")
+        .token("tok-3f9e1d")
+        .build()
+        .expect("a static-token client builds");
+    let nova = client.service(crate::EndpointFilter::new("compute"));
+    let shown = format!("{nova:?}");
+    assert!(
+        shown.contains("blocking::ServiceClient") && shown.contains("compute"),
+        "{shown}"
+    );
+    let request = nova
+        .post("os-keypairs")
+        .header("x-auth-token", "tok-a71c04")
+        .json(&serde_json::json!({"password": "pw-55e0b2"}));
+    let shown = format!("{request:?}");
+    assert!(
+        shown.contains("blocking::ServiceRequest") && shown.contains("os-keypairs"),
+        "{shown}"
+    );
+    for secret in ["tok-3f9e1d", "tok-a71c04", "pw-55e0b2"] {
+        assert!(!shown.contains(secret), "{shown}");
+    }
+}
