@@ -19,7 +19,9 @@
 //!
 //! Every method of the async client and of its managers has a blocking twin here with the
 //! same name, arguments and result (a method that returns a stream, such as
-//! [`crate::managers::TenantManager::list_all`], returns a `Vec`). Everything the async client
+//! [`crate::managers::TenantManager::list_all`], returns a `Vec`; a response body's
+//! [`ServiceResponse::bytes_stream`] an iterator). [`Client::service`] gives a blocking
+//! [`ServiceClient`] for the other services of the catalog. Everything the async client
 //! does on the request path applies: the token lifecycle and the re-authentication after a
 //! 401, routing, retries, the call deadline of [`ClientBuilder::timeout`], the body cap, the
 //! redirect policy, redaction.
