@@ -16,8 +16,8 @@ use std::time::Duration;
 
 use keystone_v2::blocking;
 use keystone_v2::blocking::managers::{TenantOptions, TokenAuth, UserOptions};
-use keystone_v2::emulator::{Control, Emulator, Fault, Match};
-use keystone_v2::Error;
+use keystone_v2::emulator::{Control, Emulator, EmulatorConfig, Fault, Match};
+use keystone_v2::{EndpointFilter, Error};
 
 /// An emulator served by a runtime on a thread of its own (free ports), so that the test's
 /// thread has no runtime. Dropping it stops the emulator and joins the thread.
@@ -30,6 +30,15 @@ struct Server {
 
 impl Server {
     fn start() -> Server {
+        Server::start_with(EmulatorConfig::default())
+    }
+
+    /// An emulator that also serves its compute service (in the catalog as `compute`).
+    fn with_compute() -> Server {
+        Server::start_with(EmulatorConfig::default().compute_service(true))
+    }
+
+    fn start_with(config: EmulatorConfig) -> Server {
         let (started, receive) = std::sync::mpsc::channel();
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let thread = std::thread::spawn(move || {
@@ -39,7 +48,9 @@ impl Server {
                 .build()
                 .expect("the emulator's runtime");
             runtime.block_on(async move {
-                let emulator = Emulator::start().await.expect("the emulator starts");
+                let emulator = Emulator::start_with(config)
+                    .await
+                    .expect("the emulator starts");
                 started
                     .send((emulator.public_url(), emulator.control()))
                     .expect("the test waits for the emulator");
@@ -372,6 +383,189 @@ fn dropping_a_used_client_inside_an_async_task_does_not_panic() {
     runtime
         .block_on(runtime.spawn(async move { drop(client) }))
         .expect("the task that dropped the client did not panic");
+}
+
+fn compute(client: &blocking::Client) -> blocking::ServiceClient {
+    client.service(EndpointFilter::new("compute"))
+}
+
+#[test]
+fn a_compute_call_through_the_catalog_runs_from_a_plain_thread() {
+    let server = Server::with_compute();
+    assert_no_runtime();
+    let client = server.admin().build().unwrap();
+    let tenant = client
+        .access_info()
+        .unwrap()
+        .tenant_id()
+        .unwrap()
+        .to_owned();
+    let nova = compute(&client);
+    let endpoint = nova.endpoint().unwrap();
+    assert!(
+        endpoint
+            .path()
+            .ends_with(&format!("/compute/v2.1/{tenant}")),
+        "{endpoint}"
+    );
+    let response = nova
+        .post("os-keypairs")
+        .query(&[("limit", "1")])
+        .header("openstack-api-version", "compute 2.79")
+        .json(&serde_json::json!({"keypair": {"name": "deploy"}}))
+        .send()
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    assert!(
+        response.url().ends_with("/os-keypairs?limit=1"),
+        "{response:?}"
+    );
+    let echo: serde_json::Value = response.json().unwrap();
+    assert_eq!(echo["method"], "POST");
+    assert_eq!(
+        echo["path"],
+        format!("/compute/v2.1/{tenant}/os-keypairs").as_str()
+    );
+    assert_eq!(echo["query"], "limit=1");
+    assert_eq!(echo["tenant_id"], tenant.as_str());
+    assert_eq!(echo["headers"]["openstack-api-version"], "compute 2.79");
+    assert_eq!(
+        echo["body"],
+        serde_json::json!({"keypair": {"name": "deploy"}})
+    );
+}
+
+#[test]
+fn a_nova_404_is_error_http_with_the_message_and_the_compute_request_id() {
+    let server = Server::with_compute();
+    let client = server.admin().build().unwrap();
+    let err = compute(&client).get("servers/0b8e").send().unwrap_err();
+    assert!(err.is_not_found(), "{err:?}");
+    let request_id = err.request_id().map(str::to_owned);
+    match err {
+        Error::Http(e) => {
+            assert_eq!(e.status.as_u16(), 404);
+            assert_eq!(
+                e.message.as_deref(),
+                Some("Instance 0b8e could not be found.")
+            );
+            let id = e.request_id.expect("the compute request id");
+            assert!(id.starts_with("req-") && id.len() == 40, "{id}");
+            assert_eq!(request_id.as_deref(), Some(id.as_str()));
+        }
+        other => panic!("expected Error::Http, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_response_reads_through_std_io_read_and_a_reader_streams_a_request_body() {
+    use std::io::Read as _;
+    let server = Server::with_compute();
+    let client = server.admin().build().unwrap();
+    let nova = compute(&client);
+    // The request body from a reader, larger than one chunk it is read in (64 KiB) and within
+    // the emulator's request size limit.
+    let text = "x".repeat(100 * 1024);
+    let sent = serde_json::to_vec(&serde_json::json!({ "text": text })).unwrap();
+    let mut response = nova
+        .put("servers/1/metadata")
+        .header("content-type", "application/json")
+        .body_reader(std::io::Cursor::new(sent))
+        .send()
+        .unwrap();
+    let length = response.content_length();
+    // Tiny reads: each takes what is left of a chunk before waiting for the next one.
+    let mut body = Vec::new();
+    let mut buffer = [0u8; 7];
+    loop {
+        let n = response.read(&mut buffer).unwrap();
+        if n == 0 {
+            break;
+        }
+        body.extend_from_slice(&buffer[..n]);
+    }
+    assert_eq!(
+        response.read(&mut buffer).unwrap(),
+        0,
+        "the end stays the end"
+    );
+    if let Some(length) = length {
+        assert_eq!(body.len() as u64, length);
+    }
+    let echo: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(echo["method"], "PUT");
+    assert_eq!(
+        echo["body"]["text"].as_str().map(str::len),
+        Some(text.len())
+    );
+    // read_to_end and the chunk iterator give the same bytes as bytes().
+    let whole = nova.get("flavors").send().unwrap().bytes().unwrap();
+    let mut read = Vec::new();
+    nova.get("flavors")
+        .send()
+        .unwrap()
+        .read_to_end(&mut read)
+        .unwrap();
+    let chunks: Vec<u8> = nova
+        .get("flavors")
+        .send()
+        .unwrap()
+        .bytes_stream()
+        .map(|c| c.unwrap())
+        .collect::<Vec<_>>()
+        .concat();
+    assert_eq!(read, whole);
+    assert_eq!(chunks, whole);
+}
+
+#[test]
+fn timings_are_kept_for_identity_and_service_calls_and_reset() {
+    let server = Server::with_compute();
+    let client = server.admin().collect_timing(true).build().unwrap();
+    client.tenants().list(Default::default()).unwrap();
+    compute(&client).get("flavors").send().unwrap();
+    assert_not_found(compute(&client).get("servers/0b8e").send());
+    let timings = client.timings();
+    let summary: Vec<_> = timings
+        .iter()
+        .map(|t| (t.method.as_str(), t.status))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("POST", Some(200)),
+            ("GET", Some(200)),
+            ("GET", Some(200)),
+            ("GET", Some(404))
+        ],
+        "{timings:?}"
+    );
+    assert!(timings[0].url.ends_with("/v2.0/tokens"), "{timings:?}");
+    assert!(timings[2].url.ends_with("/flavors"), "{timings:?}");
+    client.reset_timings();
+    assert!(client.timings().is_empty());
+    // Off by default: nothing is kept.
+    let quiet = server.admin().build().unwrap();
+    quiet.tenants().list(Default::default()).unwrap();
+    assert!(quiet.timings().is_empty());
+}
+
+#[test]
+fn app_name_and_version_lead_the_user_agent_the_compute_service_sees() {
+    let server = Server::with_compute();
+    let client = server
+        .admin()
+        .app_name("blk-tool")
+        .app_version("2.0")
+        .additional_user_agent("blk-plugin", "0.1")
+        .build()
+        .unwrap();
+    let echo: serde_json::Value = compute(&client).get("").send().unwrap().json().unwrap();
+    let agent = echo["headers"]["user-agent"].as_str().unwrap_or_default();
+    assert!(
+        agent.starts_with("blk-tool/2.0 blk-plugin/0.1 keystone-v2-rust/"),
+        "{agent}"
+    );
 }
 
 #[test]

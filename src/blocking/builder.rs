@@ -7,7 +7,7 @@ use std::time::Duration;
 use super::{Background, Client};
 use crate::cache::TokenCache;
 use crate::config::{Environment, Explanation};
-use crate::{AccessInfo, Interface, Result, Secret};
+use crate::{AccessInfo, Interface, Jitter, Result, Secret};
 
 /// Builds a blocking [`Client`]: every option of [`crate::ClientBuilder`], with the same
 /// defaults and checks. Building does no network I/O; it starts the client's runtime.
@@ -50,19 +50,15 @@ impl From<crate::ClientBuilder> for ClientBuilder {
 /// call in the example. The names are kept in `FORWARDED`, which a test compares with the
 /// async builder's source.
 macro_rules! forward {
-    ($( $name:ident($value:ident: $ty:ty) => $example:literal; )*) => {
+    ($( $name:ident($($value:ident: $ty:ty),+) => $example:literal; )*) => {
         impl ClientBuilder {
             $(
                 #[doc = concat!("[`crate::ClientBuilder::", stringify!($name),
                     "`]: the same option, for the blocking client.")]
-                #[doc = ""]
-                #[doc = "```no_run"]
-                #[doc = "# fn run(saved: keystone_v2::AccessInfo) -> keystone_v2::Result<()> {"]
-                #[doc = concat!("let b = keystone_v2::blocking::Client::builder().", $example, ";")]
-                #[doc = "# Ok(()) }"]
-                #[doc = "```"]
-                pub fn $name(self, $value: $ty) -> Self {
-                    Self { inner: self.inner.$name($value) }
+                #[doc = super::example!("saved: keystone_v2::AccessInfo" =>
+                    concat!("let b = keystone_v2::blocking::Client::builder().", $example, ";"))]
+                pub fn $name(self, $($value: $ty),+) -> Self {
+                    Self { inner: self.inner.$name($($value),+) }
                 }
             )*
         }
@@ -100,6 +96,23 @@ forward! {
     user_agent(user_agent: impl Into<String>) => r#"user_agent("my-tool/1.0")"#;
     connect_retries(retries: u32) => "connect_retries(3)";
     retries(retries: u32) => "retries(0)";
+    retriable_status_codes(codes: &[u16]) => "retriable_status_codes(&[502, 503, 504])";
+    retry_delay(delay: Duration) => "retry_delay(std::time::Duration::from_millis(200))";
+    max_retry_delay(delay: Duration) => "max_retry_delay(std::time::Duration::from_secs(5))";
+    retry_jitter(jitter: Jitter) => "retry_jitter(keystone_v2::Jitter::Full)";
+    global_request_id(id: impl Into<String>) =>
+        r#"global_request_id("req-6c5f5f5e-2c0b-4b8e-9a4c-5d1f9f1c2e3a")"#;
+    app_name(name: impl Into<String>) => r#"app_name("deployer")"#;
+    app_version(version: impl Into<String>) => r#"app_name("deployer").app_version("1.4.2")"#;
+    additional_user_agent(name: impl Into<String>, version: impl Into<String>) =>
+        r#"additional_user_agent("nova-plugin", "0.3")"#;
+    rate_limit(requests_per_second: f64) => "rate_limit(20.0)";
+    max_concurrency(n: usize) => "max_concurrency(8)";
+    tcp_keepalive(interval: Duration) => "tcp_keepalive(std::time::Duration::from_secs(60))";
+    collect_timing(on: bool) => "collect_timing(true)";
+    log_curl(on: bool) => "log_curl(true)";
+    endpoint_override(service_type: impl Into<String>, url: impl Into<String>) =>
+        r#"endpoint_override("compute", "http://nova.internal:8774/v2.1/3a9a06e4")"#;
     record(recorder: Arc<crate::hooks::Recorder>) =>
         "record(std::sync::Arc::new(keystone_v2::hooks::Recorder::new()))";
     interface(interface: Interface) => "interface(keystone_v2::Interface::Internal)";

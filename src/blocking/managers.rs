@@ -24,12 +24,8 @@ macro_rules! manager {
 
         impl Client {
             #[doc = concat!("Blocking [`crate::Client::", stringify!($accessor), "`]: ", $what, ".")]
-            #[doc = ""]
-            #[doc = "```no_run"]
-            #[doc = "# fn f(client: keystone_v2::blocking::Client) {"]
-            #[doc = concat!("let manager = client.", stringify!($accessor), "();")]
-            #[doc = "# }"]
-            #[doc = "```"]
+            #[doc = super::example!("client: keystone_v2::blocking::Client" =>
+                concat!("let manager = client.", stringify!($accessor), "();"))]
             pub fn $accessor(&self) -> $name<'_> {
                 $name { client: self }
             }

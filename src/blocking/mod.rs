@@ -19,7 +19,9 @@
 //!
 //! Every method of the async client and of its managers has a blocking twin here with the
 //! same name, arguments and result (a method that returns a stream, such as
-//! [`crate::managers::TenantManager::list_all`], returns a `Vec`). Everything the async client
+//! [`crate::managers::TenantManager::list_all`], returns a `Vec`; a response body's
+//! [`ServiceResponse::bytes_stream`] an iterator). [`Client::service`] gives a blocking
+//! [`ServiceClient`] for the other services of the catalog. Everything the async client
 //! does on the request path applies: the token lifecycle and the re-authentication after a
 //! 401, routing, retries, the call deadline of [`ClientBuilder::timeout`], the body cap, the
 //! redirect policy, redaction.
@@ -49,15 +51,28 @@
 
 mod builder;
 pub mod managers;
+mod service;
 
 use std::future::Future;
 use std::sync::Arc;
 use std::task::{Context, Poll, Wake, Waker};
 
 pub use builder::ClientBuilder;
+pub use service::{ServiceClient, ServiceRequest, ServiceResponse};
 
 use crate::generated::Client as Raw;
-use crate::{AccessInfo, Result, Secret, ServiceCatalog};
+use crate::{AccessInfo, RequestTiming, Result, Secret, ServiceCatalog};
+
+/// The text of the `no_run` example in the docs of a method a macro writes: the `$body`
+/// lines (literals or `concat!`s) in a function of `$args` that returns a
+/// `keystone_v2::Result`, after a blank line.
+macro_rules! example {
+    ($args:literal => $($body:expr),+) => {
+        concat!("\n```no_run\n# fn run(", $args, ") -> keystone_v2::Result<()> {\n",
+            $($body, "\n",)+ "# Ok(()) }\n```")
+    };
+}
+pub(crate) use example;
 
 /// Blocking wrappers of async methods, with the same name, arguments and result: each one
 /// runs the async method to completion on the client's runtime. `$owner` is the async type
@@ -70,12 +85,7 @@ macro_rules! blocking_fns {
         $(
             #[doc = concat!("Blocking [`", $module, stringify!($owner), "::", stringify!($method),
                 "`]: the same arguments, result and errors.")]
-            #[doc = ""]
-            #[doc = "```no_run"]
-            #[doc = "# fn run(client: keystone_v2::blocking::Client) -> keystone_v2::Result<()> {"]
-            #[doc = $example]
-            #[doc = "# Ok(()) }"]
-            #[doc = "```"]
+            #[doc = $crate::blocking::example!("client: keystone_v2::blocking::Client" => $example)]
             pub fn $method(&self, $($arg: $ty),*) -> Result<$ret> {
                 let $s = self;
                 $client.wait($target.$method($($arg),*))
@@ -87,6 +97,26 @@ macro_rules! blocking_fns {
     };
 }
 pub(crate) use blocking_fns;
+
+/// Methods of the async client that do not wait (no I/O), with the same name, arguments and
+/// result: each one calls the async client's. The names are kept in `SAME`, which a test
+/// compares with the async sources.
+macro_rules! same_fns {
+    ($( $(#[$doc:meta])* fn $method:ident($($arg:ident: $ty:ty),*) -> $ret:ty => $example:literal; )*) => {
+        $(
+            $(#[$doc])*
+            #[doc = ""]
+            #[doc = concat!("As [`crate::Client::", stringify!($method), "`].")]
+            #[doc = example!("client: keystone_v2::blocking::Client" => $example)]
+            pub fn $method(&self, $($arg: $ty),*) -> $ret {
+                self.inner.client.$method($($arg),*)
+            }
+        )*
+
+        #[cfg(test)]
+        pub(crate) const SAME: &'static [&'static str] = &[$(stringify!($method)),*];
+    };
+}
 
 /// A blocking Keystone v2.0 client: [`crate::Client`] for code without an async runtime (see
 /// [the module](self) for how it runs and the rules).
@@ -213,39 +243,23 @@ impl Client {
         park_on(tokio::task::unconstrained(future))
     }
 
-    /// The admin API's URL in use (keystoneclient's `management_url`), if any: as
-    /// [`crate::Client::management_url`].
-    ///
-    /// ```no_run
-    /// # fn f(client: keystone_v2::blocking::Client) { println!("{:?}", client.management_url()); }
-    /// ```
-    pub fn management_url(&self) -> Option<String> {
-        self.inner.client.management_url()
-    }
-
-    /// Sets (or with `None` clears) the token every call sends, instead of the session's: as
-    /// [`crate::Client::set_auth_token`].
-    ///
-    /// # Errors
-    /// [`crate::Error::Configuration`] when the token is not a valid HTTP header value.
-    ///
-    /// ```no_run
-    /// # fn f(client: keystone_v2::blocking::Client) -> keystone_v2::Result<()> {
-    /// client.set_auth_token(Some("0123456789abcdef".into()))?;
-    /// # Ok(()) }
-    /// ```
-    pub fn set_auth_token(&self, token: Option<Secret>) -> Result<()> {
-        self.inner.client.set_auth_token(token)
-    }
-
-    /// Forgets the current token: the next call authenticates again. As
-    /// [`crate::Client::invalidate`].
-    ///
-    /// ```no_run
-    /// # fn f(client: keystone_v2::blocking::Client) { client.invalidate(); }
-    /// ```
-    pub fn invalidate(&self) {
-        self.inner.client.invalidate();
+    same_fns! {
+        /// The admin API's URL in use (keystoneclient's `management_url`), if any.
+        fn management_url() -> Option<String> => "println!(\"{:?}\", client.management_url());";
+        /// Sets (or with `None` clears) the token every call sends, instead of the session's.
+        ///
+        /// # Errors
+        /// [`crate::Error::Configuration`] when the token is not a valid HTTP header value.
+        fn set_auth_token(token: Option<Secret>) -> Result<()> =>
+            "client.set_auth_token(Some(\"0123456789abcdef\".into())).unwrap();";
+        /// Forgets the current token: the next call authenticates again.
+        fn invalidate() -> () => "client.invalidate();";
+        /// The timing of every request sent so far by this client and its clones, oldest
+        /// first, when [`ClientBuilder::collect_timing`] is on; else empty.
+        fn timings() -> Vec<RequestTiming> =>
+            "for t in client.timings() {\n    println!(\"{} {} {:?} {:?}\", t.method, t.url, t.status, t.elapsed);\n}";
+        /// Forgets the timings kept so far (keystoneauth's `reset_timings`).
+        fn reset_timings() -> () => "client.reset_timings();\nassert!(client.timings().is_empty());";
     }
 
     blocking_fns! { "crate::" Client, |c| (c, c.inner.client);

@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use super::managers::*;
-use super::Client;
+use super::{service, Client, ServiceClient};
 
 /// The public methods (`pub fn` / `pub async fn`) of the inherent `impl <ty>` blocks of
 /// `source`, and the options the builder's `setter!` invocations declare.
@@ -148,12 +148,8 @@ fn every_client_method_has_a_blocking_twin() {
     // The manager accessors.
     async_side.extend(public_methods(include_str!("../managers/mod.rs"), "Client"));
     let mut blocking = names(Client::WRAPPED);
-    blocking.extend(names(&[
-        "builder",
-        "management_url",
-        "set_auth_token",
-        "invalidate",
-    ]));
+    blocking.extend(names(Client::SAME));
+    blocking.extend(names(&["builder", "service"]));
     blocking.extend(names(&[
         TenantManager::ACCESSOR,
         UserManager::ACCESSOR,
@@ -181,6 +177,36 @@ fn every_builder_option_has_a_blocking_twin() {
         "build",
     ]));
     assert_mirrors("ClientBuilder", async_side, blocking);
+}
+
+#[test]
+fn every_service_handle_request_and_response_method_has_a_blocking_twin() {
+    let source = include_str!("../service.rs");
+    let mut handle = names(service::CONSTRUCTORS);
+    handle.extend(names(ServiceClient::WRAPPED));
+    handle.extend(names(&["filter", "request"]));
+    assert_mirrors(
+        "ServiceClient",
+        public_methods(source, "ServiceClient"),
+        handle,
+    );
+    // `body_reader` (a body from a `std::io::Read`, where the async side takes a stream) is
+    // the blocking side's own, so it is not listed.
+    let mut request = names(service::SETTERS);
+    request.insert("send".to_owned());
+    assert_mirrors(
+        "ServiceRequest",
+        public_methods(source, "ServiceRequest"),
+        request,
+    );
+    let mut response = names(service::HEAD);
+    // Written by hand: they wait for the body (`bytes_stream` becomes an iterator).
+    response.extend(names(&["bytes", "text", "json", "chunk", "bytes_stream"]));
+    assert_mirrors(
+        "ServiceResponse",
+        public_methods(source, "ServiceResponse"),
+        response,
+    );
 }
 
 #[test]
@@ -230,4 +256,31 @@ fn debug_of_the_client_and_the_builder_shows_no_secret() {
         !shown.contains("tok-3f9e1d") && !shown.contains("pw-7c2a9b"),
         "{shown}"
     );
+}
+
+#[test]
+fn debug_of_a_service_handle_and_request_shows_no_header_and_no_body() {
+    let client = Client::builder()
+        .endpoint("http://127.0.0.1:1/v2.0")
+        .token("tok-3f9e1d")
+        .build()
+        .expect("a static-token client builds");
+    let nova = client.service(crate::EndpointFilter::new("compute"));
+    let shown = format!("{nova:?}");
+    assert!(
+        shown.contains("blocking::ServiceClient") && shown.contains("compute"),
+        "{shown}"
+    );
+    let request = nova
+        .post("os-keypairs")
+        .header("x-auth-token", "tok-a71c04")
+        .json(&serde_json::json!({"password": "pw-55e0b2"}));
+    let shown = format!("{request:?}");
+    assert!(
+        shown.contains("blocking::ServiceRequest") && shown.contains("os-keypairs"),
+        "{shown}"
+    );
+    for secret in ["tok-3f9e1d", "tok-a71c04", "pw-55e0b2"] {
+        assert!(!shown.contains(secret), "{shown}");
+    }
 }
