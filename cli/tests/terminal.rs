@@ -1,4 +1,4 @@
-//! A real terminal check of the table rendering: the CLI runs in a detached tmux session 80
+//! A real terminal check of the table rendering: the CLI runs in a detached tmux session 120
 //! columns wide, and the captured screen must show intact tables (every row as wide as the
 //! borders, column separators under the border's `+`, nothing wrapped by the terminal).
 
@@ -9,7 +9,7 @@ use std::process::Command;
 use common::Served;
 use keystone_v2::emulator::EmulatorConfig;
 
-const WIDTH: usize = 80;
+const WIDTH: usize = 120;
 
 /// Quotes a word for `sh`.
 fn sh(word: &str) -> String {
@@ -84,7 +84,7 @@ fn assert_intact(table: &[String]) {
 
 #[test]
 #[ignore = "needs tmux: apt-get install tmux (run from .ci/run)"]
-fn tables_render_intact_in_an_80_column_tmux_terminal() {
+fn tables_render_intact_in_a_120_column_tmux_terminal() {
     let served = Served::start(EmulatorConfig::default());
     let e = served.emulator();
     let home = tempfile::tempdir().unwrap();
