@@ -204,59 +204,87 @@ fn is_missing(e: &Error) -> bool {
     e.is_not_found() || e.is_forbidden()
 }
 
-/// A project by id, then by name (osc_lib's `find_resource`).
-async fn find_project(c: &Client, x: &str) -> Res<types::Tenant> {
-    match c.tenants().get(x).await {
-        Ok(t) => return Ok(t),
-        Err(e) if is_missing(&e) => {}
+/// osc_lib's `find_resource`: `by_id(x)`, and when Keystone answers that no such id exists,
+/// `by_name(x)`; the error names `kind` and keeps Keystone's answer to the id.
+async fn find<T, A, B>(
+    kind: &str,
+    x: &str,
+    by_id: impl FnOnce() -> A,
+    by_name: impl FnOnce() -> B,
+) -> Res<T>
+where
+    A: std::future::Future<Output = keystone_v2::Result<T>>,
+    B: std::future::Future<Output = Res<Option<T>>>,
+{
+    let refused = match by_id().await {
+        Ok(found) => return Ok(found),
+        Err(e) if is_missing(&e) => e,
         Err(e) => return Err(e.into()),
+    };
+    match by_name().await? {
+        Some(found) => Ok(found),
+        None => Err(not_found(kind, x, Some(&refused))),
     }
-    match c.tenants().get_by_name(x).await {
-        Ok(t) => Ok(t),
-        Err(e) if is_missing(&e) || matches!(e, Error::InvalidResponse { .. }) => {
-            Err(not_found("project", x, Some(&e)))
-        }
+}
+
+/// What a by-name lookup of the SDK answered: `None` when there is no such name.
+fn by_name<T>(answer: keystone_v2::Result<T>) -> Res<Option<T>> {
+    match answer {
+        Ok(found) => Ok(Some(found)),
+        Err(e) if is_missing(&e) || matches!(e, Error::InvalidResponse { .. }) => Ok(None),
         Err(e) => Err(e.into()),
     }
+}
+
+/// The only one of `named` (an error naming `kind` when there are several).
+fn only<T>(kind: &str, x: &str, mut named: Vec<T>) -> Res<Option<T>> {
+    match named.len() {
+        0 => Ok(None),
+        1 => Ok(named.pop()),
+        _ => Err(command(format!(
+            "More than one {kind} exists with the name '{x}'."
+        ))),
+    }
+}
+
+/// A project by id, then by name.
+async fn find_project(c: &Client, x: &str) -> Res<types::Tenant> {
+    find(
+        "project",
+        x,
+        || async { c.tenants().get(x).await },
+        || async { by_name(c.tenants().get_by_name(x).await) },
+    )
+    .await
 }
 
 /// A user by id, then by name.
 async fn find_user(c: &Client, x: &str) -> Res<types::User> {
-    match c.users().get(x).await {
-        Ok(u) => return Ok(u),
-        Err(e) if is_missing(&e) => {}
-        Err(e) => return Err(e.into()),
-    }
-    match c.users().get_by_name(x).await {
-        Ok(u) => Ok(u),
-        Err(e) if is_missing(&e) || matches!(e, Error::InvalidResponse { .. }) => {
-            Err(not_found("user", x, Some(&e)))
-        }
-        Err(e) => Err(e.into()),
-    }
+    find(
+        "user",
+        x,
+        || async { c.users().get(x).await },
+        || async { by_name(c.users().get_by_name(x).await) },
+    )
+    .await
 }
 
 /// A role by id, then by name (an ambiguous name is an error).
 async fn find_role(c: &Client, x: &str) -> Res<types::Role> {
-    let by_id = match c.roles().get(x).await {
-        Ok(r) => return Ok(r),
-        Err(e) if is_missing(&e) => e,
-        Err(e) => return Err(e.into()),
-    };
-    let mut named: Vec<_> = c
-        .roles()
-        .list()
-        .await?
-        .into_iter()
-        .filter(|r| r.name == x)
-        .collect();
-    match named.len() {
-        0 => Err(not_found("role", x, Some(&by_id))),
-        1 => Ok(named.remove(0)),
-        _ => Err(command(format!(
-            "More than one role exists with the name '{x}'."
-        ))),
-    }
+    find(
+        "role",
+        x,
+        || async { c.roles().get(x).await },
+        || async {
+            let roles = c.roles().list().await?;
+            only(
+                "role",
+                x,
+                roles.into_iter().filter(|r| r.name == x).collect(),
+            )
+        },
+    )
+    .await
 }
 
 /// A service by id, name or type (openstackclient's `find_service`).
@@ -267,18 +295,12 @@ async fn find_service(c: &Client, x: &str) -> Res<types::Service> {
         Err(e) => return Err(e.into()),
     };
     let all = c.services().list().await?;
-    let named: Vec<_> = all
+    let named = all
         .iter()
         .filter(|s| s.name.as_deref() == Some(x))
         .collect();
-    match named.len() {
-        1 => return Ok(named[0].clone()),
-        0 => {}
-        _ => {
-            return Err(command(format!(
-                "More than one service exists with the name '{x}'."
-            )))
-        }
+    if let Some(found) = only("service", x, named)? {
+        return Ok(found.clone());
     }
     let typed: Vec<_> = all.iter().filter(|s| s.type_ == x).collect();
     match typed.len() {
