@@ -150,6 +150,8 @@ manager! { ServiceManager, services => "services of the catalog (keystoneclient'
     fn get(service_id: &str) -> types::Service => r#"let service = client.services().get("4911...")?;"#;
     fn create(name: &str, service_type: &str, description: Option<&str>) -> types::Service =>
         r#"let nova = client.services().create("nova", "compute", Some("Compute"))?;"#;
+    fn create_of_type(service_type: &str, name: Option<&str>, description: Option<&str>) -> types::Service =>
+        r#"let unnamed = client.services().create_of_type("compute", None, None)?;"#;
     fn delete(service_id: &str) -> () => r#"client.services().delete("4911...")?;"#;
 }
 
