@@ -38,9 +38,13 @@ use crate::{types, Client, Error, Result};
 macro_rules! call {
     ($client:expr, $op:literal, |$raw:ident| $call:expr) => {{
         let client: &$crate::Client = $client;
+        // The operation is found at compile time (a name not in the spec does not build).
+        const OP: &$crate::operations::Operation = match $crate::operations::lookup($op) {
+            Some(op) => op,
+            None => panic!(concat!("operation ", $op, " is not in the spec")),
+        };
         $crate::hooks::within(client.timeout(), $op, async {
-            let op = $crate::managers::operation($op)?;
-            let $raw = client.prepare(op).await?;
+            let $raw = client.prepare(OP).await?;
             $crate::client::finish($op, $call.await).await
         })
         .await
@@ -54,10 +58,13 @@ pub(crate) use call;
 macro_rules! call_optional {
     ($client:expr, $op:literal, |$raw:ident| $call:expr) => {{
         let client: &$crate::Client = $client;
+        const OP: &$crate::operations::Operation = match $crate::operations::lookup($op) {
+            Some(op) => op,
+            None => panic!(concat!("operation ", $op, " is not in the spec")),
+        };
         $crate::hooks::within(client.timeout(), $op, async {
-            let op = $crate::managers::operation($op)?;
-            let $raw = client.prepare(op).await?;
-            $crate::managers::optional(op, $call.await).await
+            let $raw = client.prepare(OP).await?;
+            $crate::managers::optional(OP, $call.await).await
         })
         .await
     }};
