@@ -146,7 +146,9 @@ fn encode_segments(code: &str) -> Result<String, String> {
 /// - no `api-version` header (progenitor's, which Keystone has no use for) and no header
 ///   map built for it;
 /// - a JSON answer is decoded by `crate::hooks::from_response`, which moves the headers out
-///   of the response instead of copying them.
+///   of the response instead of copying them;
+/// - an optional query parameter is added only when it is given
+///   (`crate::hooks::OptionalQuery`).
 ///
 /// Every pattern must be found once per operation, or the build stops: progenitor changed.
 fn rewire(code: &str, ops: &[OpMeta]) -> Result<String, String> {
@@ -192,6 +194,15 @@ fn rewire(code: &str, ops: &[OpMeta]) -> Result<String, String> {
         .replace(
             "ResponseValue::from_response(response)",
             "crate::hooks::from_response(response)",
+        )
+        .replace(
+            ".query(&progenitor_client::QueryParam::new(",
+            ".optional_query((",
+        )
+        .replacen(
+            "\nuse progenitor_client::{",
+            "\nuse crate::hooks::OptionalQuery as _;\n#[allow(unused_imports)]\nuse progenitor_client::{",
+            1,
         );
     let mut out = String::with_capacity(code.len());
     let mut rest = code.as_str();

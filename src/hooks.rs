@@ -138,6 +138,10 @@ enum Auth {
     Session(Weak<dyn TokenSource>),
 }
 
+/// `X-Auth-Token`, parsed once.
+const X_AUTH_TOKEN: reqwest::header::HeaderName =
+    reqwest::header::HeaderName::from_static("x-auth-token");
+
 /// The default maximum size of a response body: far above any real Keystone answer.
 pub const DEFAULT_MAX_BODY_SIZE: u64 = 16 * 1024 * 1024;
 /// How much of an error body is read (the rest is dropped): enough for any Keystone message.
@@ -158,6 +162,9 @@ pub struct Hooks {
     retries: u32,
     timeout: Duration,
     attempt_timeout: Option<Duration>,
+    /// The timeout the `reqwest::Client` itself applies to every request, when known: an
+    /// attempt whose timeout is that one needs no timeout of its own.
+    http_timeout: Option<Duration>,
     max_body: u64,
     /// Whether the session can get a new token after a 401 (it has credentials and an
     /// auth_url): only then is a copy of a request kept to replay it.
@@ -179,6 +186,7 @@ impl Default for Hooks {
             retries: 0,
             timeout: Duration::from_secs(30),
             attempt_timeout: None,
+            http_timeout: None,
             max_body: DEFAULT_MAX_BODY_SIZE,
             renewable: false,
             secrets: Arc::new([]),
@@ -402,6 +410,8 @@ impl Hooks {
             retries: t.retries,
             timeout: t.timeout,
             attempt_timeout: t.attempt_timeout,
+            // The builder gives the HTTP client the call's timeout.
+            http_timeout: Some(t.timeout),
             max_body: t.max_body,
             renewable,
             secrets: t.secrets.into(),
@@ -587,6 +597,8 @@ pub(crate) struct Call {
     secrets: Mutex<Secrets>,
     /// The status of the latest response.
     status: AtomicU16,
+    /// One of the `REPLAY_*` states.
+    replay: std::sync::atomic::AtomicU8,
 }
 
 /// The secrets of a call, in the form they were found in.
@@ -600,7 +612,20 @@ struct Secrets {
     tokens: Vec<reqwest::header::HeaderValue>,
     /// Request bodies, parsed for their secrets only when they are needed.
     bodies: Vec<Vec<u8>>,
+    /// For a request its caller rebuilds ([`rebuild_begin`]): the token to replay it with
+    /// after a 401, and the retries it had used.
+    replay: Option<(reqwest::header::HeaderValue, u32, u32)>,
 }
+
+/// How a 401 of the current call's request is replayed: with a copy of the request kept
+/// before sending it, or by its caller, which builds the request again ([`rebuild_begin`]).
+const REPLAY_COPY: u8 = 0;
+/// The caller rebuilds the request if asked to: no copy is kept.
+const REPLAY_ARMED: u8 = 1;
+/// A 401 was answered and a new token obtained: the caller is to rebuild and send again.
+const REPLAY_REQUESTED: u8 = 2;
+/// The rebuilt request is being sent (with the new token): no further replay.
+const REPLAY_REPLAYING: u8 = 3;
 
 impl Call {
     fn new(timeout: Duration) -> Self {
@@ -611,6 +636,7 @@ impl Call {
             waited: std::sync::atomic::AtomicBool::new(false),
             secrets: Mutex::new(Secrets::default()),
             status: AtomicU16::new(0),
+            replay: std::sync::atomic::AtomicU8::new(REPLAY_COPY),
         }
     }
 
@@ -674,6 +700,38 @@ pub(crate) fn note_wait() {
     with_call(|c| c.waited.store(true, Ordering::Relaxed));
 }
 
+/// Tells the engine that the caller will build the next request of the current call again
+/// if [`rebuild_requested`] says so, so that no copy of it is kept for a replay after a 401
+/// (the managers' `call!`, whose generated call can simply be made twice). Gives the state
+/// to put back with [`rebuild_end`].
+pub(crate) fn rebuild_begin() -> u8 {
+    with_call(|c| c.replay.swap(REPLAY_ARMED, Ordering::Relaxed)).unwrap_or(REPLAY_COPY)
+}
+
+/// Whether the request was answered 401 and a new token obtained: the caller then builds
+/// and sends it once more (the engine sends it with that token, and replays it no more).
+pub(crate) fn rebuild_requested() -> bool {
+    with_call(|c| {
+        c.replay
+            .compare_exchange(
+                REPLAY_REQUESTED,
+                REPLAY_REPLAYING,
+                Ordering::Relaxed,
+                Ordering::Relaxed,
+            )
+            .is_ok()
+    })
+    .unwrap_or(false)
+}
+
+/// Puts back the replay state [`rebuild_begin`] found.
+pub(crate) fn rebuild_end(previous: u8) {
+    with_call(|c| {
+        c.replay.store(previous, Ordering::Relaxed);
+        c.secrets().replay = None;
+    });
+}
+
 /// When the current call began (its one clock read), or now outside a call.
 pub(crate) fn call_started() -> Instant {
     with_call(|c| c.started).unwrap_or_else(Instant::now)
@@ -730,7 +788,8 @@ fn check_route(baseurl: &str, path: &str, template: &str) -> Result<(), String> 
         .position(|w| w == b"://")
         .map_or(baseurl, |i| &baseurl[i + 3..]);
     let base_path = authority_and_path
-        .find('/')
+        .bytes()
+        .position(|b| b == b'/')
         .map_or("", |i| &authority_and_path[i..])
         .trim_end_matches('/');
     let refused = |why: &str| {
@@ -741,16 +800,19 @@ fn check_route(baseurl: &str, path: &str, template: &str) -> Result<(), String> 
     let Some(rest) = path.strip_prefix(base_path) else {
         return refused("the URL left the base URL's path");
     };
-    let mut got = rest.split('/');
-    for want in template.split('/') {
+    // Byte splits: a path is a few short segments, where a `str` pattern search costs more
+    // than the loop itself.
+    let mut got = rest.as_bytes().split(|b| *b == b'/');
+    for want in template.as_bytes().split(|b| *b == b'/') {
         let Some(seg) = got.next() else {
             return refused("an argument was `.` or `..`, or held a path separator");
         };
-        if let Some(name) = want.strip_prefix('{').and_then(|w| w.strip_suffix('}')) {
+        if let Some(name) = want.strip_prefix(b"{").and_then(|w| w.strip_suffix(b"}")) {
+            let name = String::from_utf8_lossy(name);
             if seg.is_empty() {
                 return refused(&format!("the {name} argument is empty"));
             }
-            if seg == "." || seg == ".." {
+            if seg == b"." || seg == b".." {
                 return refused(&format!("the {name} argument is `.` or `..`"));
             }
         } else if seg != want {
@@ -1029,7 +1091,7 @@ fn pre_checks<E>(
     if authenticated {
         match raw.inner().token_header() {
             Ok(Some(value)) => {
-                request.headers_mut().insert("x-auth-token", value);
+                request.headers_mut().insert(X_AUTH_TOKEN, value);
             }
             Ok(None) => {}
             Err(()) => {
@@ -1044,12 +1106,34 @@ fn pre_checks<E>(
 
 /// Sends a generated method's request through the engine (`build.rs` makes every generated
 /// method call it instead of the `exec` hook, with its operation).
+///
+/// The engine's future is boxed: one allocation, where its kilobytes would otherwise be
+/// copied at every level of the call's futures (the generated method, the manager's call,
+/// the call's scope and deadline, ...).
 pub(crate) fn exec<'a>(
     raw: &'a Raw,
     request: reqwest::Request,
     op: &'static crate::operations::Operation,
-) -> impl std::future::Future<Output = reqwest::Result<reqwest::Response>> + Send + 'a {
-    execute(raw.client(), raw.inner(), request, op.id)
+) -> std::pin::Pin<
+    Box<dyn std::future::Future<Output = reqwest::Result<reqwest::Response>> + Send + 'a>,
+> {
+    Box::pin(execute(raw.client(), raw.inner(), request, op.id))
+}
+
+/// progenitor's optional query parameters, added to the URL only when given (reqwest
+/// rewrites the URL's query for every `query` call, even one that adds nothing).
+pub(crate) trait OptionalQuery {
+    /// Adds `name=value` when `value` is `Some`, as progenitor's `QueryParam` writes it.
+    fn optional_query<T: serde::Serialize>(self, param: (&str, &Option<T>)) -> Self;
+}
+
+impl OptionalQuery for reqwest::RequestBuilder {
+    fn optional_query<T: serde::Serialize>(self, (name, value): (&str, &Option<T>)) -> Self {
+        match value {
+            Some(_) => self.query(&progenitor_client::QueryParam::new(name, value)),
+            None => self,
+        }
+    }
 }
 
 /// progenitor's `ResponseValue::from_response` without its copy of the headers: they are
@@ -1118,7 +1202,7 @@ fn note_secrets(hooks: &Hooks, request: &reqwest::Request) {
     // header is kept as it is sent (in `attempts`).
     let mut headers = Vec::new();
     for (name, value) in request.headers() {
-        if name != "x-auth-token" && secret_header(name.as_str(), value) {
+        if name != X_AUTH_TOKEN && secret_header(name.as_str(), value) {
             if let Ok(v) = value.to_str() {
                 headers.push(v.to_owned());
                 if let Some((_, credential)) = v.split_once(' ') {
@@ -1162,14 +1246,28 @@ async fn attempts(
     let idempotent = idempotent(&method);
     let mut request = request;
     let (mut connect_attempts, mut retry_attempts, mut replayed) = (0u32, 0u32, false);
+    // Whether the caller rebuilds this request after a 401 (then no copy is kept), or this
+    // is that rebuilt request: sent with the new token, the retries it had used carried on.
+    let replay = with_call(|c| c.replay.load(Ordering::Relaxed)).unwrap_or(REPLAY_COPY);
+    let rebuilds = replay == REPLAY_ARMED;
+    if replay == REPLAY_REPLAYING {
+        if let Some(Some((token, connects, retries))) = with_call(|c| c.secrets().replay.take()) {
+            request.headers_mut().insert(X_AUTH_TOKEN, token);
+            (connect_attempts, retry_attempts, replayed) = (connects, retries, true);
+        }
+    }
     loop {
-        *request.timeout_mut() = Some(attempt_timeout(hooks.attempt_timeout));
-        let sent_token = request.headers().get("x-auth-token").cloned();
+        let timeout = attempt_timeout(hooks.attempt_timeout);
+        // The HTTP client's own timeout needs no per-request setting (nor its allocation).
+        if hooks.http_timeout != Some(timeout) || request.timeout().is_some() {
+            *request.timeout_mut() = Some(timeout);
+        }
+        let sent_token = request.headers().get(&X_AUTH_TOKEN).cloned();
         // A copy to resend only when a resend can happen (a streamed body has none): a
         // replay after a 401 only when the session can get a new token.
         let may_resend = connect_attempts < hooks.connect_retries
             || (idempotent && retry_attempts < hooks.retries)
-            || (session && hooks.renewable && !replayed && sent_token.is_some());
+            || (session && hooks.renewable && !replayed && !rebuilds && sent_token.is_some());
         with_call(|call| {
             call.waited.store(true, Ordering::Relaxed);
             if let Some(t) = &sent_token {
@@ -1185,12 +1283,13 @@ async fn attempts(
             None
         };
         log_request(op, &request, hooks);
+        // Boxed: these waits' state stays out of the future of a client without them.
         let _permit = match &policy.semaphore {
-            Some(s) => s.acquire().await.ok(),
+            Some(s) => Box::pin(s.acquire()).await.ok(),
             None => None,
         };
         if let Some(limiter) = &policy.limiter {
-            limiter.wait().await;
+            Box::pin(limiter.wait()).await;
         }
         // The clock is read for timings and the response log only.
         let started = (policy.timings.is_some()
@@ -1275,16 +1374,28 @@ async fn attempts(
                 .as_ref()
                 .and_then(|v| v.to_str().ok())
                 .map(Secret::from);
-            if let (Auth::Session(weak), Some(refused), Some(mut next)) =
-                (&hooks.auth, refused, spare)
+            if let (Auth::Session(weak), Some(refused), true) =
+                (&hooks.auth, refused, rebuilds || spare.is_some())
             {
                 if let Some(shared) = weak.upgrade() {
                     if let Some(token) = shared.after_unauthorized(&refused).await {
-                        if set_token(&mut next, &token).is_ok() {
-                            tracing::debug!(target: "keystone_v2", operation = op, "401: re-authenticated, replaying once");
-                            replayed = true;
-                            request = next;
-                            continue;
+                        if rebuilds {
+                            // The caller builds the request again; it goes out with this token.
+                            if let Ok(header) = token_header(&token) {
+                                tracing::debug!(target: "keystone_v2", operation = op, "401: re-authenticated, replaying once");
+                                with_call(|c| {
+                                    c.secrets().replay =
+                                        Some((header, connect_attempts, retry_attempts));
+                                    c.replay.store(REPLAY_REQUESTED, Ordering::Relaxed);
+                                });
+                            }
+                        } else if let Some(mut next) = spare {
+                            if set_token(&mut next, &token).is_ok() {
+                                tracing::debug!(target: "keystone_v2", operation = op, "401: re-authenticated, replaying once");
+                                replayed = true;
+                                request = next;
+                                continue;
+                            }
                         }
                     }
                 }
@@ -1680,7 +1791,7 @@ pub(crate) fn token_header(token: &Secret) -> Result<reqwest::header::HeaderValu
 fn set_token(request: &mut reqwest::Request, token: &Secret) -> Result<(), String> {
     request
         .headers_mut()
-        .insert("x-auth-token", token_header(token)?);
+        .insert(X_AUTH_TOKEN, token_header(token)?);
     Ok(())
 }
 

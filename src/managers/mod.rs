@@ -43,10 +43,23 @@ macro_rules! call {
             Some(op) => op,
             None => panic!(concat!("operation ", $op, " is not in the spec")),
         };
-        $crate::hooks::within(client.timeout(), $op, async {
-            let $raw = client.prepare(OP).await?;
-            $crate::client::finish($op, $call.await).await
-        })
+        // Boxed: the call's state is allocated once instead of being copied at every level
+        // of futures above it (the deadline, the call's scope, the manager's methods).
+        $crate::hooks::within(
+            client.timeout(),
+            $op,
+            Box::pin(async {
+                let $raw = client.prepare(OP).await?;
+                // No copy of the request is kept for a replay after a 401: the call is made again.
+                let replay = $crate::hooks::rebuild_begin();
+                let mut result = $call.await;
+                if $crate::hooks::rebuild_requested() {
+                    result = $call.await;
+                }
+                $crate::hooks::rebuild_end(replay);
+                $crate::client::finish($op, result).await
+            }),
+        )
         .await
     }};
 }
@@ -62,10 +75,22 @@ macro_rules! call_optional {
             Some(op) => op,
             None => panic!(concat!("operation ", $op, " is not in the spec")),
         };
-        $crate::hooks::within(client.timeout(), $op, async {
-            let $raw = client.prepare(OP).await?;
-            $crate::managers::optional(OP, $call.await).await
-        })
+        // Boxed: the call's state is allocated once instead of being copied at every level
+        // of futures above it (the deadline, the call's scope, the manager's methods).
+        $crate::hooks::within(
+            client.timeout(),
+            $op,
+            Box::pin(async {
+                let $raw = client.prepare(OP).await?;
+                let replay = $crate::hooks::rebuild_begin();
+                let mut result = $call.await;
+                if $crate::hooks::rebuild_requested() {
+                    result = $call.await;
+                }
+                $crate::hooks::rebuild_end(replay);
+                $crate::managers::optional(OP, result).await
+            }),
+        )
         .await
     }};
 }

@@ -3,6 +3,8 @@
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
 #[allow(unused_imports)]
+use crate::hooks::OptionalQuery as _;
+#[allow(unused_imports)]
 use progenitor_client::{encode_path, ClientHooks, OperationInfo, RequestBuilderExt};
 /// Types used as operation parameters and responses.
 #[allow(clippy::all)]
@@ -4853,9 +4855,9 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
-            .query(&progenitor_client::QueryParam::new("limit", &limit))
-            .query(&progenitor_client::QueryParam::new("marker", &marker))
-            .query(&progenitor_client::QueryParam::new("name", &name))
+            .optional_query(("limit", &limit))
+            .optional_query(("marker", &marker))
+            .optional_query(("name", &name))
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[20];
         crate::hooks::pre(self, &mut request, OPERATION)?;
@@ -5417,7 +5419,7 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
-            .query(&progenitor_client::QueryParam::new("belongsTo", &belongs_to))
+            .optional_query(("belongsTo", &belongs_to))
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[32];
         crate::hooks::pre(self, &mut request, OPERATION)?;
@@ -5504,7 +5506,7 @@ Arguments:
         let mut request = self
             .client
             .head(url)
-            .query(&progenitor_client::QueryParam::new("belongsTo", &belongs_to))
+            .optional_query(("belongsTo", &belongs_to))
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[34];
         crate::hooks::pre(self, &mut request, OPERATION)?;
@@ -5594,7 +5596,7 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
-            .query(&progenitor_client::QueryParam::new("name", &name))
+            .optional_query(("name", &name))
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[36];
         crate::hooks::pre(self, &mut request, OPERATION)?;
