@@ -612,20 +612,31 @@ struct Secrets {
     tokens: Vec<reqwest::header::HeaderValue>,
     /// Request bodies, parsed for their secrets only when they are needed.
     bodies: Vec<Vec<u8>>,
-    /// For a request its caller rebuilds ([`rebuild_begin`]): the token to replay it with
-    /// after a 401, and the retries it had used.
-    replay: Option<(reqwest::header::HeaderValue, u32, u32)>,
+    /// For a request its caller builds again ([`rebuild_begin`]): what the next attempt
+    /// continues.
+    replay: Option<Carried>,
 }
 
-/// How a 401 of the current call's request is replayed: with a copy of the request kept
-/// before sending it, or by its caller, which builds the request again ([`rebuild_begin`]).
+/// What a rebuilt request continues: the token to send (the one sent before, or the new
+/// one after a 401) and the attempts used (connection retries, retries, replayed).
+struct Carried {
+    token: Option<reqwest::header::HeaderValue>,
+    carried: (u32, u32, bool),
+}
+
+/// How the current call's request is sent again (a retry, or a replay after a 401): from a
+/// copy kept before sending it, or by its caller, which builds it again ([`rebuild_begin`]).
 const REPLAY_COPY: u8 = 0;
-/// The caller rebuilds the request if asked to: no copy is kept.
+/// The caller builds the request again if asked to: no copy is kept.
 const REPLAY_ARMED: u8 = 1;
-/// A 401 was answered and a new token obtained: the caller is to rebuild and send again.
+/// The engine wants the request sent again (after a retriable failure, or a 401 and a new
+/// token): the caller is to build it and send it.
 const REPLAY_REQUESTED: u8 = 2;
-/// The rebuilt request is being sent (with the new token): no further replay.
+/// The rebuilt request is about to be sent, continuing the previous attempt.
 const REPLAY_REPLAYING: u8 = 3;
+/// The request the caller builds is being sent: any other request made meanwhile (the
+/// authentication after a 401) keeps a copy of itself as usual.
+const REPLAY_IN_FLIGHT: u8 = 4;
 
 impl Call {
     fn new(timeout: Duration) -> Self {
@@ -701,15 +712,15 @@ pub(crate) fn note_wait() {
 }
 
 /// Tells the engine that the caller will build the next request of the current call again
-/// if [`rebuild_requested`] says so, so that no copy of it is kept for a replay after a 401
-/// (the managers' `call!`, whose generated call can simply be made twice). Gives the state
-/// to put back with [`rebuild_end`].
+/// whenever [`rebuild_requested`] says so, so that no copy of it is kept for a retry or a
+/// replay after a 401 (the managers' `call!`, whose generated call can simply be made
+/// again). Gives the state to put back with [`rebuild_end`].
 pub(crate) fn rebuild_begin() -> u8 {
     with_call(|c| c.replay.swap(REPLAY_ARMED, Ordering::Relaxed)).unwrap_or(REPLAY_COPY)
 }
 
-/// Whether the request was answered 401 and a new token obtained: the caller then builds
-/// and sends it once more (the engine sends it with that token, and replays it no more).
+/// Whether the engine wants the request sent again (a retry, or a replay with a new token
+/// after a 401): the caller then builds it and sends it, and asks again afterwards.
 pub(crate) fn rebuild_requested() -> bool {
     with_call(|c| {
         c.replay
@@ -1232,6 +1243,22 @@ fn note_secrets(hooks: &Hooks, request: &reqwest::Request) {
     });
 }
 
+/// How the next attempt of a request is made: from a copy kept before sending it, or by its
+/// caller building it again.
+enum Resend {
+    Copy(reqwest::Request),
+    Rebuild,
+}
+
+/// Asks the caller (a `call!` between [`rebuild_begin`] and [`rebuild_end`]) to build the
+/// request again and send it, with `token` and the attempts used so far carried on.
+fn request_rebuild(token: Option<reqwest::header::HeaderValue>, carried: (u32, u32, bool)) {
+    with_call(|c| {
+        c.secrets().replay = Some(Carried { token, carried });
+        c.replay.store(REPLAY_REQUESTED, Ordering::Relaxed);
+    });
+}
+
 async fn attempts(
     http: &reqwest::Client,
     hooks: &Hooks,
@@ -1246,14 +1273,25 @@ async fn attempts(
     let idempotent = idempotent(&method);
     let mut request = request;
     let (mut connect_attempts, mut retry_attempts, mut replayed) = (0u32, 0u32, false);
-    // Whether the caller rebuilds this request after a 401 (then no copy is kept), or this
-    // is that rebuilt request: sent with the new token, the retries it had used carried on.
-    let replay = with_call(|c| c.replay.load(Ordering::Relaxed)).unwrap_or(REPLAY_COPY);
-    let rebuilds = replay == REPLAY_ARMED;
-    if replay == REPLAY_REPLAYING {
-        if let Some(Some((token, connects, retries))) = with_call(|c| c.secrets().replay.take()) {
-            request.headers_mut().insert(X_AUTH_TOKEN, token);
-            (connect_attempts, retry_attempts, replayed) = (connects, retries, true);
+    // Whether the caller builds this request again for a retry or a replay (then no copy is
+    // kept), and whether this is such a rebuilt request: then it goes out with the token of
+    // the attempt it continues, and the attempts used so far are carried on.
+    let mode = with_call(|c| {
+        let mode = c.replay.load(Ordering::Relaxed);
+        if mode == REPLAY_ARMED || mode == REPLAY_REPLAYING {
+            c.replay.store(REPLAY_IN_FLIGHT, Ordering::Relaxed);
+        }
+        mode
+    })
+    .unwrap_or(REPLAY_COPY);
+    let rebuilds = mode == REPLAY_ARMED || mode == REPLAY_REPLAYING;
+    if mode == REPLAY_REPLAYING {
+        let carried = with_call(|c| c.secrets().replay.take());
+        if let Some(Some(Carried { token, carried })) = carried {
+            if let Some(token) = token {
+                request.headers_mut().insert(X_AUTH_TOKEN, token);
+            }
+            (connect_attempts, retry_attempts, replayed) = carried;
         }
     }
     loop {
@@ -1267,7 +1305,7 @@ async fn attempts(
         // replay after a 401 only when the session can get a new token.
         let may_resend = connect_attempts < hooks.connect_retries
             || (idempotent && retry_attempts < hooks.retries)
-            || (session && hooks.renewable && !replayed && !rebuilds && sent_token.is_some());
+            || (session && hooks.renewable && !replayed && sent_token.is_some());
         with_call(|call| {
             call.waited.store(true, Ordering::Relaxed);
             if let Some(t) = &sent_token {
@@ -1277,10 +1315,10 @@ async fn attempts(
                 }
             }
         });
-        let spare = if may_resend {
-            request.try_clone()
-        } else {
-            None
+        let mut spare = match (may_resend, rebuilds) {
+            (false, _) => None,
+            (true, true) => Some(Resend::Rebuild),
+            (true, false) => request.try_clone().map(Resend::Copy),
         };
         log_request(op, &request, hooks);
         // Boxed: these waits' state stays out of the future of a client without them.
@@ -1325,8 +1363,19 @@ async fn attempts(
                         connect_attempts += 1;
                         tracing::debug!(target: "keystone_v2", operation = op, attempt = connect_attempts, "connection failed, retrying");
                         Box::pin(tokio::time::sleep(delay)).await;
-                        request = next;
-                        continue;
+                        match next {
+                            Resend::Copy(next) => {
+                                request = next;
+                                continue;
+                            }
+                            Resend::Rebuild => {
+                                request_rebuild(
+                                    sent_token,
+                                    (connect_attempts, retry_attempts, replayed),
+                                );
+                                return Err(e);
+                            }
+                        }
                     }
                 } else if !e.is_connect()
                     && !e.is_timeout()
@@ -1339,8 +1388,19 @@ async fn attempts(
                     if let Some(next) = spare {
                         retry_attempts += 1;
                         tracing::debug!(target: "keystone_v2", operation = op, attempt = retry_attempts, "connection dropped, retrying");
-                        request = next;
-                        continue;
+                        match next {
+                            Resend::Copy(next) => {
+                                request = next;
+                                continue;
+                            }
+                            Resend::Rebuild => {
+                                request_rebuild(
+                                    sent_token,
+                                    (connect_attempts, retry_attempts, replayed),
+                                );
+                                return Err(e);
+                            }
+                        }
                     }
                 }
                 tracing::debug!(target: "keystone_v2::response", operation = op, method = %method, url = %e.url().map(|u| redact::url(u.as_str())).unwrap_or_default(), error = %redact::text(&e.to_string(), &call_secrets()), "request failed");
@@ -1355,15 +1415,20 @@ async fn attempts(
             let delay = retry_after(response.headers())
                 .map(|d| d.min(policy.max_retry_delay))
                 .unwrap_or_else(|| policy.backoff(retry_attempts));
-            if let (Some(next), true) = (
-                spare.as_ref().and_then(|r| r.try_clone()),
-                within_budget(delay),
-            ) {
+            if spare.is_some() && within_budget(delay) {
                 retry_attempts += 1;
                 tracing::debug!(target: "keystone_v2", operation = op, status = status.as_u16(), attempt = retry_attempts, delay_ms = delay.as_millis() as u64, "retriable status, retrying");
                 Box::pin(tokio::time::sleep(delay)).await;
-                request = next;
-                continue;
+                match spare.take() {
+                    Some(Resend::Copy(next)) => {
+                        request = next;
+                        continue;
+                    }
+                    _ => {
+                        request_rebuild(sent_token, (connect_attempts, retry_attempts, replayed));
+                        return Ok(response);
+                    }
+                }
             }
         }
         // Only a request that carried the session's token is replayed (an unauthenticated
@@ -1374,27 +1439,25 @@ async fn attempts(
                 .as_ref()
                 .and_then(|v| v.to_str().ok())
                 .map(Secret::from);
-            if let (Auth::Session(weak), Some(refused), true) =
-                (&hooks.auth, refused, rebuilds || spare.is_some())
+            if let (Auth::Session(weak), Some(refused), Some(next)) = (&hooks.auth, refused, spare)
             {
                 if let Some(shared) = weak.upgrade() {
                     if let Some(token) = shared.after_unauthorized(&refused).await {
-                        if rebuilds {
-                            // The caller builds the request again; it goes out with this token.
-                            if let Ok(header) = token_header(&token) {
-                                tracing::debug!(target: "keystone_v2", operation = op, "401: re-authenticated, replaying once");
-                                with_call(|c| {
-                                    c.secrets().replay =
-                                        Some((header, connect_attempts, retry_attempts));
-                                    c.replay.store(REPLAY_REQUESTED, Ordering::Relaxed);
-                                });
-                            }
-                        } else if let Some(mut next) = spare {
-                            if set_token(&mut next, &token).is_ok() {
-                                tracing::debug!(target: "keystone_v2", operation = op, "401: re-authenticated, replaying once");
-                                replayed = true;
-                                request = next;
-                                continue;
+                        if let Ok(header) = token_header(&token) {
+                            tracing::debug!(target: "keystone_v2", operation = op, "401: re-authenticated, replaying once");
+                            match next {
+                                Resend::Copy(mut next) => {
+                                    next.headers_mut().insert(X_AUTH_TOKEN, header);
+                                    replayed = true;
+                                    request = next;
+                                    continue;
+                                }
+                                Resend::Rebuild => {
+                                    request_rebuild(
+                                        Some(header),
+                                        (connect_attempts, retry_attempts, true),
+                                    );
+                                }
                             }
                         }
                     }
@@ -1786,13 +1849,6 @@ pub(crate) fn token_header(token: &Secret) -> Result<reqwest::header::HeaderValu
     })?;
     value.set_sensitive(true);
     Ok(value)
-}
-
-fn set_token(request: &mut reqwest::Request, token: &Secret) -> Result<(), String> {
-    request
-        .headers_mut()
-        .insert(X_AUTH_TOKEN, token_header(token)?);
-    Ok(())
 }
 
 /// Error bodies the spec declares: Keystone's `{"error": ...}`, or none (HEAD).

@@ -50,10 +50,11 @@ macro_rules! call {
             $op,
             Box::pin(async {
                 let $raw = client.prepare(OP).await?;
-                // No copy of the request is kept for a replay after a 401: the call is made again.
+                // No copy of the request is kept for a retry or a replay after a 401: the
+                // generated call is made again when the engine asks for it.
                 let replay = $crate::hooks::rebuild_begin();
                 let mut result = $call.await;
-                if $crate::hooks::rebuild_requested() {
+                while $crate::hooks::rebuild_requested() {
                     result = $call.await;
                 }
                 $crate::hooks::rebuild_end(replay);
@@ -84,7 +85,7 @@ macro_rules! call_optional {
                 let $raw = client.prepare(OP).await?;
                 let replay = $crate::hooks::rebuild_begin();
                 let mut result = $call.await;
-                if $crate::hooks::rebuild_requested() {
+                while $crate::hooks::rebuild_requested() {
                     result = $call.await;
                 }
                 $crate::hooks::rebuild_end(replay);
