@@ -1073,6 +1073,8 @@ impl ClientHooks<Hooks> for Raw {
 /// What runs before every request of the generated methods (`build.rs` makes them call it
 /// with their operation, so no lookup by name happens): the route guard, the check for a
 /// repeated attribute in the body, and the token header.
+// The error is progenitor's, the one the generated methods return.
+#[allow(clippy::result_large_err)]
 pub(crate) fn pre<E>(
     raw: &Raw,
     request: &mut reqwest::Request,
@@ -1081,6 +1083,7 @@ pub(crate) fn pre<E>(
     pre_checks(raw, request, op.id, Some(op.path), op.authenticated)
 }
 
+#[allow(clippy::result_large_err)]
 fn pre_checks<E>(
     raw: &Raw,
     request: &mut reqwest::Request,
@@ -1244,7 +1247,9 @@ fn note_secrets(hooks: &Hooks, request: &reqwest::Request) {
 }
 
 /// How the next attempt of a request is made: from a copy kept before sending it, or by its
-/// caller building it again.
+/// caller building it again. (Not boxed: the copy is the request itself, as it always was;
+/// boxing it would add an allocation where one is saved.)
+#[allow(clippy::large_enum_variant)]
 enum Resend {
     Copy(reqwest::Request),
     Rebuild,
