@@ -85,16 +85,8 @@ fn run() -> Result<(), String> {
         "// The contents of this file are generated from {SPEC} by build.rs; do not modify them.\n\n{}",
         prettyplease::unparse(&file)
     );
-    // progenitor's `encode_path` leaves `.` segments and `\` (which URL parsers read as `/`)
-    // as they are, so an id could change the route: every path argument goes through the
-    // crate's own one-segment encoder instead (the hooks also check every final path).
-    let calls = code.matches("encode_path(").count();
-    if calls == 0 {
-        return Err(format!(
-            "{SPEC}: the generated code has no encode_path call to replace; progenitor changed"
-        ));
-    }
-    let code = code.replace("encode_path(", "crate::hooks::encode_segment(");
+    let code = encode_segments(&code)?;
+    let code = rewire(&code, &ops)?;
 
     let out = std::env::var("OUT_DIR").map_err(|e| format!("OUT_DIR: {e}"))?;
     write(&Path::new(&out).join("codegen.rs"), &code)?;
@@ -103,6 +95,144 @@ fn run() -> Result<(), String> {
         &operations_table(&ops),
     )?;
     Ok(())
+}
+
+/// progenitor's `encode_path` leaves `.` segments and `\\` (which URL parsers read as `/`) as
+/// they are, so an id could change the route: every path argument goes through the crate's
+/// own one-segment encoder instead (the hooks also check every final path). A `&str`
+/// argument is passed as it is, without progenitor's `.to_string()` copy.
+fn encode_segments(code: &str) -> Result<String, String> {
+    const CALL: &str = "encode_path(";
+    if !code.contains(CALL) {
+        return Err(format!(
+            "{SPEC}: the generated code has no encode_path call to replace; progenitor changed"
+        ));
+    }
+    let mut out = String::with_capacity(code.len());
+    let mut rest = code;
+    while let Some(at) = rest.find(CALL) {
+        out.push_str(&rest[..at]);
+        let args = &rest[at + CALL.len()..];
+        let mut depth = 1;
+        let end = args
+            .char_indices()
+            .find_map(|(i, c)| {
+                match c {
+                    '(' => depth += 1,
+                    ')' => depth -= 1,
+                    _ => {}
+                }
+                (depth == 0).then_some(i)
+            })
+            .ok_or_else(|| format!("{SPEC}: an encode_path call without its end"))?;
+        let arg: String = args[..end].chars().filter(|c| !c.is_whitespace()).collect();
+        let ident = arg
+            .strip_prefix('&')
+            .and_then(|a| a.strip_suffix(".to_string()"))
+            .filter(|a| a.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'));
+        out.push_str("crate::hooks::encode_segment(");
+        out.push_str(ident.unwrap_or(&args[..end]));
+        out.push(')');
+        rest = &args[end + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// The per-request work of progenitor's generated methods, cut to what this crate needs:
+/// - each method calls `crate::hooks::pre` and `crate::hooks::exec` with its own entry of
+///   `crate::operations::OPERATIONS` (an index fixed here), instead of the `pre`, `exec`
+///   and `post` hooks with an `OperationInfo` that would be looked up by name again;
+/// - no `api-version` header (progenitor's, which Keystone has no use for) and no header
+///   map built for it;
+/// - a JSON answer is decoded by `crate::hooks::from_response`, which moves the headers out
+///   of the response instead of copying them;
+/// - an optional query parameter is added only when it is given
+///   (`crate::hooks::OptionalQuery`).
+///
+/// Every pattern must be found once per operation, or the build stops: progenitor changed.
+fn rewire(code: &str, ops: &[OpMeta]) -> Result<String, String> {
+    const INFO: &str = "        let info = OperationInfo {\n            operation_id: \"";
+    const HEADERS: &str =
+        "        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static(\"api-version\"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
+";
+    let changed = |what: &str, found: usize| {
+        format!(
+            "{SPEC}: the generated code has {found} {what} for {} operations; progenitor changed",
+            ops.len()
+        )
+    };
+    for (what, pattern) in [
+        ("api-version header maps", HEADERS),
+        ("`.headers(header_map)` calls", ".headers(header_map)"),
+        ("`OperationInfo`s", INFO),
+        (
+            "pre hooks",
+            "        self.pre(&mut request, &info).await?;\n",
+        ),
+        (
+            "exec hooks",
+            "        let result = self.exec(request, &info).await;\n",
+        ),
+        ("post hooks", "        self.post(&result, &info).await?;\n"),
+    ] {
+        let found = code.matches(pattern).count();
+        if found != ops.len() {
+            return Err(changed(what, found));
+        }
+    }
+    let code = code
+        .replace(HEADERS, "")
+        .replace("            .headers(header_map)\n", "")
+        .replace(".headers(header_map)", "")
+        .replace("        self.post(&result, &info).await?;\n", "")
+        .replace(
+            "ResponseValue::from_response(response)",
+            "crate::hooks::from_response(response)",
+        )
+        .replace(
+            ".query(&progenitor_client::QueryParam::new(",
+            ".optional_query((",
+        )
+        .replacen(
+            "\nuse progenitor_client::{",
+            "\nuse crate::hooks::OptionalQuery as _;\n#[allow(unused_imports)]\nuse progenitor_client::{",
+            1,
+        );
+    let mut out = String::with_capacity(code.len());
+    let mut rest = code.as_str();
+    while let Some(at) = rest.find(INFO) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + INFO.len()..];
+        let id = &after[..after
+            .find('"')
+            .ok_or_else(|| changed("unreadable `OperationInfo`s", 0))?];
+        let index = ops.iter().position(|o| o.id == id).ok_or_else(|| {
+            format!("{SPEC}: the generated code names an operation {id:?} the spec does not have")
+        })?;
+        let end = after
+            .find("};\n")
+            .ok_or_else(|| changed("unreadable `OperationInfo`s", 0))?;
+        out.push_str(&format!(
+            "        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[{index}];\n"
+        ));
+        rest = &after[end + 3..];
+    }
+    out.push_str(rest);
+    Ok(out
+        .replace(
+            "        self.pre(&mut request, &info).await?;\n",
+            "        crate::hooks::pre(self, &mut request, OPERATION)?;\n",
+        )
+        .replace(
+            "        let result = self.exec(request, &info).await;\n",
+            "        let result = crate::hooks::exec(self, request, OPERATION).await;\n",
+        ))
 }
 
 fn write(path: &Path, contents: &str) -> Result<(), String> {
@@ -532,6 +662,26 @@ fn operations_table(ops: &[OpMeta]) -> String {
     for (i, o) in ops.iter().enumerate() {
         let _ = writeln!(s, "        {:?} => Some({i}),", o.id);
     }
-    s.push_str("        _ => None,\n    }\n}\n");
+    s.push_str("        _ => None,\n    }\n}\n\n");
+    s.push_str(
+        "/// The operation `id`, found at compile time: `const { operations::lookup(\"...\") }`.\n\
+         pub(crate) const fn lookup(id: &str) -> Option<&'static Operation> {\n\
+         \x20   let mut i = 0;\n\
+         \x20   while i < OPERATIONS.len() {\n\
+         \x20       let (a, b) = (OPERATIONS[i].id.as_bytes(), id.as_bytes());\n\
+         \x20       if a.len() == b.len() {\n\
+         \x20           let mut j = 0;\n\
+         \x20           while j < a.len() && a[j] == b[j] {\n\
+         \x20               j += 1;\n\
+         \x20           }\n\
+         \x20           if j == a.len() {\n\
+         \x20               return Some(&OPERATIONS[i]);\n\
+         \x20           }\n\
+         \x20       }\n\
+         \x20       i += 1;\n\
+         \x20   }\n\
+         \x20   None\n\
+         }\n",
+    );
     s
 }

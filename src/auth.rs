@@ -100,6 +100,10 @@ pub(crate) struct State {
     pub(crate) token_override: Option<Secret>,
     /// Bumped at each new token.
     pub(crate) generation: u64,
+    /// When the session's token is within `stale_duration` of its expiry, on the monotonic
+    /// clock (worked out when the token is installed, so that the check on every call reads
+    /// no clock of its own); `None` when that is beyond what the clock can count.
+    pub(crate) renew_at: Option<std::time::Instant>,
     pub(crate) public: Option<Arc<Raw>>,
     pub(crate) admin: Option<Arc<Raw>>,
 }
@@ -126,7 +130,7 @@ impl Session {
     ) -> Arc<Session> {
         Arc::new_cyclic(|weak: &Weak<Session>| {
             let source: Weak<dyn TokenSource> = weak.clone();
-            let mut hooks = Hooks::session(source, transport);
+            let mut hooks = Hooks::session(source, transport, config.can_authenticate());
             if let Some(recorder) = recorder {
                 hooks = hooks.record(recorder);
             }
@@ -323,6 +327,11 @@ impl Session {
                 .map_err(|e| Error::AuthorizationFailure(format!("the token received: {e}")))?,
         );
         s.token_override = None;
+        let left = (access.expires() - chrono::Utc::now())
+            .to_std()
+            .unwrap_or(Duration::ZERO);
+        s.renew_at =
+            std::time::Instant::now().checked_add(left.saturating_sub(self.config.stale_duration));
         s.access = Some(access.clone());
         s.generation += 1;
         Ok(access)
@@ -342,8 +351,11 @@ impl Session {
             return false;
         }
         match &s.access {
-            Some(a) => {
-                self.config.can_authenticate() && a.will_expire_soon(self.config.stale_duration)
+            // As `a.will_expire_soon(stale_duration)`, against the time the call began.
+            Some(_) => {
+                self.config.can_authenticate()
+                    && s.renew_at
+                        .is_some_and(|at| crate::hooks::call_started() >= at)
             }
             None => !(self.config.token.is_some() && self.config.endpoint.is_some()),
         }
@@ -357,6 +369,8 @@ impl Session {
             (self.needs_auth(&s), s.generation)
         };
         if needed {
+            // The call waits for a token: what remains of its deadline is read from the clock.
+            crate::hooks::note_wait();
             self.reauthenticate(generation, None).await?;
         }
         Ok(())

@@ -279,7 +279,8 @@ impl Client {
                     return self.shared.route_in(&s, op);
                 }
             }
-            self.shared.ensure_token().await?;
+            // Boxed: authentication's state stays out of every call's future.
+            Box::pin(self.shared.ensure_token()).await?;
         }
         self.shared.route(op)
     }

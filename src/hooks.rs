@@ -138,6 +138,10 @@ enum Auth {
     Session(Weak<dyn TokenSource>),
 }
 
+/// `X-Auth-Token`, parsed once.
+const X_AUTH_TOKEN: reqwest::header::HeaderName =
+    reqwest::header::HeaderName::from_static("x-auth-token");
+
 /// The default maximum size of a response body: far above any real Keystone answer.
 pub const DEFAULT_MAX_BODY_SIZE: u64 = 16 * 1024 * 1024;
 /// How much of an error body is read (the rest is dropped): enough for any Keystone message.
@@ -158,7 +162,13 @@ pub struct Hooks {
     retries: u32,
     timeout: Duration,
     attempt_timeout: Option<Duration>,
+    /// The timeout the `reqwest::Client` itself applies to every request, when known: an
+    /// attempt whose timeout is that one needs no timeout of its own.
+    http_timeout: Option<Duration>,
     max_body: u64,
+    /// Whether the session can get a new token after a 401 (it has credentials and an
+    /// auth_url): only then is a copy of a request kept to replay it.
+    renewable: bool,
     /// Secrets of the configuration (URL userinfo passwords) to scrub from every error.
     secrets: Arc<[String]>,
     /// Retry policy, logging options and the state shared by every clone of a client (rate
@@ -176,7 +186,9 @@ impl Default for Hooks {
             retries: 0,
             timeout: Duration::from_secs(30),
             attempt_timeout: None,
+            http_timeout: None,
             max_body: DEFAULT_MAX_BODY_SIZE,
+            renewable: false,
             secrets: Arc::new([]),
             policy: Arc::default(),
         }
@@ -389,7 +401,7 @@ impl Hooks {
         }
     }
 
-    pub(crate) fn session(shared: Weak<dyn TokenSource>, t: Transport) -> Self {
+    pub(crate) fn session(shared: Weak<dyn TokenSource>, t: Transport, renewable: bool) -> Self {
         Self {
             auth: Auth::Session(shared),
             recorder: None,
@@ -398,7 +410,10 @@ impl Hooks {
             retries: t.retries,
             timeout: t.timeout,
             attempt_timeout: t.attempt_timeout,
+            // The builder gives the HTTP client the call's timeout.
+            http_timeout: Some(t.timeout),
             max_body: t.max_body,
+            renewable,
             secrets: t.secrets.into(),
             policy: Arc::new(t.policy),
         }
@@ -566,110 +581,226 @@ impl std::fmt::Display for TooLarge {
 
 impl std::error::Error for TooLarge {}
 
-/// One call of the public API: its deadline, and what its errors must not show.
+/// One call of the public API: its deadline, and what its errors must not show. It lives in
+/// the task-local [`CALL`] (inline, no allocation) for as long as the call runs; every access
+/// goes through [`with_call`], so no reference to it is held across an `.await`.
 pub(crate) struct Call {
+    /// When the call began: the one clock read of a call that needs no retry or wait.
+    started: Instant,
     deadline: Instant,
-    /// Secrets seen in this call's requests: configuration, paths and bodies as strings, the
-    /// token headers as they were sent (made strings only when an error or a log needs them).
-    secrets: Mutex<(Vec<String>, Vec<reqwest::header::HeaderValue>)>,
+    /// Whether the call may have waited since it began (an attempt was sent, a token was
+    /// obtained): until then, what remains of the deadline is the whole timeout, without
+    /// reading the clock again.
+    waited: std::sync::atomic::AtomicBool,
+    /// Secrets seen in this call's requests, gathered cheaply and turned into strings only
+    /// when an error or a log needs them.
+    secrets: Mutex<Secrets>,
     /// The status of the latest response.
     status: AtomicU16,
+    /// One of the `REPLAY_*` states.
+    replay: std::sync::atomic::AtomicU8,
 }
+
+/// The secrets of a call, in the form they were found in.
+#[derive(Default)]
+struct Secrets {
+    /// The configuration's (URL userinfo passwords), shared by every call of a client.
+    config: Option<Arc<[String]>>,
+    /// From paths (token ids) and headers, as strings.
+    strings: Vec<String>,
+    /// The token headers as they were sent.
+    tokens: Vec<reqwest::header::HeaderValue>,
+    /// Request bodies, parsed for their secrets only when they are needed.
+    bodies: Vec<Vec<u8>>,
+    /// For a request its caller builds again ([`rebuild_begin`]): what the next attempt
+    /// continues.
+    replay: Option<Carried>,
+}
+
+/// What a rebuilt request continues: the token to send (the one sent before, or the new
+/// one after a 401) and the attempts used (connection retries, retries, replayed).
+struct Carried {
+    token: Option<reqwest::header::HeaderValue>,
+    carried: (u32, u32, bool),
+}
+
+/// How the current call's request is sent again (a retry, or a replay after a 401): from a
+/// copy kept before sending it, or by its caller, which builds it again ([`rebuild_begin`]).
+const REPLAY_COPY: u8 = 0;
+/// The caller builds the request again if asked to: no copy is kept.
+const REPLAY_ARMED: u8 = 1;
+/// The engine wants the request sent again (after a retriable failure, or a 401 and a new
+/// token): the caller is to build it and send it.
+const REPLAY_REQUESTED: u8 = 2;
+/// The rebuilt request is about to be sent, continuing the previous attempt.
+const REPLAY_REPLAYING: u8 = 3;
+/// The request the caller builds is being sent: any other request made meanwhile (the
+/// authentication after a 401) keeps a copy of itself as usual.
+const REPLAY_IN_FLIGHT: u8 = 4;
 
 impl Call {
     fn new(timeout: Duration) -> Self {
+        let started = Instant::now();
         Self {
-            deadline: Instant::now() + timeout,
-            secrets: Mutex::new((Vec::new(), Vec::new())),
+            started,
+            deadline: started + timeout,
+            waited: std::sync::atomic::AtomicBool::new(false),
+            secrets: Mutex::new(Secrets::default()),
             status: AtomicU16::new(0),
+            replay: std::sync::atomic::AtomicU8::new(REPLAY_COPY),
         }
     }
 
     fn remaining(&self) -> Duration {
+        if !self.waited.load(Ordering::Relaxed) {
+            return self.deadline - self.started;
+        }
         self.deadline.saturating_duration_since(Instant::now())
     }
 
-    fn add_secrets(&self, more: Vec<String>) {
-        if more.is_empty() {
-            return;
-        }
-        let mut s = self.secrets.lock().unwrap_or_else(|e| e.into_inner());
-        for secret in more {
-            if !s.0.contains(&secret) {
-                s.0.push(secret);
-            }
-        }
-    }
-
-    /// Remembers a token sent (a cheap clone of the header value).
-    fn add_token(&self, token: &reqwest::header::HeaderValue) {
-        let mut s = self.secrets.lock().unwrap_or_else(|e| e.into_inner());
-        if !s.1.contains(token) {
-            s.1.push(token.clone());
-        }
+    fn secrets(&self) -> std::sync::MutexGuard<'_, Secrets> {
+        self.secrets.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Every secret of the call so far, for scrubbing an error text or a log line.
-    fn secrets(&self) -> Vec<String> {
-        let s = self.secrets.lock().unwrap_or_else(|e| e.into_inner());
-        let tokens =
-            s.1.iter()
+    fn all_secrets(&self) -> Vec<String> {
+        let s = self.secrets();
+        let mut out: Vec<String> = s.config.iter().flat_map(|c| c.iter().cloned()).collect();
+        for secret in s
+            .strings
+            .iter()
+            .cloned()
+            .chain(s.bodies.iter().flat_map(|b| redact::body_secrets(b)))
+        {
+            if !out.contains(&secret) {
+                out.push(secret);
+            }
+        }
+        out.extend(
+            s.tokens
+                .iter()
                 .filter_map(|t| t.to_str().ok())
-                .map(str::to_owned);
-        s.0.iter().cloned().chain(tokens).collect()
+                .map(str::to_owned),
+        );
+        out
     }
 }
 
 tokio::task_local! {
-    static CALL: Arc<Call>;
+    static CALL: Call;
 }
 
-fn current_call() -> Option<Arc<Call>> {
-    CALL.try_with(Arc::clone).ok()
+/// `f` on the current call, if there is one.
+fn with_call<R>(f: impl FnOnce(&Call) -> R) -> Option<R> {
+    CALL.try_with(f).ok()
+}
+
+/// Every secret of the current call (none outside a call).
+fn call_secrets() -> Vec<String> {
+    with_call(Call::all_secrets).unwrap_or_default()
+}
+
+/// What remains of the current call's deadline.
+fn call_remaining() -> Duration {
+    with_call(Call::remaining).unwrap_or(Duration::ZERO)
+}
+
+/// Notes that the current call may have waited (an authentication, a retry): what remains
+/// of its deadline is read from the clock from now on.
+pub(crate) fn note_wait() {
+    with_call(|c| c.waited.store(true, Ordering::Relaxed));
+}
+
+/// Tells the engine that the caller will build the next request of the current call again
+/// whenever [`rebuild_requested`] says so, so that no copy of it is kept for a retry or a
+/// replay after a 401 (the managers' `call!`, whose generated call can simply be made
+/// again). Gives the state to put back with [`rebuild_end`].
+pub(crate) fn rebuild_begin() -> u8 {
+    with_call(|c| c.replay.swap(REPLAY_ARMED, Ordering::Relaxed)).unwrap_or(REPLAY_COPY)
+}
+
+/// Whether the engine wants the request sent again (a retry, or a replay with a new token
+/// after a 401): the caller then builds it and sends it, and asks again afterwards.
+pub(crate) fn rebuild_requested() -> bool {
+    with_call(|c| {
+        c.replay
+            .compare_exchange(
+                REPLAY_REQUESTED,
+                REPLAY_REPLAYING,
+                Ordering::Relaxed,
+                Ordering::Relaxed,
+            )
+            .is_ok()
+    })
+    .unwrap_or(false)
+}
+
+/// Puts back the replay state [`rebuild_begin`] found.
+pub(crate) fn rebuild_end(previous: u8) {
+    with_call(|c| {
+        c.replay.store(previous, Ordering::Relaxed);
+        c.secrets().replay = None;
+    });
+}
+
+/// When the current call began (its one clock read), or now outside a call.
+pub(crate) fn call_started() -> Instant {
+    with_call(|c| c.started).unwrap_or_else(Instant::now)
 }
 
 /// Runs `fut` as one call bounded by `timeout`, whatever it does inside (authentication,
 /// retries, re-authentication, replay). A call made inside another shares its deadline.
-pub(crate) async fn within<T>(
+///
+/// Not an `async fn`: the future it returns is `fut` itself inside a call, or `fut` in the
+/// call's scope and deadline, with no copy of `fut` kept beside it.
+pub(crate) fn within<'a, T: 'a>(
     timeout: Duration,
-    operation: &str,
-    fut: impl std::future::Future<Output = crate::Result<T>>,
-) -> crate::Result<T> {
-    if current_call().is_some() {
-        return fut.await;
+    operation: &'a str,
+    fut: impl std::future::Future<Output = crate::Result<T>> + 'a,
+) -> impl std::future::Future<Output = crate::Result<T>> + 'a {
+    use futures::future::{Either, FutureExt as _};
+    if CALL.try_with(|_| ()).is_ok() {
+        return Either::Left(fut);
     }
-    let call = Arc::new(Call::new(timeout));
+    let call = Call::new(timeout);
     let deadline = tokio::time::Instant::from_std(call.deadline);
-    match CALL
-        .scope(call, tokio::time::timeout_at(deadline, fut))
-        .await
-    {
-        Ok(result) => result,
-        Err(_) => Err(Error::DeadlineExceeded {
-            operation: operation.to_owned(),
-            timeout,
-        }),
-    }
+    Either::Right(
+        CALL.scope(call, tokio::time::timeout_at(deadline, fut))
+            .map(move |outcome| match outcome {
+                Ok(result) => result,
+                Err(_) => Err(Error::DeadlineExceeded {
+                    operation: operation.to_owned(),
+                    timeout,
+                }),
+            }),
+    )
 }
 
 /// Percent-encodes a path argument as exactly one segment: everything but the unreserved
 /// characters `A-Z a-z 0-9 - . _ ~` (so `/`, `\`, `?`, `#`, `%` and the rest cannot change the
 /// route). The route guard refuses what no encoding can carry: an empty argument, `.` and `..`.
-pub(crate) fn encode_segment(value: &str) -> String {
+///
+/// It gives the encoding to format (the generated code writes it straight into the URL).
+pub(crate) fn encode_segment(value: &str) -> percent_encoding::PercentEncode<'_> {
     const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
         .remove(b'-')
         .remove(b'.')
         .remove(b'_')
         .remove(b'~');
-    percent_encoding::utf8_percent_encode(value, SEGMENT).to_string()
+    percent_encoding::utf8_percent_encode(value, SEGMENT)
 }
 
 /// Checks that `path` is the operation's template below the base URL: the same static
 /// segments, the same number of segments, and every argument one non-empty segment.
 fn check_route(baseurl: &str, path: &str, template: &str) -> Result<(), String> {
-    let authority_and_path = baseurl.split_once("://").map_or(baseurl, |(_, r)| r);
+    let authority_and_path = baseurl
+        .as_bytes()
+        .windows(3)
+        .position(|w| w == b"://")
+        .map_or(baseurl, |i| &baseurl[i + 3..]);
     let base_path = authority_and_path
-        .find('/')
+        .bytes()
+        .position(|b| b == b'/')
         .map_or("", |i| &authority_and_path[i..])
         .trim_end_matches('/');
     let refused = |why: &str| {
@@ -680,16 +811,19 @@ fn check_route(baseurl: &str, path: &str, template: &str) -> Result<(), String> 
     let Some(rest) = path.strip_prefix(base_path) else {
         return refused("the URL left the base URL's path");
     };
-    let mut got = rest.split('/');
-    for want in template.split('/') {
+    // Byte splits: a path is a few short segments, where a `str` pattern search costs more
+    // than the loop itself.
+    let mut got = rest.as_bytes().split(|b| *b == b'/');
+    for want in template.as_bytes().split(|b| *b == b'/') {
         let Some(seg) = got.next() else {
             return refused("an argument was `.` or `..`, or held a path separator");
         };
-        if let Some(name) = want.strip_prefix('{').and_then(|w| w.strip_suffix('}')) {
+        if let Some(name) = want.strip_prefix(b"{").and_then(|w| w.strip_suffix(b"}")) {
+            let name = String::from_utf8_lossy(name);
             if seg.is_empty() {
                 return refused(&format!("the {name} argument is empty"));
             }
-            if seg == "." || seg == ".." {
+            if seg == b"." || seg == b".." {
                 return refused(&format!("the {name} argument is `.` or `..`"));
             }
         } else if seg != want {
@@ -819,7 +953,7 @@ fn secret_header(name: &str, value: &reqwest::header::HeaderValue) -> bool {
 /// Logs a request on `keystone_v2::request` (its headers too with `debug`), its body on
 /// `keystone_v2::body` (with `debug`), and the curl-style line (with `log_curl`), every
 /// secret redacted. Nothing is computed unless the target is enabled.
-fn log_request(op: &str, request: &reqwest::Request, hooks: &Hooks, call: &Call) {
+fn log_request(op: &str, request: &reqwest::Request, hooks: &Hooks) {
     if !tracing::enabled!(target: "keystone_v2::request", tracing::Level::DEBUG) {
         return;
     }
@@ -829,7 +963,7 @@ fn log_request(op: &str, request: &reqwest::Request, hooks: &Hooks, call: &Call)
         tracing::debug!(target: "keystone_v2::request", operation = op, method = %request.method(), url = %url, "request");
         return;
     }
-    let secrets = &call.secrets();
+    let secrets = &call_secrets();
     let shown = |k: &reqwest::header::HeaderName, v: &reqwest::header::HeaderValue| {
         if secret_header(k.as_str(), v) {
             None
@@ -918,37 +1052,13 @@ impl ClientHooks<Hooks> for Raw {
         request: &mut reqwest::Request,
         info: &OperationInfo,
     ) -> Result<(), progenitor_client::Error<E>> {
-        // progenitor adds `api-version: <info.version>`; Keystone has no use for it.
+        // progenitor adds `api-version: <info.version>`; Keystone has no use for it (the
+        // generated methods no longer add it: `build.rs` takes it out).
         request.headers_mut().remove("api-version");
-        let op = crate::operations::find(info.operation_id);
-        if let Some(op) = op {
-            check_route(self.baseurl(), request.url().path(), op.path).map_err(|why| {
-                progenitor_client::Error::InvalidRequest(format!("{}: {why}", op.id))
-            })?;
+        match crate::operations::find(info.operation_id) {
+            Some(op) => pre(self, request, op),
+            None => pre_checks(self, request, info.operation_id, None, true),
         }
-        if let Some(body) = request.body().and_then(|b| b.as_bytes()) {
-            if let Some(key) = redact::repeated_attribute(body) {
-                return Err(progenitor_client::Error::InvalidRequest(format!(
-                    "{}: the attribute {key:?} is given twice in one object of the body (an `extra` map may not repeat a typed attribute); nothing was sent",
-                    info.operation_id
-                )));
-            }
-        }
-        if op.is_none_or(|o| o.authenticated) {
-            match self.inner().token_header() {
-                Ok(Some(value)) => {
-                    request.headers_mut().insert("x-auth-token", value);
-                }
-                Ok(None) => {}
-                Err(()) => {
-                    return Err(progenitor_client::Error::InvalidRequest(format!(
-                        "{}: the token is not a valid HTTP header value (a control character such as a newline?); nothing was sent",
-                        info.operation_id
-                    )))
-                }
-            }
-        }
-        Ok(())
     }
 
     async fn exec(
@@ -960,10 +1070,108 @@ impl ClientHooks<Hooks> for Raw {
     }
 }
 
+/// What runs before every request of the generated methods (`build.rs` makes them call it
+/// with their operation, so no lookup by name happens): the route guard, the check for a
+/// repeated attribute in the body, and the token header.
+// The error is progenitor's, the one the generated methods return.
+#[allow(clippy::result_large_err)]
+pub(crate) fn pre<E>(
+    raw: &Raw,
+    request: &mut reqwest::Request,
+    op: &'static crate::operations::Operation,
+) -> Result<(), progenitor_client::Error<E>> {
+    pre_checks(raw, request, op.id, Some(op.path), op.authenticated)
+}
+
+#[allow(clippy::result_large_err)]
+fn pre_checks<E>(
+    raw: &Raw,
+    request: &mut reqwest::Request,
+    id: &str,
+    template: Option<&str>,
+    authenticated: bool,
+) -> Result<(), progenitor_client::Error<E>> {
+    if let Some(template) = template {
+        check_route(raw.baseurl(), request.url().path(), template)
+            .map_err(|why| progenitor_client::Error::InvalidRequest(format!("{id}: {why}")))?;
+    }
+    if let Some(body) = request.body().and_then(|b| b.as_bytes()) {
+        if let Some(key) = redact::repeated_attribute(body) {
+            return Err(progenitor_client::Error::InvalidRequest(format!(
+                "{id}: the attribute {key:?} is given twice in one object of the body (an `extra` map may not repeat a typed attribute); nothing was sent"
+            )));
+        }
+    }
+    if authenticated {
+        match raw.inner().token_header() {
+            Ok(Some(value)) => {
+                request.headers_mut().insert(X_AUTH_TOKEN, value);
+            }
+            Ok(None) => {}
+            Err(()) => {
+                return Err(progenitor_client::Error::InvalidRequest(format!(
+                    "{id}: the token is not a valid HTTP header value (a control character such as a newline?); nothing was sent"
+                )))
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Sends a generated method's request through the engine (`build.rs` makes every generated
+/// method call it instead of the `exec` hook, with its operation).
+///
+/// The engine's future is boxed: one allocation, where its kilobytes would otherwise be
+/// copied at every level of the call's futures (the generated method, the manager's call,
+/// the call's scope and deadline, ...).
+pub(crate) fn exec<'a>(
+    raw: &'a Raw,
+    request: reqwest::Request,
+    op: &'static crate::operations::Operation,
+) -> std::pin::Pin<
+    Box<dyn std::future::Future<Output = reqwest::Result<reqwest::Response>> + Send + 'a>,
+> {
+    Box::pin(execute(raw.client(), raw.inner(), request, op.id))
+}
+
+/// progenitor's optional query parameters, added to the URL only when given (reqwest
+/// rewrites the URL's query for every `query` call, even one that adds nothing).
+pub(crate) trait OptionalQuery {
+    /// Adds `name=value` when `value` is `Some`, as progenitor's `QueryParam` writes it.
+    fn optional_query<T: serde::Serialize>(self, param: (&str, &Option<T>)) -> Self;
+}
+
+impl OptionalQuery for reqwest::RequestBuilder {
+    fn optional_query<T: serde::Serialize>(self, (name, value): (&str, &Option<T>)) -> Self {
+        match value {
+            Some(_) => self.query(&progenitor_client::QueryParam::new(name, value)),
+            None => self,
+        }
+    }
+}
+
+/// progenitor's `ResponseValue::from_response` without its copy of the headers: they are
+/// moved out of the response, whose body is then read and decoded.
+pub(crate) async fn from_response<T: serde::de::DeserializeOwned, E>(
+    mut response: reqwest::Response,
+) -> Result<progenitor_client::ResponseValue<T>, progenitor_client::Error<E>> {
+    let status = response.status();
+    let headers = std::mem::take(response.headers_mut());
+    let full = response
+        .bytes()
+        .await
+        .map_err(progenitor_client::Error::ResponseBodyError)?;
+    let inner = serde_json::from_slice(&full)
+        .map_err(|e| progenitor_client::Error::InvalidResponsePayload(full, e))?;
+    Ok(progenitor_client::ResponseValue::new(
+        inner, status, headers,
+    ))
+}
+
 /// The per-attempt timeout: what remains of the call's deadline (and at most the per-attempt
 /// option).
-fn attempt_timeout(call: &Call, per_attempt: Option<Duration>) -> Duration {
-    let remaining = call.remaining();
+fn attempt_timeout(per_attempt: Option<Duration>) -> Duration {
+    let remaining = call_remaining();
     per_attempt
         .map_or(remaining, |a| a.min(remaining))
         .max(Duration::from_millis(1))
@@ -977,22 +1185,83 @@ fn attempt_timeout(call: &Call, per_attempt: Option<Duration>) -> Duration {
 /// within the deadline), re-authenticates and replays once after a 401 of a request that
 /// carried the session's token, logs, times and records, limits success bodies and
 /// canonicalizes error bodies.
-pub(crate) async fn execute(
-    http: &reqwest::Client,
-    hooks: &Hooks,
+///
+/// Not an `async fn`, so that the future it returns is the engine's own, not a copy of it
+/// inside another.
+pub(crate) fn execute<'a>(
+    http: &'a reqwest::Client,
+    hooks: &'a Hooks,
     request: reqwest::Request,
     operation: &'static str,
-) -> reqwest::Result<reqwest::Response> {
-    if let Some(call) = current_call() {
-        return attempts(http, hooks, request, operation, call).await;
+) -> impl std::future::Future<Output = reqwest::Result<reqwest::Response>> + Send + 'a {
+    use futures::future::Either;
+    if CALL.try_with(|_| ()).is_ok() {
+        return Either::Left(attempts(http, hooks, request, operation));
     }
     // Used directly (the generated client on its own): this request is the whole call.
-    let call = Arc::new(Call::new(hooks.timeout));
-    CALL.scope(
-        call.clone(),
-        attempts(http, hooks, request, operation, call),
-    )
-    .await
+    Either::Right(CALL.scope(
+        Call::new(hooks.timeout),
+        attempts(http, hooks, request, operation),
+    ))
+}
+
+/// Notes the secrets `request` carries, for scrubbing whatever the server echoes: nothing
+/// is allocated for a request without any (no body, no token id in the path, no
+/// credential header); a body is kept as bytes and parsed only if an error or a log needs
+/// its secrets.
+fn note_secrets(hooks: &Hooks, request: &reqwest::Request) {
+    let path = redact::path_secrets(request.url().path());
+    let body = request.body().and_then(|b| b.as_bytes());
+    // Credentials in other headers (Authorization, ...), which a server may echo; the token
+    // header is kept as it is sent (in `attempts`).
+    let mut headers = Vec::new();
+    for (name, value) in request.headers() {
+        if name != X_AUTH_TOKEN && secret_header(name.as_str(), value) {
+            if let Ok(v) = value.to_str() {
+                headers.push(v.to_owned());
+                if let Some((_, credential)) = v.split_once(' ') {
+                    headers.push(credential.to_owned());
+                }
+            }
+        }
+    }
+    if hooks.secrets.is_empty() && path.is_empty() && body.is_none() && headers.is_empty() {
+        return;
+    }
+    with_call(|call| {
+        let mut s = call.secrets();
+        if s.config.is_none() && !hooks.secrets.is_empty() {
+            s.config = Some(hooks.secrets.clone());
+        }
+        for secret in path.into_iter().chain(headers) {
+            if !s.strings.contains(&secret) {
+                s.strings.push(secret);
+            }
+        }
+        if let Some(body) = body {
+            if !s.bodies.iter().any(|b| b.as_slice() == body) {
+                s.bodies.push(body.to_vec());
+            }
+        }
+    });
+}
+
+/// How the next attempt of a request is made: from a copy kept before sending it, or by its
+/// caller building it again. (Not boxed: the copy is the request itself, as it always was;
+/// boxing it would add an allocation where one is saved.)
+#[allow(clippy::large_enum_variant)]
+enum Resend {
+    Copy(reqwest::Request),
+    Rebuild,
+}
+
+/// Asks the caller (a `call!` between [`rebuild_begin`] and [`rebuild_end`]) to build the
+/// request again and send it, with `token` and the attempts used so far carried on.
+fn request_rebuild(token: Option<reqwest::header::HeaderValue>, carried: (u32, u32, bool)) {
+    with_call(|c| {
+        c.secrets().replay = Some(Carried { token, carried });
+        c.replay.store(REPLAY_REQUESTED, Ordering::Relaxed);
+    });
 }
 
 async fn attempts(
@@ -1000,57 +1269,70 @@ async fn attempts(
     hooks: &Hooks,
     request: reqwest::Request,
     op: &'static str,
-    call: Arc<Call>,
 ) -> reqwest::Result<reqwest::Response> {
     let policy = &*hooks.policy;
     let method = request.method().clone();
-    // The secrets this request carries, for scrubbing whatever the server echoes. No
-    // allocation for a request without any (no body, no token id in the path).
-    let mut secrets: Vec<String> = hooks.secrets.to_vec();
-    secrets.extend(redact::path_secrets(request.url().path()));
-    if let Some(body) = request.body().and_then(|b| b.as_bytes()) {
-        secrets.extend(redact::body_secrets(body));
-    }
-    // Credentials in other headers (Authorization, ...), which a server may echo; the token
-    // header is kept as it is sent (below).
-    for (name, value) in request.headers() {
-        if name != "x-auth-token" && secret_header(name.as_str(), value) {
-            if let Ok(v) = value.to_str() {
-                secrets.push(v.to_owned());
-                if let Some((_, credential)) = v.split_once(' ') {
-                    secrets.push(credential.to_owned());
-                }
-            }
-        }
-    }
-    call.add_secrets(secrets);
-    let within_budget = |delay: Duration| delay + Duration::from_millis(50) < call.remaining();
+    note_secrets(hooks, &request);
+    let within_budget = |delay: Duration| delay + Duration::from_millis(50) < call_remaining();
     let session = matches!(hooks.auth, Auth::Session(_));
     let idempotent = idempotent(&method);
     let mut request = request;
     let (mut connect_attempts, mut retry_attempts, mut replayed) = (0u32, 0u32, false);
-    loop {
-        *request.timeout_mut() = Some(attempt_timeout(&call, hooks.attempt_timeout));
-        let sent_token = request.headers().get("x-auth-token").cloned();
-        if let Some(t) = &sent_token {
-            call.add_token(t);
+    // Whether the caller builds this request again for a retry or a replay (then no copy is
+    // kept), and whether this is such a rebuilt request: then it goes out with the token of
+    // the attempt it continues, and the attempts used so far are carried on.
+    let mode = with_call(|c| {
+        let mode = c.replay.load(Ordering::Relaxed);
+        if mode == REPLAY_ARMED || mode == REPLAY_REPLAYING {
+            c.replay.store(REPLAY_IN_FLIGHT, Ordering::Relaxed);
         }
-        // A copy to resend only when a resend can happen (a streamed body has none).
+        mode
+    })
+    .unwrap_or(REPLAY_COPY);
+    let rebuilds = mode == REPLAY_ARMED || mode == REPLAY_REPLAYING;
+    if mode == REPLAY_REPLAYING {
+        let carried = with_call(|c| c.secrets().replay.take());
+        if let Some(Some(Carried { token, carried })) = carried {
+            if let Some(token) = token {
+                request.headers_mut().insert(X_AUTH_TOKEN, token);
+            }
+            (connect_attempts, retry_attempts, replayed) = carried;
+        }
+    }
+    loop {
+        let timeout = attempt_timeout(hooks.attempt_timeout);
+        // The HTTP client's own timeout needs no per-request setting (nor its allocation).
+        if hooks.http_timeout != Some(timeout) || request.timeout().is_some() {
+            *request.timeout_mut() = Some(timeout);
+        }
+        let sent_token = request.headers().get(&X_AUTH_TOKEN).cloned();
+        // A copy to resend only when a resend can happen (a streamed body has none): a
+        // replay after a 401 only when the session can get a new token.
         let may_resend = connect_attempts < hooks.connect_retries
             || (idempotent && retry_attempts < hooks.retries)
-            || (session && !replayed && sent_token.is_some());
-        let spare = if may_resend {
-            request.try_clone()
-        } else {
-            None
+            || (session && hooks.renewable && !replayed && sent_token.is_some());
+        with_call(|call| {
+            call.waited.store(true, Ordering::Relaxed);
+            if let Some(t) = &sent_token {
+                let mut s = call.secrets();
+                if !s.tokens.contains(t) {
+                    s.tokens.push(t.clone());
+                }
+            }
+        });
+        let mut spare = match (may_resend, rebuilds) {
+            (false, _) => None,
+            (true, true) => Some(Resend::Rebuild),
+            (true, false) => request.try_clone().map(Resend::Copy),
         };
-        log_request(op, &request, hooks, &call);
+        log_request(op, &request, hooks);
+        // Boxed: these waits' state stays out of the future of a client without them.
         let _permit = match &policy.semaphore {
-            Some(s) => s.acquire().await.ok(),
+            Some(s) => Box::pin(s.acquire()).await.ok(),
             None => None,
         };
         if let Some(limiter) = &policy.limiter {
-            limiter.wait().await;
+            Box::pin(limiter.wait()).await;
         }
         // The clock is read for timings and the response log only.
         let started = (policy.timings.is_some()
@@ -1070,7 +1352,7 @@ async fn attempts(
                     status: Some(r.status().as_u16()),
                     elapsed: started.map(|s| s.elapsed()).unwrap_or_default(),
                 });
-                observe(hooks, op, &method, started, r, &call).await?
+                observe(hooks, op, &method, started, r).await?
             }
             Err(e) => {
                 policy.record(|| RequestTiming {
@@ -1085,9 +1367,20 @@ async fn attempts(
                     if let (Some(next), true) = (spare, within_budget(delay)) {
                         connect_attempts += 1;
                         tracing::debug!(target: "keystone_v2", operation = op, attempt = connect_attempts, "connection failed, retrying");
-                        tokio::time::sleep(delay).await;
-                        request = next;
-                        continue;
+                        Box::pin(tokio::time::sleep(delay)).await;
+                        match next {
+                            Resend::Copy(next) => {
+                                request = next;
+                                continue;
+                            }
+                            Resend::Rebuild => {
+                                request_rebuild(
+                                    sent_token,
+                                    (connect_attempts, retry_attempts, replayed),
+                                );
+                                return Err(e);
+                            }
+                        }
                     }
                 } else if !e.is_connect()
                     && !e.is_timeout()
@@ -1100,11 +1393,22 @@ async fn attempts(
                     if let Some(next) = spare {
                         retry_attempts += 1;
                         tracing::debug!(target: "keystone_v2", operation = op, attempt = retry_attempts, "connection dropped, retrying");
-                        request = next;
-                        continue;
+                        match next {
+                            Resend::Copy(next) => {
+                                request = next;
+                                continue;
+                            }
+                            Resend::Rebuild => {
+                                request_rebuild(
+                                    sent_token,
+                                    (connect_attempts, retry_attempts, replayed),
+                                );
+                                return Err(e);
+                            }
+                        }
                     }
                 }
-                tracing::debug!(target: "keystone_v2::response", operation = op, method = %method, url = %e.url().map(|u| redact::url(u.as_str())).unwrap_or_default(), error = %redact::text(&e.to_string(), &call.secrets()), "request failed");
+                tracing::debug!(target: "keystone_v2::response", operation = op, method = %method, url = %e.url().map(|u| redact::url(u.as_str())).unwrap_or_default(), error = %redact::text(&e.to_string(), &call_secrets()), "request failed");
                 return Err(e);
             }
         };
@@ -1116,15 +1420,20 @@ async fn attempts(
             let delay = retry_after(response.headers())
                 .map(|d| d.min(policy.max_retry_delay))
                 .unwrap_or_else(|| policy.backoff(retry_attempts));
-            if let (Some(next), true) = (
-                spare.as_ref().and_then(|r| r.try_clone()),
-                within_budget(delay),
-            ) {
+            if spare.is_some() && within_budget(delay) {
                 retry_attempts += 1;
                 tracing::debug!(target: "keystone_v2", operation = op, status = status.as_u16(), attempt = retry_attempts, delay_ms = delay.as_millis() as u64, "retriable status, retrying");
-                tokio::time::sleep(delay).await;
-                request = next;
-                continue;
+                Box::pin(tokio::time::sleep(delay)).await;
+                match spare.take() {
+                    Some(Resend::Copy(next)) => {
+                        request = next;
+                        continue;
+                    }
+                    _ => {
+                        request_rebuild(sent_token, (connect_attempts, retry_attempts, replayed));
+                        return Ok(response);
+                    }
+                }
             }
         }
         // Only a request that carried the session's token is replayed (an unauthenticated
@@ -1135,16 +1444,26 @@ async fn attempts(
                 .as_ref()
                 .and_then(|v| v.to_str().ok())
                 .map(Secret::from);
-            if let (Auth::Session(weak), Some(refused), Some(mut next)) =
-                (&hooks.auth, refused, spare)
+            if let (Auth::Session(weak), Some(refused), Some(next)) = (&hooks.auth, refused, spare)
             {
                 if let Some(shared) = weak.upgrade() {
                     if let Some(token) = shared.after_unauthorized(&refused).await {
-                        if set_token(&mut next, &token).is_ok() {
+                        if let Ok(header) = token_header(&token) {
                             tracing::debug!(target: "keystone_v2", operation = op, "401: re-authenticated, replaying once");
-                            replayed = true;
-                            request = next;
-                            continue;
+                            match next {
+                                Resend::Copy(mut next) => {
+                                    next.headers_mut().insert(X_AUTH_TOKEN, header);
+                                    replayed = true;
+                                    request = next;
+                                    continue;
+                                }
+                                Resend::Rebuild => {
+                                    request_rebuild(
+                                        Some(header),
+                                        (connect_attempts, retry_attempts, true),
+                                    );
+                                }
+                            }
                         }
                     }
                 }
@@ -1164,12 +1483,12 @@ async fn observe(
     method: &reqwest::Method,
     started: Option<Instant>,
     response: reqwest::Response,
-    call: &Call,
 ) -> reqwest::Result<reqwest::Response> {
     let status = response.status();
-    call.status.store(status.as_u16(), Ordering::Relaxed);
+    with_call(|c| c.status.store(status.as_u16(), Ordering::Relaxed));
     if status.is_client_error() || status.is_server_error() {
-        return Ok(error_response(hooks, op, method, response, started, call).await);
+        // Boxed: the error path's state stays out of every successful call's future.
+        return Ok(Box::pin(error_response(hooks, op, method, response, started)).await);
     }
     let response = limit(response, method, hooks.max_body, op);
     let logging = tracing::enabled!(target: "keystone_v2::response", tracing::Level::DEBUG);
@@ -1182,10 +1501,22 @@ async fn observe(
         // The common path: nothing to copy, redact or buffer.
         return Ok(response);
     }
+    Box::pin(record_success(hooks, op, method, response, bodies)).await
+}
+
+/// Buffers a success body to log it (redacted) or record it.
+async fn record_success(
+    hooks: &Hooks,
+    op: &'static str,
+    method: &reqwest::Method,
+    response: reqwest::Response,
+    bodies: bool,
+) -> reqwest::Result<reqwest::Response> {
+    let status = response.status();
     let (response, body) = buffer(response).await?;
     if bodies {
         tracing::debug!(target: "keystone_v2::body", operation = op, direction = "response", status = status.as_u16(),
-            body = %redact::text(&redact::body(&body, LOG_BODY), &call.secrets()), "response body");
+            body = %redact::text(&redact::body(&body, LOG_BODY), &call_secrets()), "response body");
     }
     if let Some(recorder) = &hooks.recorder {
         recorder.push(Exchange {
@@ -1224,9 +1555,8 @@ async fn error_response(
     method: &reqwest::Method,
     mut response: reqwest::Response,
     started: Option<Instant>,
-    call: &Call,
 ) -> reqwest::Response {
-    let secrets = &call.secrets();
+    let secrets = &call_secrets();
     if tracing::enabled!(target: "keystone_v2::response", tracing::Level::DEBUG) {
         log_response(op, method, &response, started);
     }
@@ -1242,7 +1572,7 @@ async fn error_response(
     // what matters, so a body cut by the server, a slow body or the limit still gives an
     // error with this status and what was read.
     let read_by =
-        tokio::time::Instant::now() + call.remaining().saturating_sub(Duration::from_millis(100));
+        tokio::time::Instant::now() + call_remaining().saturating_sub(Duration::from_millis(100));
     loop {
         match tokio::time::timeout_at(read_by, response.chunk()).await {
             Ok(Ok(Some(chunk))) => {
@@ -1526,13 +1856,6 @@ pub(crate) fn token_header(token: &Secret) -> Result<reqwest::header::HeaderValu
     Ok(value)
 }
 
-fn set_token(request: &mut reqwest::Request, token: &Secret) -> Result<(), String> {
-    request
-        .headers_mut()
-        .insert("x-auth-token", token_header(token)?);
-    Ok(())
-}
-
 /// Error bodies the spec declares: Keystone's `{"error": ...}`, or none (HEAD).
 pub trait ErrorBody {
     /// Keystone's message and title, if the body had them.
@@ -1588,8 +1911,7 @@ pub(crate) async fn convert_error<E: ErrorBody>(
     e: progenitor_client::Error<E>,
 ) -> Error {
     use progenitor_client::Error as P;
-    let call = current_call();
-    let secrets = call.as_ref().map(|c| c.secrets()).unwrap_or_default();
+    let secrets = call_secrets();
     match e {
         P::ErrorResponse(rv) => {
             let parsed = rv.message_and_title();
@@ -1623,7 +1945,7 @@ pub(crate) async fn convert_error<E: ErrorBody>(
             more.extend(secrets);
             Error::InvalidResponse {
                 operation: op.to_owned(),
-                status: call.map_or(0, |c| c.status.load(Ordering::Relaxed)),
+                status: with_call(|c| c.status.load(Ordering::Relaxed)).unwrap_or(0),
                 message: redact::excerpt(
                     &format!("the body does not match the spec: {err}"),
                     &more,
@@ -1687,9 +2009,9 @@ mod tests {
 
     #[test]
     fn path_arguments_are_one_segment_and_the_guard_refuses_other_shapes() {
-        assert_eq!(encode_segment("a.b-c_d~e"), "a.b-c_d~e");
+        assert_eq!(encode_segment("a.b-c_d~e").to_string(), "a.b-c_d~e");
         assert_eq!(
-            encode_segment("..\\\\users/x?#%"),
+            encode_segment("..\\\\users/x?#%").to_string(),
             "..%5C%5Cusers%2Fx%3F%23%25"
         );
         let t = "/v2.0/tenants/{tenant_id}/users";

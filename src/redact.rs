@@ -82,12 +82,16 @@ pub fn userinfo_secrets(url: &str) -> Vec<String> {
 /// The token ids in a URL path (`/tokens/{id}`), to scrub from what the server echoes.
 pub fn path_secrets(path: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut segments = path.split('/').peekable();
+    // Byte splits: this runs for every request, and paths are a few short segments.
+    let mut segments = path.as_bytes().split(|b| *b == b'/').peekable();
     while let Some(seg) = segments.next() {
-        if seg == "tokens" {
+        if seg == b"tokens" {
             if let Some(next) = segments.peek() {
-                if !next.is_empty() && *next != "revoked" {
-                    out.push(percent_decode(next));
+                if !next.is_empty() && *next != b"revoked" {
+                    out.push(match std::str::from_utf8(next) {
+                        Ok(s) if !s.contains('%') => s.to_owned(),
+                        _ => percent_decode(&String::from_utf8_lossy(next)),
+                    });
                 }
             }
         }

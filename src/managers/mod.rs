@@ -38,11 +38,29 @@ use crate::{types, Client, Error, Result};
 macro_rules! call {
     ($client:expr, $op:literal, |$raw:ident| $call:expr) => {{
         let client: &$crate::Client = $client;
-        $crate::hooks::within(client.timeout(), $op, async {
-            let op = $crate::managers::operation($op)?;
-            let $raw = client.prepare(op).await?;
-            $crate::client::finish($op, $call.await).await
-        })
+        // The operation is found at compile time (a name not in the spec does not build).
+        const OP: &$crate::operations::Operation = match $crate::operations::lookup($op) {
+            Some(op) => op,
+            None => panic!(concat!("operation ", $op, " is not in the spec")),
+        };
+        // Boxed: the call's state is allocated once instead of being copied at every level
+        // of futures above it (the deadline, the call's scope, the manager's methods).
+        $crate::hooks::within(
+            client.timeout(),
+            $op,
+            Box::pin(async {
+                let $raw = client.prepare(OP).await?;
+                // No copy of the request is kept for a retry or a replay after a 401: the
+                // generated call is made again when the engine asks for it.
+                let replay = $crate::hooks::rebuild_begin();
+                let mut result = $call.await;
+                while $crate::hooks::rebuild_requested() {
+                    result = $call.await;
+                }
+                $crate::hooks::rebuild_end(replay);
+                $crate::client::finish($op, result).await
+            }),
+        )
         .await
     }};
 }
@@ -54,11 +72,26 @@ pub(crate) use call;
 macro_rules! call_optional {
     ($client:expr, $op:literal, |$raw:ident| $call:expr) => {{
         let client: &$crate::Client = $client;
-        $crate::hooks::within(client.timeout(), $op, async {
-            let op = $crate::managers::operation($op)?;
-            let $raw = client.prepare(op).await?;
-            $crate::managers::optional(op, $call.await).await
-        })
+        const OP: &$crate::operations::Operation = match $crate::operations::lookup($op) {
+            Some(op) => op,
+            None => panic!(concat!("operation ", $op, " is not in the spec")),
+        };
+        // Boxed: the call's state is allocated once instead of being copied at every level
+        // of futures above it (the deadline, the call's scope, the manager's methods).
+        $crate::hooks::within(
+            client.timeout(),
+            $op,
+            Box::pin(async {
+                let $raw = client.prepare(OP).await?;
+                let replay = $crate::hooks::rebuild_begin();
+                let mut result = $call.await;
+                while $crate::hooks::rebuild_requested() {
+                    result = $call.await;
+                }
+                $crate::hooks::rebuild_end(replay);
+                $crate::managers::optional(OP, result).await
+            }),
+        )
         .await
     }};
 }

@@ -3,6 +3,8 @@
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
 #[allow(unused_imports)]
+use crate::hooks::OptionalQuery as _;
+#[allow(unused_imports)]
 use progenitor_client::{encode_path, ClientHooks, OperationInfo, RequestBuilderExt};
 /// Types used as operation parameters and responses.
 #[allow(clippy::all)]
@@ -4045,20 +4047,11 @@ Sends a `GET` request to `/`
         &'a self,
     ) -> Result<ResponseValue<ByteStream>, Error<()>> {
         let url = format!("{}/", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
-        let mut request = self.client.get(url).headers(header_map).build()?;
-        let info = OperationInfo {
-            operation_id: "versions_list",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        let mut request = self.client.get(url).build()?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[0];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
             200..=299 => Ok(ResponseValue::stream(response)),
@@ -4076,12 +4069,6 @@ Sends a `GET` request to `/v2.0`
         &'a self,
     ) -> Result<ResponseValue<types::VersionResponse>, Error<()>> {
         let url = format!("{}/v2.0", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -4090,17 +4077,13 @@ Sends a `GET` request to `/v2.0`
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "version_get",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[1];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
@@ -4115,12 +4098,6 @@ Sends a `GET` request to `/v2.0/OS-KSADM/roles`
         &'a self,
     ) -> Result<ResponseValue<types::RolesResponse>, Error<types::ErrorResponse>> {
         let url = format!("{}/v2.0/OS-KSADM/roles", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -4129,22 +4106,18 @@ Sends a `GET` request to `/v2.0/OS-KSADM/roles`
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "roles_list",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[2];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -4161,12 +4134,6 @@ Sends a `POST` request to `/v2.0/OS-KSADM/roles`
         body: &'a types::RoleCreateRequest,
     ) -> Result<ResponseValue<types::RoleResponse>, Error<types::ErrorResponse>> {
         let url = format!("{}/v2.0/OS-KSADM/roles", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -4176,28 +4143,24 @@ Sends a `POST` request to `/v2.0/OS-KSADM/roles`
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .json(&body)
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "roles_create",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[3];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             409u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -4216,15 +4179,8 @@ Arguments:
         role_id: &'a str,
     ) -> Result<ResponseValue<types::RoleResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/OS-KSADM/roles/{}", self.baseurl, crate::hooks::encode_segment(& role_id
-            .to_string()),
+            "{}/v2.0/OS-KSADM/roles/{}", self.baseurl, crate::hooks::encode_segment(role_id),
         );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -4233,25 +4189,21 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "roles_get",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[4];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -4270,15 +4222,8 @@ Arguments:
         role_id: &'a str,
     ) -> Result<ResponseValue<()>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/OS-KSADM/roles/{}", self.baseurl, crate::hooks::encode_segment(& role_id
-            .to_string()),
+            "{}/v2.0/OS-KSADM/roles/{}", self.baseurl, crate::hooks::encode_segment(role_id),
         );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -4287,25 +4232,21 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "roles_delete",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[5];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
             204u16 => Ok(ResponseValue::empty(response)),
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -4321,12 +4262,6 @@ Sends a `GET` request to `/v2.0/OS-KSADM/services`
         &'a self,
     ) -> Result<ResponseValue<types::ServicesResponse>, Error<types::ErrorResponse>> {
         let url = format!("{}/v2.0/OS-KSADM/services", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -4335,22 +4270,18 @@ Sends a `GET` request to `/v2.0/OS-KSADM/services`
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "services_list",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[6];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -4367,12 +4298,6 @@ Sends a `POST` request to `/v2.0/OS-KSADM/services`
         body: &'a types::ServiceCreateRequest,
     ) -> Result<ResponseValue<types::ServiceResponse>, Error<types::ErrorResponse>> {
         let url = format!("{}/v2.0/OS-KSADM/services", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -4382,25 +4307,21 @@ Sends a `POST` request to `/v2.0/OS-KSADM/services`
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .json(&body)
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "services_create",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[7];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -4419,15 +4340,8 @@ Arguments:
         service_id: &'a str,
     ) -> Result<ResponseValue<types::ServiceResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/OS-KSADM/services/{}", self.baseurl, crate::hooks::encode_segment(& service_id
-            .to_string()),
+            "{}/v2.0/OS-KSADM/services/{}", self.baseurl, crate::hooks::encode_segment(service_id),
         );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -4436,25 +4350,21 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "services_get",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[8];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -4473,15 +4383,8 @@ Arguments:
         service_id: &'a str,
     ) -> Result<ResponseValue<()>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/OS-KSADM/services/{}", self.baseurl, crate::hooks::encode_segment(& service_id
-            .to_string()),
+            "{}/v2.0/OS-KSADM/services/{}", self.baseurl, crate::hooks::encode_segment(service_id),
         );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -4490,25 +4393,21 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "services_delete",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[9];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
             204u16 => Ok(ResponseValue::empty(response)),
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -4539,15 +4438,8 @@ Arguments:
         body: &'a types::OwnPasswordRequest,
     ) -> Result<ResponseValue<types::OwnPasswordResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/OS-KSCRUD/users/{}", self.baseurl, crate::hooks::encode_segment(& user_id
-            .to_string()),
+            "{}/v2.0/OS-KSCRUD/users/{}", self.baseurl, crate::hooks::encode_segment(user_id),
         );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -4557,31 +4449,27 @@ Arguments:
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .json(&body)
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "users_update_own_password",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[10];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             500u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -4599,25 +4487,16 @@ Sends a `GET` request to `/v2.0/certificates/ca`
         &'a self,
     ) -> Result<ResponseValue<ByteStream>, Error<types::ErrorResponse>> {
         let url = format!("{}/v2.0/certificates/ca", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
-        let mut request = self.client.get(url).headers(header_map).build()?;
-        let info = OperationInfo {
-            operation_id: "certificates_get_ca",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        let mut request = self.client.get(url).build()?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[11];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
             200u16 => Ok(ResponseValue::stream(response)),
             500u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -4635,25 +4514,16 @@ Sends a `GET` request to `/v2.0/certificates/signing`
         &'a self,
     ) -> Result<ResponseValue<ByteStream>, Error<types::ErrorResponse>> {
         let url = format!("{}/v2.0/certificates/signing", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
-        let mut request = self.client.get(url).headers(header_map).build()?;
-        let info = OperationInfo {
-            operation_id: "certificates_get_signing",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        let mut request = self.client.get(url).build()?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[12];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
             200u16 => Ok(ResponseValue::stream(response)),
             500u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -4681,12 +4551,6 @@ Sends a `POST` request to `/v2.0/ec2tokens`
         body: &'a types::Ec2TokensRequest,
     ) -> Result<ResponseValue<types::AccessResponse>, Error<types::ErrorResponse>> {
         let url = format!("{}/v2.0/ec2tokens", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -4696,28 +4560,24 @@ Sends a `POST` request to `/v2.0/ec2tokens`
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .json(&body)
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "ec2_tokens_authenticate",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[13];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             500u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -4735,12 +4595,6 @@ Sends a `GET` request to `/v2.0/endpoints`
         &'a self,
     ) -> Result<ResponseValue<types::EndpointsResponse>, Error<types::ErrorResponse>> {
         let url = format!("{}/v2.0/endpoints", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -4749,22 +4603,18 @@ Sends a `GET` request to `/v2.0/endpoints`
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "endpoints_list",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[14];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -4783,12 +4633,6 @@ Sends a `POST` request to `/v2.0/endpoints`
         body: &'a types::EndpointCreateRequest,
     ) -> Result<ResponseValue<types::EndpointResponse>, Error<types::ErrorResponse>> {
         let url = format!("{}/v2.0/endpoints", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -4798,28 +4642,24 @@ Sends a `POST` request to `/v2.0/endpoints`
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .json(&body)
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "endpoints_create",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[15];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -4838,14 +4678,8 @@ Arguments:
         endpoint_id: &'a str,
     ) -> Result<ResponseValue<()>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/endpoints/{}", self.baseurl, crate::hooks::encode_segment(& endpoint_id.to_string()),
+            "{}/v2.0/endpoints/{}", self.baseurl, crate::hooks::encode_segment(endpoint_id),
         );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -4854,25 +4688,21 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "endpoints_delete",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[16];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
             204u16 => Ok(ResponseValue::empty(response)),
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -4890,12 +4720,6 @@ Sends a `GET` request to `/v2.0/extensions`
         &'a self,
     ) -> Result<ResponseValue<types::ExtensionsResponse>, Error<()>> {
         let url = format!("{}/v2.0/extensions", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -4904,17 +4728,13 @@ Sends a `GET` request to `/v2.0/extensions`
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "extensions_list",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[17];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
@@ -4932,14 +4752,8 @@ Arguments:
         alias: &'a str,
     ) -> Result<ResponseValue<types::ExtensionResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/extensions/{}", self.baseurl, crate::hooks::encode_segment(& alias.to_string()),
+            "{}/v2.0/extensions/{}", self.baseurl, crate::hooks::encode_segment(alias),
         );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -4948,19 +4762,15 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "extensions_get",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[18];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -4982,12 +4792,6 @@ Sends a `POST` request to `/v2.0/s3tokens`
         body: &'a types::S3TokensRequest,
     ) -> Result<ResponseValue<types::S3TokenResponse>, Error<types::ErrorResponse>> {
         let url = format!("{}/v2.0/s3tokens", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -4997,25 +4801,21 @@ Sends a `POST` request to `/v2.0/s3tokens`
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .json(&body)
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "ec2_s3tokens_authenticate",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[19];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -5047,12 +4847,6 @@ Arguments:
         name: Option<&'a str>,
     ) -> Result<ResponseValue<types::TenantsOrTenant>, Error<types::ErrorResponse>> {
         let url = format!("{}/v2.0/tenants", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -5061,31 +4855,27 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
-            .query(&progenitor_client::QueryParam::new("limit", &limit))
-            .query(&progenitor_client::QueryParam::new("marker", &marker))
-            .query(&progenitor_client::QueryParam::new("name", &name))
-            .headers(header_map)
+            .optional_query(("limit", &limit))
+            .optional_query(("marker", &marker))
+            .optional_query(("name", &name))
             .build()?;
-        let info = OperationInfo {
-            operation_id: "tenants_list",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[20];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -5104,12 +4894,6 @@ Sends a `POST` request to `/v2.0/tenants`
         body: &'a types::TenantCreateRequest,
     ) -> Result<ResponseValue<types::TenantResponse>, Error<types::ErrorResponse>> {
         let url = format!("{}/v2.0/tenants", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -5119,28 +4903,24 @@ Sends a `POST` request to `/v2.0/tenants`
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .json(&body)
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "tenants_create",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[21];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             409u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -5159,14 +4939,8 @@ Arguments:
         tenant_id: &'a str,
     ) -> Result<ResponseValue<types::TenantResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/tenants/{}", self.baseurl, crate::hooks::encode_segment(& tenant_id.to_string()),
+            "{}/v2.0/tenants/{}", self.baseurl, crate::hooks::encode_segment(tenant_id),
         );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -5175,25 +4949,21 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "tenants_get",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[22];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -5214,14 +4984,8 @@ Arguments:
         body: &'a types::TenantUpdateRequest,
     ) -> Result<ResponseValue<types::TenantResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/tenants/{}", self.baseurl, crate::hooks::encode_segment(& tenant_id.to_string()),
+            "{}/v2.0/tenants/{}", self.baseurl, crate::hooks::encode_segment(tenant_id),
         );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -5231,31 +4995,27 @@ Arguments:
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .json(&body)
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "tenants_update_put",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[23];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             409u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -5276,14 +5036,8 @@ Arguments:
         body: &'a types::TenantUpdateRequest,
     ) -> Result<ResponseValue<types::TenantResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/tenants/{}", self.baseurl, crate::hooks::encode_segment(& tenant_id.to_string()),
+            "{}/v2.0/tenants/{}", self.baseurl, crate::hooks::encode_segment(tenant_id),
         );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -5293,31 +5047,27 @@ Arguments:
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .json(&body)
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "tenants_update",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[24];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             409u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -5336,14 +5086,8 @@ Arguments:
         tenant_id: &'a str,
     ) -> Result<ResponseValue<()>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/tenants/{}", self.baseurl, crate::hooks::encode_segment(& tenant_id.to_string()),
+            "{}/v2.0/tenants/{}", self.baseurl, crate::hooks::encode_segment(tenant_id),
         );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -5352,25 +5096,21 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "tenants_delete",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[25];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
             204u16 => Ok(ResponseValue::empty(response)),
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -5389,15 +5129,8 @@ Arguments:
         tenant_id: &'a str,
     ) -> Result<ResponseValue<types::UsersResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/tenants/{}/users", self.baseurl, crate::hooks::encode_segment(& tenant_id
-            .to_string()),
+            "{}/v2.0/tenants/{}/users", self.baseurl, crate::hooks::encode_segment(tenant_id),
         );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -5406,25 +5139,21 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "tenants_list_users",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[26];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -5445,15 +5174,8 @@ Arguments:
         user_id: &'a str,
     ) -> Result<ResponseValue<types::RolesResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/tenants/{}/users/{}/roles", self.baseurl, crate::hooks::encode_segment(& tenant_id
-            .to_string()), crate::hooks::encode_segment(& user_id.to_string()),
+            "{}/v2.0/tenants/{}/users/{}/roles", self.baseurl, crate::hooks::encode_segment(tenant_id), crate::hooks::encode_segment(user_id),
         );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -5462,25 +5184,21 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "roles_list_for_user",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[27];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -5506,16 +5224,8 @@ Arguments:
         role_id: &'a str,
     ) -> Result<ResponseValue<types::RoleResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/tenants/{}/users/{}/roles/OS-KSADM/{}", self.baseurl, crate::hooks::encode_segment(&
-            tenant_id.to_string()), crate::hooks::encode_segment(& user_id.to_string()), crate::hooks::encode_segment(&
-            role_id.to_string()),
+            "{}/v2.0/tenants/{}/users/{}/roles/OS-KSADM/{}", self.baseurl, crate::hooks::encode_segment(tenant_id), crate::hooks::encode_segment(user_id), crate::hooks::encode_segment(role_id),
         );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -5524,31 +5234,27 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "roles_add_user_role",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[28];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             409u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -5571,16 +5277,8 @@ Arguments:
         role_id: &'a str,
     ) -> Result<ResponseValue<()>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/tenants/{}/users/{}/roles/OS-KSADM/{}", self.baseurl, crate::hooks::encode_segment(&
-            tenant_id.to_string()), crate::hooks::encode_segment(& user_id.to_string()), crate::hooks::encode_segment(&
-            role_id.to_string()),
+            "{}/v2.0/tenants/{}/users/{}/roles/OS-KSADM/{}", self.baseurl, crate::hooks::encode_segment(tenant_id), crate::hooks::encode_segment(user_id), crate::hooks::encode_segment(role_id),
         );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -5589,25 +5287,21 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "roles_remove_user_role",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[29];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
             204u16 => Ok(ResponseValue::empty(response)),
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -5628,12 +5322,6 @@ Sends a `POST` request to `/v2.0/tokens`
         body: &'a types::AuthRequest,
     ) -> Result<ResponseValue<types::AccessResponse>, Error<types::ErrorResponse>> {
         let url = format!("{}/v2.0/tokens", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -5643,25 +5331,21 @@ Sends a `POST` request to `/v2.0/tokens`
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .json(&body)
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "tokens_authenticate",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[30];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -5679,12 +5363,6 @@ Sends a `GET` request to `/v2.0/tokens/revoked`
         &'a self,
     ) -> Result<ResponseValue<types::RevokedResponse>, Error<types::ErrorResponse>> {
         let url = format!("{}/v2.0/tokens/revoked", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -5693,25 +5371,21 @@ Sends a `GET` request to `/v2.0/tokens/revoked`
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "tokens_get_revoked",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[31];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             410u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -5735,14 +5409,8 @@ Arguments:
         belongs_to: Option<&'a str>,
     ) -> Result<ResponseValue<types::AccessResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/tokens/{}", self.baseurl, crate::hooks::encode_segment(& token_id.to_string()),
+            "{}/v2.0/tokens/{}", self.baseurl, crate::hooks::encode_segment(token_id),
         );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -5751,26 +5419,22 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
-            .query(&progenitor_client::QueryParam::new("belongsTo", &belongs_to))
-            .headers(header_map)
+            .optional_query(("belongsTo", &belongs_to))
             .build()?;
-        let info = OperationInfo {
-            operation_id: "tokens_validate",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[32];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -5789,14 +5453,8 @@ Arguments:
         token_id: &'a str,
     ) -> Result<ResponseValue<()>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/tokens/{}", self.baseurl, crate::hooks::encode_segment(& token_id.to_string()),
+            "{}/v2.0/tokens/{}", self.baseurl, crate::hooks::encode_segment(token_id),
         );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -5805,25 +5463,21 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "tokens_delete",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[33];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
             204u16 => Ok(ResponseValue::empty(response)),
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -5846,27 +5500,17 @@ Arguments:
         belongs_to: Option<&'a str>,
     ) -> Result<ResponseValue<()>, Error<()>> {
         let url = format!(
-            "{}/v2.0/tokens/{}", self.baseurl, crate::hooks::encode_segment(& token_id.to_string()),
+            "{}/v2.0/tokens/{}", self.baseurl, crate::hooks::encode_segment(token_id),
         );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
             .head(url)
-            .query(&progenitor_client::QueryParam::new("belongsTo", &belongs_to))
-            .headers(header_map)
+            .optional_query(("belongsTo", &belongs_to))
             .build()?;
-        let info = OperationInfo {
-            operation_id: "tokens_check",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[34];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
             200u16 => Ok(ResponseValue::empty(response)),
@@ -5896,15 +5540,8 @@ Arguments:
         Error<types::ErrorResponse>,
     > {
         let url = format!(
-            "{}/v2.0/tokens/{}/endpoints", self.baseurl, crate::hooks::encode_segment(& token_id
-            .to_string()),
+            "{}/v2.0/tokens/{}/endpoints", self.baseurl, crate::hooks::encode_segment(token_id),
         );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -5913,28 +5550,24 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "tokens_endpoints",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[35];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             500u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -5955,12 +5588,6 @@ Arguments:
         name: Option<&'a str>,
     ) -> Result<ResponseValue<types::UsersOrUser>, Error<types::ErrorResponse>> {
         let url = format!("{}/v2.0/users", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -5969,26 +5596,22 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
-            .query(&progenitor_client::QueryParam::new("name", &name))
-            .headers(header_map)
+            .optional_query(("name", &name))
             .build()?;
-        let info = OperationInfo {
-            operation_id: "users_list",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[36];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -6008,12 +5631,6 @@ Sends a `POST` request to `/v2.0/users`
         body: &'a types::UserCreateRequest,
     ) -> Result<ResponseValue<types::UserResponse>, Error<types::ErrorResponse>> {
         let url = format!("{}/v2.0/users", self.baseurl,);
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -6023,31 +5640,27 @@ Sends a `POST` request to `/v2.0/users`
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .json(&body)
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "users_create",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[37];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             409u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -6066,14 +5679,8 @@ Arguments:
         user_id: &'a str,
     ) -> Result<ResponseValue<types::UserResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}", self.baseurl, crate::hooks::encode_segment(& user_id.to_string()),
+            "{}/v2.0/users/{}", self.baseurl, crate::hooks::encode_segment(user_id),
         );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -6082,25 +5689,21 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "users_get",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[38];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -6123,14 +5726,8 @@ Arguments:
         body: &'a types::UserUpdateRequest,
     ) -> Result<ResponseValue<types::UserResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}", self.baseurl, crate::hooks::encode_segment(& user_id.to_string()),
+            "{}/v2.0/users/{}", self.baseurl, crate::hooks::encode_segment(user_id),
         );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -6140,31 +5737,27 @@ Arguments:
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .json(&body)
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "users_update",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[39];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             409u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -6183,14 +5776,8 @@ Arguments:
         user_id: &'a str,
     ) -> Result<ResponseValue<()>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}", self.baseurl, crate::hooks::encode_segment(& user_id.to_string()),
+            "{}/v2.0/users/{}", self.baseurl, crate::hooks::encode_segment(user_id),
         );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -6199,25 +5786,21 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "users_delete",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[40];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
             204u16 => Ok(ResponseValue::empty(response)),
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -6240,15 +5823,8 @@ Arguments:
         body: &'a types::UserEnabledRequest,
     ) -> Result<ResponseValue<types::UserResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}/OS-KSADM/enabled", self.baseurl, crate::hooks::encode_segment(& user_id
-            .to_string()),
+            "{}/v2.0/users/{}/OS-KSADM/enabled", self.baseurl, crate::hooks::encode_segment(user_id),
         );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -6258,31 +5834,27 @@ Arguments:
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .json(&body)
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "users_update_enabled",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[41];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             409u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -6303,15 +5875,8 @@ Arguments:
         body: &'a types::UserPasswordRequest,
     ) -> Result<ResponseValue<types::UserResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}/OS-KSADM/password", self.baseurl, crate::hooks::encode_segment(& user_id
-            .to_string()),
+            "{}/v2.0/users/{}/OS-KSADM/password", self.baseurl, crate::hooks::encode_segment(user_id),
         );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -6321,31 +5886,27 @@ Arguments:
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .json(&body)
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "users_update_password",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[42];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             409u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -6366,15 +5927,8 @@ Arguments:
         body: &'a types::UserTenantRequest,
     ) -> Result<ResponseValue<types::UserResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}/OS-KSADM/tenant", self.baseurl, crate::hooks::encode_segment(& user_id
-            .to_string()),
+            "{}/v2.0/users/{}/OS-KSADM/tenant", self.baseurl, crate::hooks::encode_segment(user_id),
         );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -6384,31 +5938,27 @@ Arguments:
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .json(&body)
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "users_update_tenant",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[43];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             409u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -6430,15 +5980,8 @@ Arguments:
         Error<types::ErrorResponse>,
     > {
         let url = format!(
-            "{}/v2.0/users/{}/credentials/OS-EC2", self.baseurl, crate::hooks::encode_segment(& user_id
-            .to_string()),
+            "{}/v2.0/users/{}/credentials/OS-EC2", self.baseurl, crate::hooks::encode_segment(user_id),
         );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -6447,25 +5990,21 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "ec2_list",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[44];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -6492,15 +6031,8 @@ Arguments:
         Error<types::ErrorResponse>,
     > {
         let url = format!(
-            "{}/v2.0/users/{}/credentials/OS-EC2", self.baseurl, crate::hooks::encode_segment(& user_id
-            .to_string()),
+            "{}/v2.0/users/{}/credentials/OS-EC2", self.baseurl, crate::hooks::encode_segment(user_id),
         );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -6510,28 +6042,24 @@ Arguments:
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .json(&body)
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "ec2_create",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[45];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -6555,15 +6083,8 @@ Arguments:
         Error<types::ErrorResponse>,
     > {
         let url = format!(
-            "{}/v2.0/users/{}/credentials/OS-EC2/{}", self.baseurl, crate::hooks::encode_segment(& user_id
-            .to_string()), crate::hooks::encode_segment(& credential_id.to_string()),
+            "{}/v2.0/users/{}/credentials/OS-EC2/{}", self.baseurl, crate::hooks::encode_segment(user_id), crate::hooks::encode_segment(credential_id),
         );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -6572,25 +6093,21 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "ec2_get",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[46];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -6611,15 +6128,8 @@ Arguments:
         credential_id: &'a str,
     ) -> Result<ResponseValue<()>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}/credentials/OS-EC2/{}", self.baseurl, crate::hooks::encode_segment(& user_id
-            .to_string()), crate::hooks::encode_segment(& credential_id.to_string()),
+            "{}/v2.0/users/{}/credentials/OS-EC2/{}", self.baseurl, crate::hooks::encode_segment(user_id), crate::hooks::encode_segment(credential_id),
         );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -6628,25 +6138,21 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "ec2_delete",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[47];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
             204u16 => Ok(ResponseValue::empty(response)),
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -6667,14 +6173,8 @@ Arguments:
         body: &'a types::UserEnabledRequest,
     ) -> Result<ResponseValue<types::UserResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}/enabled", self.baseurl, crate::hooks::encode_segment(& user_id.to_string()),
+            "{}/v2.0/users/{}/enabled", self.baseurl, crate::hooks::encode_segment(user_id),
         );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -6684,31 +6184,27 @@ Arguments:
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .json(&body)
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "users_update_enabled_legacy",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[48];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             409u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -6729,15 +6225,8 @@ Arguments:
         body: &'a types::UserPasswordRequest,
     ) -> Result<ResponseValue<types::UserResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}/password", self.baseurl, crate::hooks::encode_segment(& user_id
-            .to_string()),
+            "{}/v2.0/users/{}/password", self.baseurl, crate::hooks::encode_segment(user_id),
         );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -6747,31 +6236,27 @@ Arguments:
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .json(&body)
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "users_update_password_legacy",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[49];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             409u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -6790,15 +6275,8 @@ Arguments:
         user_id: &'a str,
     ) -> Result<ResponseValue<types::RoleRefsResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}/roleRefs", self.baseurl, crate::hooks::encode_segment(& user_id
-            .to_string()),
+            "{}/v2.0/users/{}/roleRefs", self.baseurl, crate::hooks::encode_segment(user_id),
         );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -6807,25 +6285,21 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "role_refs_list",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[50];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -6846,15 +6320,8 @@ Arguments:
         body: &'a types::RoleRefCreateRequest,
     ) -> Result<ResponseValue<types::RoleResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}/roleRefs", self.baseurl, crate::hooks::encode_segment(& user_id
-            .to_string()),
+            "{}/v2.0/users/{}/roleRefs", self.baseurl, crate::hooks::encode_segment(user_id),
         );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -6864,31 +6331,27 @@ Arguments:
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .json(&body)
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "role_refs_create",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[51];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             409u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -6909,15 +6372,8 @@ Arguments:
         role_ref_id: &'a str,
     ) -> Result<ResponseValue<()>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}/roleRefs/{}", self.baseurl, crate::hooks::encode_segment(& user_id
-            .to_string()), crate::hooks::encode_segment(& role_ref_id.to_string()),
+            "{}/v2.0/users/{}/roleRefs/{}", self.baseurl, crate::hooks::encode_segment(user_id), crate::hooks::encode_segment(role_ref_id),
         );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -6926,28 +6382,24 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "role_refs_delete",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[52];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
             204u16 => Ok(ResponseValue::empty(response)),
             400u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -6969,33 +6421,24 @@ Arguments:
         user_id: &'a str,
     ) -> Result<ResponseValue<ByteStream>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}/roles", self.baseurl, crate::hooks::encode_segment(& user_id.to_string()),
+            "{}/v2.0/users/{}/roles", self.baseurl, crate::hooks::encode_segment(user_id),
         );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
-        let mut request = self.client.get(url).headers(header_map).build()?;
-        let info = OperationInfo {
-            operation_id: "roles_list_global_for_user",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        let mut request = self.client.get(url).build()?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[53];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
             200..=299 => Ok(ResponseValue::stream(response)),
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             501u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -7020,37 +6463,27 @@ Arguments:
         role_id: &'a str,
     ) -> Result<ResponseValue<ByteStream>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}/roles/OS-KSADM/{}", self.baseurl, crate::hooks::encode_segment(& user_id
-            .to_string()), crate::hooks::encode_segment(& role_id.to_string()),
+            "{}/v2.0/users/{}/roles/OS-KSADM/{}", self.baseurl, crate::hooks::encode_segment(user_id), crate::hooks::encode_segment(role_id),
         );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
-        let mut request = self.client.put(url).headers(header_map).build()?;
-        let info = OperationInfo {
-            operation_id: "roles_add_global_user_role",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        let mut request = self.client.put(url).build()?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[54];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
             200..=299 => Ok(ResponseValue::stream(response)),
             400u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             501u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -7073,34 +6506,24 @@ Arguments:
         role_id: &'a str,
     ) -> Result<ResponseValue<ByteStream>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}/roles/OS-KSADM/{}", self.baseurl, crate::hooks::encode_segment(& user_id
-            .to_string()), crate::hooks::encode_segment(& role_id.to_string()),
+            "{}/v2.0/users/{}/roles/OS-KSADM/{}", self.baseurl, crate::hooks::encode_segment(user_id), crate::hooks::encode_segment(role_id),
         );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
-        let mut request = self.client.delete(url).headers(header_map).build()?;
-        let info = OperationInfo {
-            operation_id: "roles_remove_global_user_role",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        let mut request = self.client.delete(url).build()?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[55];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
             200..=299 => Ok(ResponseValue::stream(response)),
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             501u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -7121,14 +6544,8 @@ Arguments:
         body: &'a types::UserTenantRequest,
     ) -> Result<ResponseValue<types::UserResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}/tenant", self.baseurl, crate::hooks::encode_segment(& user_id.to_string()),
+            "{}/v2.0/users/{}/tenant", self.baseurl, crate::hooks::encode_segment(user_id),
         );
-        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static("api-version"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -7138,31 +6555,27 @@ Arguments:
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .json(&body)
-            .headers(header_map)
             .build()?;
-        let info = OperationInfo {
-            operation_id: "users_update_tenant_legacy",
-        };
-        self.pre(&mut request, &info).await?;
-        let result = self.exec(request, &info).await;
-        self.post(&result, &info).await?;
+        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[56];
+        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let result = crate::hooks::exec(self, request, OPERATION).await;
         let response = result?;
         match response.status().as_u16() {
-            200u16 => ResponseValue::from_response(response).await,
+            200u16 => crate::hooks::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             409u16 => {
-                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
+                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
