@@ -359,6 +359,9 @@ pub(crate) struct State {
     /// tokens until their expiry); [`State::issue_token`] drops the expired ones, so this
     /// holds at most the tokens issued within one token lifetime.
     pub(crate) tokens: HashMap<String, Token>,
+    /// No token in `tokens` expires before this: [`State::issue_token`] only looks for expired
+    /// tokens once this time has come, instead of going through the table on every issue.
+    tokens_expire_from: DateTime<Utc>,
     pub(crate) token_lifetime: Duration,
 }
 
@@ -478,6 +481,7 @@ impl State {
             endpoints,
             credentials: Vec::new(),
             tokens: HashMap::new(),
+            tokens_expire_from: DateTime::<Utc>::MAX_UTC,
             token_lifetime: b.token_lifetime,
         }
     }
@@ -693,8 +697,17 @@ impl State {
             }
             None => Vec::new(),
         };
-        // Tokens past their expiry answer 404 like unknown ones: forget them.
-        self.tokens.retain(|_, t| t.expires > now);
+        // Tokens past their expiry answer 404 like unknown ones: forget them (when some may
+        // have expired; then the next time one will expires is that of the oldest kept).
+        if self.tokens_expire_from <= now {
+            self.tokens.retain(|_, t| t.expires > now);
+            self.tokens_expire_from = self
+                .tokens
+                .values()
+                .map(|t| t.expires)
+                .min()
+                .unwrap_or(DateTime::<Utc>::MAX_UTC);
+        }
         let issued_at = now
             .duration_trunc(chrono::Duration::seconds(1))
             .unwrap_or(now);
@@ -718,6 +731,7 @@ impl State {
             revoked: false,
         };
         let id = token.id.clone();
+        self.tokens_expire_from = self.tokens_expire_from.min(token.expires);
         self.tokens.insert(id.clone(), token);
         Ok(id)
     }
@@ -1493,6 +1507,39 @@ mod tests {
         assert!(s.tokens.len() <= 62, "{} tokens kept", s.tokens.len());
         assert!(s.tokens.values().all(|t| t.expires >= last));
         assert_eq!(s.revoked_tokens(last).len(), s.tokens.len());
+    }
+
+    #[test]
+    fn a_short_lived_token_issued_after_a_long_lived_one_is_forgotten_when_it_expires() {
+        let mut s = state();
+        let start = Utc::now();
+        let user = s.users[0].id.clone();
+        let issue = |s: &mut State, now, expires| {
+            s.issue_token(
+                now,
+                TokenRequest {
+                    user_id: &user,
+                    project_id: None,
+                    expires,
+                    parent_audit_id: None,
+                    methods: &["password"],
+                },
+            )
+            .unwrap()
+        };
+        s.token_lifetime = Duration::from_secs(3600);
+        let long = issue(&mut s, start, None);
+        s.token_lifetime = Duration::from_secs(10);
+        let short = issue(&mut s, start, None);
+        // A token obtained from another keeps the other's (here: an even earlier) expiry.
+        let kept_expiry = issue(&mut s, start, Some(start + chrono::Duration::seconds(5)));
+        let later = issue(&mut s, start + chrono::Duration::seconds(6), None);
+        assert!(!s.tokens.contains_key(&kept_expiry));
+        assert!(s.tokens.contains_key(&short));
+        issue(&mut s, start + chrono::Duration::seconds(12), None);
+        assert!(!s.tokens.contains_key(&short));
+        assert!(s.tokens.contains_key(&long) && s.tokens.contains_key(&later));
+        assert_eq!(s.tokens.len(), 3);
     }
 
     #[test]
