@@ -274,7 +274,9 @@ fn json_bytes(value: &serde_json::Value) -> Bytes {
 fn request_id() -> HeaderValue {
     let mut id = [0u8; 4 + uuid::fmt::Hyphenated::LENGTH];
     id[..4].copy_from_slice(b"req-");
-    uuid::Uuid::new_v4().hyphenated().encode_lower(&mut id[4..]);
+    super::state::random_uuid()
+        .hyphenated()
+        .encode_lower(&mut id[4..]);
     HeaderValue::from_bytes(&id).unwrap_or_else(|_| HeaderValue::from_static("req-"))
 }
 
