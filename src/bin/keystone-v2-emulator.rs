@@ -3,7 +3,7 @@
 //! ```text
 //! keystone-v2-emulator [--public-port 5000] [--admin-port 35357] [--admin-password secret]
 //!                      [--admin-token ADMIN] [--token-lifetime 3600]
-//!                      [--write-clouds-yaml PATH] [--no-compute]
+//!                      [--write-clouds-yaml PATH] [--no-compute] [--threads 1]
 //! ```
 //!
 //! The binary also serves the emulator's small `compute` service (in the catalog, at
@@ -12,6 +12,11 @@
 //!
 //! `--write-clouds-yaml PATH` writes a `clouds.yaml` for the emulator (cloud
 //! `keystone-v2-emulator`, mode 0600 as it holds the password) once it listens.
+//!
+//! It serves on one thread by default (`--threads 1`, a current-thread Tokio runtime): per
+//! request that costs less CPU than a multi-threaded runtime - no work-stealing bookkeeping,
+//! no cross-thread wake-ups - and leaves the other cores to the clients it is tested with.
+//! `--threads N` (N > 1) runs a multi-threaded runtime with N workers instead.
 //!
 //! Port 0 picks a free port. Both APIs listen on 127.0.0.1. Its memory follows its live data
 //! (request counters are per operation, deleted resources are forgotten, tokens are kept until
@@ -39,6 +44,8 @@ options:
   --write-clouds-yaml <path> write a clouds.yaml for this emulator (cloud
                              keystone-v2-emulator, mode 0600) once it listens
   --no-compute               leave the echoing compute service out of the catalog
+  --threads <n>              threads serving requests (default 1; more than 1 runs a
+                             multi-threaded runtime)
   -h, --help                 this help
 ";
 
@@ -46,6 +53,8 @@ options:
 struct Options {
     config: EmulatorConfig,
     clouds_yaml: Option<std::path::PathBuf>,
+    /// Worker threads of the runtime (1: a current-thread runtime).
+    threads: usize,
 }
 
 fn parse(args: impl IntoIterator<Item = String>) -> Result<Option<Options>, String> {
@@ -55,6 +64,7 @@ fn parse(args: impl IntoIterator<Item = String>) -> Result<Option<Options>, Stri
         .admin_addr(loopback(35357))
         .compute_service(true);
     let mut clouds_yaml = None;
+    let mut threads = 1;
     let mut args = args.into_iter();
     while let Some(flag) = args.next() {
         if flag == "-h" || flag == "--help" {
@@ -90,6 +100,15 @@ fn parse(args: impl IntoIterator<Item = String>) -> Result<Option<Options>, Stri
                     .map_err(|_| format!("{name}: not a number of seconds: {v:?}"))?;
                 config.token_lifetime(Duration::from_secs(secs))
             }
+            "--threads" => {
+                let v = value()?;
+                threads = v
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|n| *n > 0)
+                    .ok_or_else(|| format!("{name}: not a positive number: {v:?}"))?;
+                config
+            }
             "--write-clouds-yaml" => {
                 clouds_yaml = Some(std::path::PathBuf::from(value()?));
                 config
@@ -100,6 +119,7 @@ fn parse(args: impl IntoIterator<Item = String>) -> Result<Option<Options>, Stri
     Ok(Some(Options {
         config,
         clouds_yaml,
+        threads,
     }))
 }
 
@@ -137,8 +157,7 @@ fn write_private(path: &std::path::Path, text: &str) -> std::io::Result<()> {
     options.open(path)?.write_all(text.as_bytes())
 }
 
-#[tokio::main]
-async fn main() -> ExitCode {
+fn main() -> ExitCode {
     let options = match parse(std::env::args().skip(1)) {
         Ok(Some(options)) => options,
         Ok(None) => {
@@ -150,6 +169,26 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let runtime = if options.threads == 1 {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+    } else {
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(options.threads)
+            .enable_all()
+            .build()
+    };
+    match runtime {
+        Ok(runtime) => runtime.block_on(serve(options)),
+        Err(e) => {
+            eprintln!("keystone-v2-emulator: cannot start a runtime: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn serve(options: Options) -> ExitCode {
     let emulator = match Emulator::start_with(options.config).await {
         Ok(emulator) => emulator,
         Err(e) => {
@@ -211,5 +250,12 @@ mod tests {
             .unwrap()
             .unwrap();
         assert_eq!(o.clouds_yaml.unwrap(), std::path::PathBuf::from("c.yaml"));
+        assert_eq!(parse(args(&[])).unwrap().unwrap().threads, 1);
+        assert_eq!(
+            parse(args(&["--threads", "3"])).unwrap().unwrap().threads,
+            3
+        );
+        assert!(parse(args(&["--threads", "0"])).is_err());
+        assert!(parse(args(&["--threads=x"])).is_err());
     }
 }

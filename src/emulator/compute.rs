@@ -36,7 +36,7 @@ pub(crate) fn respond(
     body: &Bytes,
     host_url: &str,
 ) -> Response<Body> {
-    let id = format!("req-{}", uuid::Uuid::new_v4().hyphenated());
+    let id = format!("req-{}", super::state::random_uuid().hyphenated());
     let (status, value) = answer(shared, parts, body);
     let text = value.to_string();
     let mut response = Response::builder()

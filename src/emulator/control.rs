@@ -315,17 +315,37 @@ fn segments(path: &str) -> Vec<Option<&str>> {
         .collect()
 }
 
-/// The distinct path templates of the spec, each with its segments.
-fn templates() -> &'static [(&'static str, Vec<Segment>)] {
-    static TEMPLATES: OnceLock<Vec<(&'static str, Vec<Segment>)>> = OnceLock::new();
+/// A distinct path template of the spec: its segments, and the methods of its operations.
+struct Template {
+    path: &'static str,
+    segments: Vec<Segment>,
+    methods: Vec<&'static str>,
+    /// How many of its segments are literals.
+    literals: usize,
+}
+
+/// The distinct path templates of the spec.
+fn templates() -> &'static [Template] {
+    static TEMPLATES: OnceLock<Vec<Template>> = OnceLock::new();
     TEMPLATES.get_or_init(|| {
-        let mut out: Vec<(&'static str, Vec<Segment>)> = Vec::new();
-        for op in OPERATIONS {
-            if !out.iter().any(|(path, _)| *path == op.path) {
-                out.push((op.path, segments(op.path)));
+        let mut out: Vec<Template> = Vec::new();
+        let paths = OPERATIONS.iter().map(|op| op.path);
+        for path in paths.chain([COMPUTE_TEMPLATE]) {
+            if out.iter().any(|t| t.path == path) {
+                continue;
             }
+            let segments = segments(path);
+            out.push(Template {
+                path,
+                literals: segments.iter().filter(|s| s.is_some()).count(),
+                segments,
+                methods: OPERATIONS
+                    .iter()
+                    .filter(|op| op.path == path)
+                    .map(|op| op.method)
+                    .collect(),
+            });
         }
-        out.push((COMPUTE_TEMPLATE, segments(COMPUTE_TEMPLATE)));
         out
     })
 }
@@ -340,23 +360,21 @@ fn template_of(method: &str, path: &str) -> Option<&'static str> {
     if path.starts_with(super::compute::PREFIX) {
         return Some(COMPUTE_TEMPLATE);
     }
+    // Every request is counted: no allocation here unless the path has percent escapes.
     let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
-    let segments: Vec<&str> = decoded.split('/').filter(|s| !s.is_empty()).collect();
+    let segments = || decoded.split('/').filter(|s| !s.is_empty());
+    let count = segments().count();
     templates()
         .iter()
-        .filter(|(_, t)| {
-            t.len() == segments.len()
-                && t.iter()
-                    .zip(&segments)
-                    .all(|(t, s)| t.is_none_or(|literal| literal == *s))
+        .filter(|t| {
+            t.segments.len() == count
+                && t.segments
+                    .iter()
+                    .zip(segments())
+                    .all(|(t, s)| t.is_none_or(|literal| literal == s))
         })
-        .max_by_key(|(template, t)| {
-            let has_method = OPERATIONS
-                .iter()
-                .any(|op| op.path == *template && op.method == method);
-            (has_method, t.iter().filter(|s| s.is_some()).count())
-        })
-        .map(|(template, _)| *template)
+        .max_by_key(|t| (t.methods.contains(&method), t.literals))
+        .map(|t| t.path)
 }
 
 /// The one counter template of the compute service's requests (whatever their path), so
@@ -379,7 +397,7 @@ fn template_under(template: Option<&'static str>, prefix: &[Option<&str>]) -> bo
     let Some(template) = template else {
         return prefix.is_empty();
     };
-    let Some((_, segments)) = templates().iter().find(|(t, _)| *t == template) else {
+    let Some(Template { segments, .. }) = templates().iter().find(|t| t.path == template) else {
         return false;
     };
     segments.len() >= prefix.len()

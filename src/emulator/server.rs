@@ -59,6 +59,11 @@ async fn accept_loop(listener: TcpListener, api: Api, shared: Arc<Shared>) {
         tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok((stream, _peer)) => {
+                    // Answers go out at once: with Nagle's algorithm a keep-alive client that
+                    // waits for each answer can meet the peer's delayed ACK (~40 ms).
+                    if let Err(e) = stream.set_nodelay(true) {
+                        tracing::debug!("keystone emulator: cannot set TCP_NODELAY: {e}");
+                    }
                     connections.spawn(serve_connection(stream, api, local, shared.clone()));
                 }
                 Err(e) => {
@@ -225,28 +230,23 @@ fn render(
     host_url: &str,
     root: bool,
 ) -> Response<Body> {
-    let (status, content_type, body): (StatusCode, Option<&str>, Bytes) = match &outcome {
-        Ok(Reply::Json(status, value)) => {
-            (*status, Some("application/json"), value.to_string().into())
-        }
+    let (status, content_type, body): (StatusCode, Option<&'static str>, Bytes) = match &outcome {
+        Ok(Reply::Json(status, value)) => (*status, Some("application/json"), json_bytes(value)),
+        Ok(Reply::JsonBytes(status, bytes)) => (*status, Some("application/json"), bytes.clone()),
         Ok(Reply::Pem(pem)) => (
             StatusCode::OK,
             Some("text/html; charset=UTF-8"),
             Bytes::from_static(pem.as_bytes()),
         ),
         Ok(Reply::NoContent) => (StatusCode::NO_CONTENT, None, Bytes::new()),
-        Err(e) => (
-            e.status,
-            Some("application/json"),
-            e.body().to_string().into(),
-        ),
+        Err(e) => (e.status, Some("application/json"), json_bytes(&e.body())),
     };
     let mut response = Response::builder().status(status);
     if !matches!(outcome, Ok(Reply::Pem(_))) {
-        response = response.header(VARY, "X-Auth-Token");
+        response = response.header(VARY, HeaderValue::from_static("X-Auth-Token"));
     }
     if let Some(ct) = content_type {
-        response = response.header(CONTENT_TYPE, ct);
+        response = response.header(CONTENT_TYPE, HeaderValue::from_static(ct));
     }
     if !root {
         response = response.header(REQUEST_ID, request_id());
@@ -264,8 +264,20 @@ fn render(
     built.unwrap_or_else(|_| internal_error())
 }
 
-fn request_id() -> String {
-    format!("req-{}", uuid::Uuid::new_v4().hyphenated())
+/// A JSON body, written straight into bytes (`Value`'s `Display` goes through a
+/// `fmt::Formatter`, which is slower).
+fn json_bytes(value: &serde_json::Value) -> Bytes {
+    serde_json::to_vec(value).map_or_else(|_| Bytes::new(), Bytes::from)
+}
+
+/// `req-<uuid4>`, Keystone's request id.
+fn request_id() -> HeaderValue {
+    let mut id = [0u8; 4 + uuid::fmt::Hyphenated::LENGTH];
+    id[..4].copy_from_slice(b"req-");
+    super::state::random_uuid()
+        .hyphenated()
+        .encode_lower(&mut id[4..]);
+    HeaderValue::from_bytes(&id).unwrap_or_else(|_| HeaderValue::from_static("req-"))
 }
 
 fn www_authenticate(host_url: &str) -> HeaderValue {

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use base64::Engine as _;
 use chrono::{DateTime, DurationRound, Utc};
+use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use super::wire::KsError;
@@ -20,19 +21,62 @@ pub(crate) const BOOTSTRAP_DESCRIPTION: &str = "Bootstrap project for initializi
 /// The bootstrap region.
 pub(crate) const BOOTSTRAP_REGION: &str = "RegionOne";
 
+/// A random (version 4) UUID from the operating system's random bytes, drawn 4 KiB at a time:
+/// one `getrandom` call for 256 UUIDs instead of one each (every request gets a request id,
+/// every login a token id and an audit id). Bytes handed out are wiped from the pool.
+pub(crate) fn random_uuid() -> uuid::Uuid {
+    const POOL: usize = 4096;
+    std::thread_local! {
+        static RANDOM: std::cell::RefCell<([u8; POOL], usize)> =
+            const { std::cell::RefCell::new(([0; POOL], POOL)) };
+    }
+    RANDOM.with_borrow_mut(|(pool, used)| {
+        if *used == POOL {
+            if getrandom::getrandom(pool).is_err() {
+                return uuid::Uuid::new_v4();
+            }
+            *used = 0;
+        }
+        let mut bytes = [0u8; 16];
+        let taken = &mut pool[*used..*used + 16];
+        bytes.copy_from_slice(taken);
+        taken.fill(0);
+        *used += 16;
+        uuid::Builder::from_random_bytes(bytes).into_uuid()
+    })
+}
+
 /// A new random id, 32 hex digits like Keystone's `uuid.uuid4().hex`.
 pub(crate) fn new_id() -> String {
-    uuid::Uuid::new_v4().simple().to_string()
+    random_uuid().simple().to_string()
 }
 
 /// A new audit id: 22 URL-safe base64 characters.
 fn new_audit_id() -> String {
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(uuid::Uuid::new_v4().as_bytes())
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(random_uuid().as_bytes())
 }
 
 /// Keystone's token time format: whole seconds, a zero fraction and `Z`.
 pub(crate) fn isotime(t: DateTime<Utc>) -> String {
-    t.format("%Y-%m-%dT%H:%M:%S.000000Z").to_string()
+    use chrono::{Datelike as _, Timelike as _};
+    use std::fmt::Write as _;
+    let year = t.year();
+    if !(0..=9999).contains(&year) {
+        // chrono's `%Y` signs the years it cannot write in four digits.
+        return t.format("%Y-%m-%dT%H:%M:%S.000000Z").to_string();
+    }
+    // Every token answer carries two of these: written directly, without parsing a format.
+    let mut out = String::with_capacity(27);
+    let _infallible = write!(
+        out,
+        "{year:04}-{:02}-{:02}T{:02}:{:02}:{:02}.000000Z",
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    );
+    out
 }
 
 /// A tenant (a project of the default domain).
@@ -340,6 +384,9 @@ pub(crate) struct State {
     /// tokens until their expiry); [`State::issue_token`] drops the expired ones, so this
     /// holds at most the tokens issued within one token lifetime.
     pub(crate) tokens: HashMap<String, Token>,
+    /// No token in `tokens` expires before this: [`State::issue_token`] only looks for expired
+    /// tokens once this time has come, instead of going through the table on every issue.
+    tokens_expire_from: DateTime<Utc>,
     pub(crate) token_lifetime: Duration,
 }
 
@@ -459,6 +506,7 @@ impl State {
             endpoints,
             credentials: Vec::new(),
             tokens: HashMap::new(),
+            tokens_expire_from: DateTime::<Utc>::MAX_UTC,
             token_lifetime: b.token_lifetime,
         }
     }
@@ -674,8 +722,17 @@ impl State {
             }
             None => Vec::new(),
         };
-        // Tokens past their expiry answer 404 like unknown ones: forget them.
-        self.tokens.retain(|_, t| t.expires > now);
+        // Tokens past their expiry answer 404 like unknown ones: forget them (when some may
+        // have expired; then the next time one will expires is that of the oldest kept).
+        if self.tokens_expire_from <= now {
+            self.tokens.retain(|_, t| t.expires > now);
+            self.tokens_expire_from = self
+                .tokens
+                .values()
+                .map(|t| t.expires)
+                .min()
+                .unwrap_or(DateTime::<Utc>::MAX_UTC);
+        }
         let issued_at = now
             .duration_trunc(chrono::Duration::seconds(1))
             .unwrap_or(now);
@@ -699,6 +756,7 @@ impl State {
             revoked: false,
         };
         let id = token.id.clone();
+        self.tokens_expire_from = self.tokens_expire_from.min(token.expires);
         self.tokens.insert(id.clone(), token);
         Ok(id)
     }
@@ -772,43 +830,45 @@ impl State {
             .collect()
     }
 
-    /// The v2 `{"access": ...}` body of a token.
-    pub(crate) fn access_body(&self, token: &Token) -> Value {
+    /// The v2 `{"access": ...}` body of a token, serialized. Every token validation and
+    /// authentication answers one, so it is written from borrowed, typed views of the state
+    /// rather than built as a `serde_json::Value` tree first.
+    pub(crate) fn access_body(&self, token: &Token) -> Vec<u8> {
         let roles = self.token_roles(token);
-        let mut body_token = json!({
-            "expires": isotime(token.expires),
-            "issued_at": isotime(token.issued_at),
-            "audit_ids": token.audit_ids,
-            "id": token.id,
-        });
-        let mut catalog = Vec::new();
-        if let Some(project) = token
+        let project = token
             .project_id
             .as_deref()
-            .and_then(|p| self.project(p).ok())
-        {
-            body_token["tenant"] = project.to_v2();
-            catalog = self.catalog_v2(&token.user_id, Some(&project.id));
-        }
-        let user_name = self
-            .user(&token.user_id)
-            .map(|u| u.name.clone())
-            .unwrap_or_default();
-        json!({"access": {
-            "token": body_token,
-            "user": {
-                "id": token.user_id,
-                "name": user_name,
-                "username": user_name,
-                "roles": roles.iter().map(|r| json!({"name": r.name})).collect::<Vec<_>>(),
-                "roles_links": [],
+            .and_then(|p| self.project(p).ok());
+        let catalog = match project {
+            Some(project) => self.catalog_v2(&token.user_id, Some(&project.id)),
+            None => Vec::new(),
+        };
+        let user_name = self.user(&token.user_id).map_or("", |u| u.name.as_str());
+        let body = AccessBody {
+            access: Access {
+                metadata: AccessMetadata {
+                    is_admin: 0,
+                    roles: roles.iter().map(|r| r.id.as_str()).collect(),
+                },
+                service_catalog: format_catalog(&catalog),
+                token: AccessToken {
+                    audit_ids: &token.audit_ids,
+                    expires: isotime(token.expires),
+                    id: &token.id,
+                    issued_at: isotime(token.issued_at),
+                    tenant: project.map(ProjectV2),
+                },
+                user: AccessUser {
+                    id: &token.user_id,
+                    name: user_name,
+                    roles: roles.iter().map(|r| RoleName { name: &r.name }).collect(),
+                    roles_links: [],
+                    username: user_name,
+                },
             },
-            "serviceCatalog": format_catalog(&catalog),
-            "metadata": {
-                "roles": roles.iter().map(|r| r.id.clone()).collect::<Vec<_>>(),
-                "is_admin": 0,
-            },
-        }})
+        };
+        // Serializing these types cannot fail: every key is a string.
+        serde_json::to_vec(&body).unwrap_or_default()
     }
 
     /// The v3 `{"token": ...}` body of a token (what s3tokens answers).
@@ -1008,36 +1068,148 @@ impl State {
 }
 
 /// `format_catalog`: the regions' entries grouped by service type.
-pub(crate) fn format_catalog(regions: &[CatalogRegion]) -> Vec<Value> {
-    let mut services: Vec<(String, String, Vec<Value>)> = Vec::new();
+pub(crate) fn format_catalog(regions: &[CatalogRegion]) -> Vec<CatalogService<'_>> {
+    let mut services: Vec<CatalogService<'_>> = Vec::new();
     for region in regions {
         for entry in &region.entries {
-            let mut ep = json!({"id": entry.id, "publicURL": entry.public});
-            if let Some(u) = &entry.internal {
-                ep["internalURL"] = json!(u);
-            }
-            if let Some(u) = &entry.admin {
-                ep["adminURL"] = json!(u);
-            }
-            ep["region"] = json!(region.region);
+            let ep = CatalogEndpoint {
+                admin_url: entry.admin.as_deref(),
+                id: &entry.id,
+                internal_url: entry.internal.as_deref(),
+                public_url: &entry.public,
+                region: region.region.as_deref(),
+            };
             match services
                 .iter_mut()
-                .find(|(t, _, _)| *t == entry.service_type)
+                .find(|s| s.service_type == entry.service_type)
             {
-                Some((_, name, eps)) => {
-                    name.clone_from(&entry.name);
-                    eps.push(ep);
+                Some(service) => {
+                    service.name = &entry.name;
+                    service.endpoints.push(ep);
                 }
-                None => services.push((entry.service_type.clone(), entry.name.clone(), vec![ep])),
+                None => services.push(CatalogService {
+                    endpoints: vec![ep],
+                    endpoints_links: [],
+                    name: &entry.name,
+                    service_type: &entry.service_type,
+                }),
             }
         }
     }
     services
-        .into_iter()
-        .map(|(service_type, name, endpoints)| {
-            json!({"name": name, "type": service_type, "endpoints_links": [], "endpoints": endpoints})
-        })
-        .collect()
+}
+
+// --- the typed views the token answers are serialized from -----------------------------------
+//
+// Their fields are declared in the order of their JSON names, the order in which a
+// `serde_json::Value` object (a sorted map) writes its keys.
+
+/// `{"access": ...}`.
+#[derive(Serialize)]
+struct AccessBody<'a> {
+    access: Access<'a>,
+}
+
+#[derive(Serialize)]
+struct Access<'a> {
+    metadata: AccessMetadata<'a>,
+    #[serde(rename = "serviceCatalog")]
+    service_catalog: Vec<CatalogService<'a>>,
+    token: AccessToken<'a>,
+    user: AccessUser<'a>,
+}
+
+#[derive(Serialize)]
+struct AccessMetadata<'a> {
+    is_admin: u8,
+    roles: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct AccessToken<'a> {
+    audit_ids: &'a [String],
+    expires: String,
+    id: &'a str,
+    issued_at: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tenant: Option<ProjectV2<'a>>,
+}
+
+#[derive(Serialize)]
+struct AccessUser<'a> {
+    id: &'a str,
+    name: &'a str,
+    roles: Vec<RoleName<'a>>,
+    roles_links: [(); 0],
+    username: &'a str,
+}
+
+#[derive(Serialize)]
+struct RoleName<'a> {
+    name: &'a str,
+}
+
+/// A service of the v2 catalog (`serviceCatalog`).
+#[derive(Debug, Serialize)]
+pub(crate) struct CatalogService<'a> {
+    pub(crate) endpoints: Vec<CatalogEndpoint<'a>>,
+    endpoints_links: [(); 0],
+    pub(crate) name: &'a str,
+    #[serde(rename = "type")]
+    pub(crate) service_type: &'a str,
+}
+
+/// One region's URLs of a service of the v2 catalog.
+#[derive(Debug, Serialize)]
+pub(crate) struct CatalogEndpoint<'a> {
+    #[serde(rename = "adminURL", skip_serializing_if = "Option::is_none")]
+    pub(crate) admin_url: Option<&'a str>,
+    pub(crate) id: &'a str,
+    #[serde(rename = "internalURL", skip_serializing_if = "Option::is_none")]
+    pub(crate) internal_url: Option<&'a str>,
+    #[serde(rename = "publicURL")]
+    pub(crate) public_url: &'a str,
+    pub(crate) region: Option<&'a str>,
+}
+
+/// [`Project::to_v2`] without building it: the extra attributes and the fixed ones (which win
+/// over extra attributes of the same name), in key order.
+pub(crate) struct ProjectV2<'a>(pub(crate) &'a Project);
+
+impl Serialize for ProjectV2<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        enum Field<'a> {
+            Value(&'a Value),
+            Str(&'a str),
+            Bool(bool),
+        }
+        const FIXED: [&str; 4] = ["description", "enabled", "id", "name"];
+        let p = self.0;
+        let fixed = [
+            ("description", Field::Value(&p.description)),
+            ("enabled", Field::Bool(p.enabled)),
+            ("id", Field::Str(&p.id)),
+            ("name", Field::Str(&p.name)),
+        ];
+        let mut fields: Vec<(&str, Field<'_>)> = p
+            .extra
+            .iter()
+            .filter(|(k, _)| !FIXED.contains(&k.as_str()))
+            .map(|(k, v)| (k.as_str(), Field::Value(v)))
+            .chain(fixed)
+            .collect();
+        fields.sort_by(|a, b| a.0.cmp(b.0));
+        let mut map = serializer.serialize_map(Some(fields.len()))?;
+        for (key, value) in &fields {
+            match value {
+                Field::Value(v) => map.serialize_entry(key, v)?,
+                Field::Str(s) => map.serialize_entry(key, s)?,
+                Field::Bool(b) => map.serialize_entry(key, b)?,
+            }
+        }
+        map.end()
+    }
 }
 
 /// `format_endpoint_list`: one flat entry per region and service type.
@@ -1119,6 +1291,10 @@ pub(crate) fn valid_endpoint_url(url: &str) -> bool {
 /// configuration value. `None` - the endpoint is left out of the catalog - for a malformed URL,
 /// an unknown placeholder, or a tenant placeholder without a tenant.
 pub(crate) fn format_url(url: &str, user_id: &str, project_id: Option<&str>) -> Option<String> {
+    if !url.contains(['%', '$']) {
+        // No placeholder and nothing to unescape (most URLs): the URL as it is.
+        return Some(url.to_owned());
+    }
     let template = url.replace("$(", "%(");
     let mut out = String::with_capacity(template.len());
     for piece in parse_template(&template)? {
@@ -1150,6 +1326,108 @@ mod tests {
     }
 
     #[test]
+    fn token_times_are_written_like_chrono_formats_them() {
+        let format = |t: DateTime<Utc>| t.format("%Y-%m-%dT%H:%M:%S.000000Z").to_string();
+        let times = [
+            DateTime::<Utc>::from_timestamp(0, 0).unwrap(),
+            DateTime::<Utc>::from_timestamp(1_700_000_007, 999_999_999).unwrap(),
+            DateTime::<Utc>::from_timestamp(253_402_300_799, 0).unwrap(),
+            DateTime::<Utc>::from_timestamp(-62_167_219_201, 0).unwrap(),
+            DateTime::<Utc>::MAX_UTC,
+            DateTime::<Utc>::MIN_UTC,
+        ];
+        for t in times {
+            assert_eq!(isotime(t), format(t), "{t:?}");
+        }
+        assert_eq!(isotime(times[1]), "2023-11-14T22:13:27.000000Z");
+    }
+
+    #[test]
+    fn the_access_body_has_the_tenant_with_its_extras_the_catalog_and_the_roles() {
+        let mut s = state();
+        let now = Utc::now();
+        let (user, project) = (s.users[0].id.clone(), s.projects[0].id.clone());
+        let tenant = &mut s.projects[0];
+        tenant.extra.insert("zone".into(), json!("z1"));
+        tenant.extra.insert("alpha".into(), json!([1, {"b": null}]));
+        // A fixed attribute wins over an extra one of the same name.
+        tenant.extra.insert("name".into(), json!("shadowed"));
+        let scoped = s
+            .issue_token(
+                now,
+                TokenRequest {
+                    user_id: &user,
+                    project_id: Some(&project),
+                    expires: None,
+                    parent_audit_id: Some("parent".into()),
+                    methods: &["password"],
+                },
+            )
+            .unwrap();
+        let token = &s.tokens[&scoped];
+        let body: Value = serde_json::from_slice(&s.access_body(token)).unwrap();
+        let ep = &s.endpoints;
+        let expected = json!({"access": {
+            "token": {
+                "expires": isotime(token.expires),
+                "issued_at": isotime(token.issued_at),
+                "audit_ids": [token.audit_ids[0], "parent"],
+                "id": scoped,
+                "tenant": {
+                    "id": project,
+                    "name": "admin",
+                    "description": BOOTSTRAP_DESCRIPTION,
+                    "enabled": true,
+                    "zone": "z1",
+                    "alpha": [1, {"b": null}],
+                },
+            },
+            "user": {
+                "id": user,
+                "name": "admin",
+                "username": "admin",
+                "roles": [{"name": "admin"}],
+                "roles_links": [],
+            },
+            "serviceCatalog": [{
+                "name": "keystone",
+                "type": "identity",
+                "endpoints_links": [],
+                "endpoints": [{
+                    "id": ep[0].id,
+                    "publicURL": "http://127.0.0.1:1/v2.0",
+                    "internalURL": "http://127.0.0.1:1/v2.0",
+                    "adminURL": "http://127.0.0.1:2/v2.0",
+                    "region": "RegionOne",
+                }],
+            }],
+            "metadata": {"roles": [s.roles[0].id], "is_admin": 0},
+        }});
+        assert_eq!(body, expected);
+        // The tenant is the one the tenant API shows.
+        assert_eq!(body["access"]["token"]["tenant"], s.projects[0].to_v2());
+
+        // Unscoped: no tenant, no catalog, no roles.
+        let unscoped = s
+            .issue_token(
+                now,
+                TokenRequest {
+                    user_id: &user,
+                    project_id: None,
+                    expires: None,
+                    parent_audit_id: None,
+                    methods: &["password"],
+                },
+            )
+            .unwrap();
+        let body: Value = serde_json::from_slice(&s.access_body(&s.tokens[&unscoped])).unwrap();
+        assert!(body["access"]["token"].get("tenant").is_none());
+        assert_eq!(body["access"]["serviceCatalog"], json!([]));
+        assert_eq!(body["access"]["metadata"]["roles"], json!([]));
+        assert_eq!(body["access"]["user"]["roles"], json!([]));
+    }
+
+    #[test]
     fn urls_are_formatted_like_keystone() {
         assert_eq!(
             format_url("http://h/v2/$(tenant_id)s", "u", Some("t")).as_deref(),
@@ -1178,8 +1456,8 @@ mod tests {
         let s = state();
         let admin = &s.users[0];
         let catalog = s.catalog_v2(&admin.id, Some(&s.projects[0].id));
-        let formatted = format_catalog(&catalog);
-        assert_eq!(formatted.len(), 1);
+        let formatted = serde_json::to_value(format_catalog(&catalog)).unwrap();
+        assert_eq!(formatted.as_array().unwrap().len(), 1);
         assert_eq!(formatted[0]["type"], "identity");
         let ep = &formatted[0]["endpoints"][0];
         assert_eq!(ep["publicURL"], "http://127.0.0.1:1/v2.0");
@@ -1254,6 +1532,54 @@ mod tests {
         assert!(s.tokens.len() <= 62, "{} tokens kept", s.tokens.len());
         assert!(s.tokens.values().all(|t| t.expires >= last));
         assert_eq!(s.revoked_tokens(last).len(), s.tokens.len());
+    }
+
+    #[test]
+    fn a_short_lived_token_issued_after_a_long_lived_one_is_forgotten_when_it_expires() {
+        let mut s = state();
+        let start = Utc::now();
+        let user = s.users[0].id.clone();
+        let issue = |s: &mut State, now, expires| {
+            s.issue_token(
+                now,
+                TokenRequest {
+                    user_id: &user,
+                    project_id: None,
+                    expires,
+                    parent_audit_id: None,
+                    methods: &["password"],
+                },
+            )
+            .unwrap()
+        };
+        s.token_lifetime = Duration::from_secs(3600);
+        let long = issue(&mut s, start, None);
+        s.token_lifetime = Duration::from_secs(10);
+        let short = issue(&mut s, start, None);
+        // A token obtained from another keeps the other's (here: an even earlier) expiry.
+        let kept_expiry = issue(&mut s, start, Some(start + chrono::Duration::seconds(5)));
+        let later = issue(&mut s, start + chrono::Duration::seconds(6), None);
+        assert!(!s.tokens.contains_key(&kept_expiry));
+        assert!(s.tokens.contains_key(&short));
+        issue(&mut s, start + chrono::Duration::seconds(12), None);
+        assert!(!s.tokens.contains_key(&short));
+        assert!(s.tokens.contains_key(&long) && s.tokens.contains_key(&later));
+        assert_eq!(s.tokens.len(), 3);
+    }
+
+    #[test]
+    fn ids_are_random_version_4_uuids_and_never_repeat() {
+        // More than one pool's worth, so that refills are crossed.
+        let ids: std::collections::HashSet<uuid::Uuid> =
+            (0..1_000).map(|_| random_uuid()).collect();
+        assert_eq!(ids.len(), 1_000);
+        assert!(ids
+            .iter()
+            .all(|u| u.get_version() == Some(uuid::Version::Random)
+                && u.get_variant() == uuid::Variant::RFC4122));
+        let id = new_id();
+        assert!(id.len() == 32 && id.chars().all(|c| c.is_ascii_hexdigit()));
+        assert_eq!(new_audit_id().len(), 22);
     }
 
     #[test]

@@ -119,6 +119,8 @@ pub(crate) fn error_body(status: StatusCode, message: &str) -> Value {
 pub(crate) enum Reply {
     /// A JSON body with this status.
     Json(StatusCode, Value),
+    /// A JSON body with this status, already serialized.
+    JsonBytes(StatusCode, bytes::Bytes),
     /// A PEM document, served as `text/html` like Keystone does.
     Pem(&'static str),
     /// 204 without a body.

@@ -205,7 +205,10 @@ pub(super) fn authenticate(env: &mut Env<'_>, body: &Map<String, Value>) -> Outc
 /// 200 with the `{"access": ...}` body of token `id`.
 pub(super) fn access_reply(env: &Env<'_>, id: &str) -> Outcome {
     let token = env.state.tokens.get(id).ok_or_else(KsError::unexpected)?;
-    Ok(Reply::ok(env.state.access_body(token)))
+    Ok(Reply::JsonBytes(
+        StatusCode::OK,
+        env.state.access_body(token).into(),
+    ))
 }
 
 /// `GET` and `HEAD /v2.0/tokens/{token_id}` (the server empties the body of a HEAD).
@@ -220,7 +223,10 @@ pub(super) fn validate(env: &mut Env<'_>, token_id: &str, action: &str) -> Outco
             return Err(KsError::unauthorized());
         }
     }
-    Ok(Reply::ok(env.state.access_body(token)))
+    Ok(Reply::JsonBytes(
+        StatusCode::OK,
+        env.state.access_body(token).into(),
+    ))
 }
 
 /// `DELETE /v2.0/tokens/{token_id}`.
