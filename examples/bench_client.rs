@@ -216,10 +216,17 @@ fn main() -> std::process::ExitCode {
             return std::process::ExitCode::from(2);
         }
     };
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .expect("a runtime");
+    // One worker is a sequential program, as keystoneclient's single thread is: it runs on a
+    // current-thread runtime (no hand-over between the I/O driver and a worker thread on every
+    // answer); several workers share a multi-thread runtime.
+    let rt = if a.workers <= 1 {
+        tokio::runtime::Builder::new_current_thread()
+    } else {
+        tokio::runtime::Builder::new_multi_thread()
+    }
+    .enable_all()
+    .build()
+    .expect("a runtime");
     match rt.block_on(run(a)) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
