@@ -1255,6 +1255,24 @@ enum Resend {
     Rebuild,
 }
 
+impl Resend {
+    /// The request to send next: the copy, or `None` once the caller has been asked to build
+    /// it again (with `token` and the attempts used, `carried`, carried on).
+    fn next(
+        self,
+        token: Option<reqwest::header::HeaderValue>,
+        carried: (u32, u32, bool),
+    ) -> Option<reqwest::Request> {
+        match self {
+            Resend::Copy(request) => Some(request),
+            Resend::Rebuild => {
+                request_rebuild(token, carried);
+                None
+            }
+        }
+    }
+}
+
 /// Asks the caller (a `call!` between [`rebuild_begin`] and [`rebuild_end`]) to build the
 /// request again and send it, with `token` and the attempts used so far carried on.
 fn request_rebuild(token: Option<reqwest::header::HeaderValue>, carried: (u32, u32, bool)) {
@@ -1368,18 +1386,12 @@ async fn attempts(
                         connect_attempts += 1;
                         tracing::debug!(target: "keystone_v2", operation = op, attempt = connect_attempts, "connection failed, retrying");
                         Box::pin(tokio::time::sleep(delay)).await;
-                        match next {
-                            Resend::Copy(next) => {
+                        match next.next(sent_token, (connect_attempts, retry_attempts, replayed)) {
+                            Some(next) => {
                                 request = next;
                                 continue;
                             }
-                            Resend::Rebuild => {
-                                request_rebuild(
-                                    sent_token,
-                                    (connect_attempts, retry_attempts, replayed),
-                                );
-                                return Err(e);
-                            }
+                            None => return Err(e),
                         }
                     }
                 } else if !e.is_connect()
@@ -1393,18 +1405,12 @@ async fn attempts(
                     if let Some(next) = spare {
                         retry_attempts += 1;
                         tracing::debug!(target: "keystone_v2", operation = op, attempt = retry_attempts, "connection dropped, retrying");
-                        match next {
-                            Resend::Copy(next) => {
+                        match next.next(sent_token, (connect_attempts, retry_attempts, replayed)) {
+                            Some(next) => {
                                 request = next;
                                 continue;
                             }
-                            Resend::Rebuild => {
-                                request_rebuild(
-                                    sent_token,
-                                    (connect_attempts, retry_attempts, replayed),
-                                );
-                                return Err(e);
-                            }
+                            None => return Err(e),
                         }
                     }
                 }
@@ -1424,15 +1430,13 @@ async fn attempts(
                 retry_attempts += 1;
                 tracing::debug!(target: "keystone_v2", operation = op, status = status.as_u16(), attempt = retry_attempts, delay_ms = delay.as_millis() as u64, "retriable status, retrying");
                 Box::pin(tokio::time::sleep(delay)).await;
-                match spare.take() {
-                    Some(Resend::Copy(next)) => {
+                let carried = (connect_attempts, retry_attempts, replayed);
+                match spare.take().and_then(|s| s.next(sent_token, carried)) {
+                    Some(next) => {
                         request = next;
                         continue;
                     }
-                    _ => {
-                        request_rebuild(sent_token, (connect_attempts, retry_attempts, replayed));
-                        return Ok(response);
-                    }
+                    None => return Ok(response),
                 }
             }
         }

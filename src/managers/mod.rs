@@ -33,12 +33,14 @@ pub use versions::VersionManager;
 
 use crate::{types, Client, Error, Result};
 
-/// Calls a generated operation with authentication and routing, and converts its outcome.
-/// The whole call, authentication included, is bounded by the client's timeout.
-macro_rules! call {
-    ($client:expr, $op:literal, |$raw:ident| $call:expr) => {{
+/// The shared body of `call!` and `call_optional!`: finds the operation at compile time (a
+/// name not in the spec does not build), runs the generated call `$call` under the client's
+/// deadline with authentication and routing, makes it again whenever the engine asks (a retry
+/// or a replay after a 401: no copy of the request is kept), and hands the outcome to
+/// `$finish` as `|$op_entry, $result|`.
+macro_rules! call_with {
+    ($client:expr, $op:literal, |$raw:ident| $call:expr, |$entry:ident, $result:ident| $finish:expr) => {{
         let client: &$crate::Client = $client;
-        // The operation is found at compile time (a name not in the spec does not build).
         const OP: &$crate::operations::Operation = match $crate::operations::lookup($op) {
             Some(op) => op,
             None => panic!(concat!("operation ", $op, " is not in the spec")),
@@ -50,19 +52,29 @@ macro_rules! call {
             $op,
             Box::pin(async {
                 let $raw = client.prepare(OP).await?;
-                // No copy of the request is kept for a retry or a replay after a 401: the
-                // generated call is made again when the engine asks for it.
                 let replay = $crate::hooks::rebuild_begin();
-                let mut result = $call.await;
+                let mut $result = $call.await;
                 while $crate::hooks::rebuild_requested() {
-                    result = $call.await;
+                    $result = $call.await;
                 }
                 $crate::hooks::rebuild_end(replay);
-                $crate::client::finish($op, result).await
+                let $entry = OP;
+                $finish
             }),
         )
         .await
     }};
+}
+pub(crate) use call_with;
+
+/// Calls a generated operation with authentication and routing, and converts its outcome.
+/// The whole call, authentication included, is bounded by the client's timeout.
+macro_rules! call {
+    ($client:expr, $op:literal, |$raw:ident| $call:expr) => {
+        $crate::managers::call_with!($client, $op, |$raw| $call, |_op, result| {
+            $crate::client::finish($op, result).await
+        })
+    };
 }
 pub(crate) use call;
 
@@ -70,30 +82,11 @@ pub(crate) use call;
 /// ([`crate::operations::Operation::empty_success`]): `Ok(None)` for such an answer,
 /// `Ok(Some(body))` for the success with a body.
 macro_rules! call_optional {
-    ($client:expr, $op:literal, |$raw:ident| $call:expr) => {{
-        let client: &$crate::Client = $client;
-        const OP: &$crate::operations::Operation = match $crate::operations::lookup($op) {
-            Some(op) => op,
-            None => panic!(concat!("operation ", $op, " is not in the spec")),
-        };
-        // Boxed: the call's state is allocated once instead of being copied at every level
-        // of futures above it (the deadline, the call's scope, the manager's methods).
-        $crate::hooks::within(
-            client.timeout(),
-            $op,
-            Box::pin(async {
-                let $raw = client.prepare(OP).await?;
-                let replay = $crate::hooks::rebuild_begin();
-                let mut result = $call.await;
-                while $crate::hooks::rebuild_requested() {
-                    result = $call.await;
-                }
-                $crate::hooks::rebuild_end(replay);
-                $crate::managers::optional(OP, result).await
-            }),
-        )
-        .await
-    }};
+    ($client:expr, $op:literal, |$raw:ident| $call:expr) => {
+        $crate::managers::call_with!($client, $op, |$raw| $call, |op, result| {
+            $crate::managers::optional(op, result).await
+        })
+    };
 }
 pub(crate) use call_optional;
 
