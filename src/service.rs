@@ -722,6 +722,11 @@ mod tests {
         for bad in [
             "../other",
             "../../../identity",
+            // The URL parser reads these as `..` too: they must not climb out either.
+            "%2e%2e/other",
+            "%2E%2E/%2e%2e/identity",
+            "..\\other",
+            "servers/../../../identity",
             "http://evil/x",
             "https://h/compute/v2.1/abc",
             "http://h:8080/compute",
