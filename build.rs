@@ -143,6 +143,10 @@ fn encode_segments(code: &str) -> Result<String, String> {
 /// - each method calls `crate::hooks::pre` and `crate::hooks::exec` with its own entry of
 ///   `crate::operations::OPERATIONS` (an index fixed here), instead of the `pre`, `exec`
 ///   and `post` hooks with an `OperationInfo` that would be looked up by name again;
+///   `pre` takes the request and gives it back, so that no borrowed request is kept in the
+///   method's future after it is sent;
+/// - the status is read by `crate::hooks::status`, which takes the response and gives it
+///   back, for the same reason;
 /// - no `api-version` header (progenitor's, which Keystone has no use for) and no header
 ///   map built for it;
 /// - a JSON answer is decoded by `crate::hooks::from_response`, which moves the headers out
@@ -179,6 +183,10 @@ fn rewire(code: &str, ops: &[OpMeta]) -> Result<String, String> {
             "exec hooks",
             "        let result = self.exec(request, &info).await;\n",
         ),
+        (
+            "status matches",
+            "        let response = result?;\n        match response.status().as_u16() {\n",
+        ),
         ("post hooks", "        self.post(&result, &info).await?;\n"),
     ] {
         let found = code.matches(pattern).count();
@@ -191,6 +199,10 @@ fn rewire(code: &str, ops: &[OpMeta]) -> Result<String, String> {
         .replace("            .headers(header_map)\n", "")
         .replace(".headers(header_map)", "")
         .replace("        self.post(&result, &info).await?;\n", "")
+        .replace(
+            "        let response = result?;\n        match response.status().as_u16() {\n",
+            "        let (status, response) = crate::hooks::status(result?);\n        match status {\n",
+        )
         .replace(
             "ResponseValue::from_response(response)",
             "crate::hooks::from_response(response)",
@@ -227,7 +239,7 @@ fn rewire(code: &str, ops: &[OpMeta]) -> Result<String, String> {
     Ok(out
         .replace(
             "        self.pre(&mut request, &info).await?;\n",
-            "        crate::hooks::pre(self, &mut request, OPERATION)?;\n",
+            "        let request = crate::hooks::pre(self, request, OPERATION)?;\n",
         )
         .replace(
             "        let result = self.exec(request, &info).await;\n",

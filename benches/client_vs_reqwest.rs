@@ -14,7 +14,13 @@
 //! Client / generated (a ratio taken within one round, then the median over the rounds, is
 //! steadier on a noisy machine than the ratio of the medians), with their lowest and highest.
 //! `BENCH_CALLS` (default 2000) sets the calls per measurement (a create+delete pair counts as
-//! one call), `BENCH_ROUNDS` (default 5) the rounds.
+//! one call), `BENCH_ROUNDS` (default 5) the rounds. For profiling one of them, comma lists in
+//! `BENCH_EXCHANGE` (`Validate`, `TenantList`, `CreateDelete`), `BENCH_TASKS` (`1`, `64`) and
+//! `BENCH_CLIENTS` (`client`, `generated`, `reqwest`) restrict the rows and the clients run
+//! (the ratios of a row with a client left out mean nothing).
+//!
+//! The bare `reqwest::Client` carries the `Client`'s default headers (`Accept` and
+//! `User-Agent`), so that all three send the same requests.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -209,6 +215,32 @@ fn ratios(a: &[Duration], b: &[Duration]) -> (f64, f64, f64) {
     (median(r), lo, hi)
 }
 
+/// A `reqwest::Client` with what the `Client` gives its own: the same timeout, and the same
+/// headers on every request (`Accept: application/json` and the crate's `User-Agent`), so that
+/// the three clients send the same bytes and the emulator does the same work for each.
+fn bare_reqwest() -> reqwest::Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(
+        reqwest::header::ACCEPT,
+        reqwest::header::HeaderValue::from_static("application/json"),
+    );
+    headers.insert(
+        reqwest::header::USER_AGENT,
+        reqwest::header::HeaderValue::from_static(keystone_v2::DEFAULT_USER_AGENT),
+    );
+    reqwest::Client::builder()
+        .timeout(Duration::from_secs(30))
+        .default_headers(headers)
+        .build()
+        .expect("reqwest")
+}
+
+/// Whether the environment variable `name` (a filter of the rows or clients to run, for
+/// profiling one of them) is unset or lets `value` through.
+fn selected(name: &str, value: &str) -> bool {
+    std::env::var(name).map_or(true, |v| v.split(',').any(|v| v == value))
+}
+
 fn env_usize(name: &str, default: usize) -> usize {
     std::env::var(name)
         .ok()
@@ -258,10 +290,7 @@ fn main() {
             .auth_token()
             .expose()
             .to_owned();
-        let http = reqwest::Client::builder()
-            .timeout(Duration::from_secs(30))
-            .build()
-            .expect("reqwest");
+        let http = bare_reqwest();
         let raw = Arc::new(Raw {
             http,
             admin: emulator.admin_url(),
@@ -274,10 +303,7 @@ fn main() {
         // between progenitor's generated code and the hand-written layer.
         let generated = Arc::new(keystone_v2::generated::Client::new_with_client(
             emulator.admin_url().trim_end_matches("/v2.0"),
-            reqwest::Client::builder()
-                .timeout(Duration::from_secs(30))
-                .build()
-                .expect("reqwest"),
+            bare_reqwest(),
             keystone_v2::hooks::Hooks::with_token(raw.token.clone()),
         ));
 
@@ -295,7 +321,13 @@ fn main() {
             "exchange", "Client", "generated", "reqwest", "Client/reqwest", "Client/generated"
         );
         for call in [Call::Validate, Call::TenantList, Call::CreateDelete] {
+            if !selected("BENCH_EXCHANGE", &format!("{call:?}")) {
+                continue;
+            }
             for tasks in [1usize, 64] {
+                if !selected("BENCH_TASKS", &tasks.to_string()) {
+                    continue;
+                }
                 // Warm the three pools.
                 for target in &targets {
                     run(target, call, tasks * 4, tasks).await;
@@ -305,6 +337,11 @@ fn main() {
                     // Rotate the order so that none is always first after another's burst.
                     for k in 0..3 {
                         let i = (round + k) % 3;
+                        if !selected("BENCH_CLIENTS", ["client", "generated", "reqwest"][i]) {
+                            // Left out (profiling one client): a placeholder time.
+                            times[i].push(Duration::from_secs(1));
+                            continue;
+                        }
                         times[i].push(run(&targets[i], call, calls, tasks).await);
                     }
                 }

@@ -581,8 +581,15 @@ impl std::fmt::Display for TooLarge {
 
 impl std::error::Error for TooLarge {}
 
+/// An outcome that is either ready (the common case: no future state at all) or a boxed
+/// future (the rare paths, whose state stays out of the futures that await them).
+pub(crate) type ReadyOrBoxed<'a, T> = futures::future::Either<
+    std::future::Ready<T>,
+    std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'a>>,
+>;
+
 /// One call of the public API: its deadline, and what its errors must not show. It lives in
-/// the task-local [`CALL`] (inline, no allocation) for as long as the call runs; every access
+/// the task-local [`CALL`] (one small allocation) for as long as the call runs; every access
 /// goes through [`with_call`], so no reference to it is held across an `.await`.
 pub(crate) struct Call {
     /// When the call began: the one clock read of a call that needs no retry or wait.
@@ -687,12 +694,14 @@ impl Call {
 }
 
 tokio::task_local! {
-    static CALL: Call;
+    /// Boxed: the task-local's value is swapped in and out of its slot at every poll of the
+    /// call's future, so a pointer is moved instead of the whole `Call`.
+    static CALL: Box<Call>;
 }
 
 /// `f` on the current call, if there is one.
 fn with_call<R>(f: impl FnOnce(&Call) -> R) -> Option<R> {
-    CALL.try_with(f).ok()
+    CALL.try_with(|c| f(c)).ok()
 }
 
 /// Every secret of the current call (none outside a call).
@@ -762,7 +771,7 @@ pub(crate) fn within<'a, T: 'a>(
     if CALL.try_with(|_| ()).is_ok() {
         return Either::Left(fut);
     }
-    let call = Call::new(timeout);
+    let call = Box::new(Call::new(timeout));
     let deadline = tokio::time::Instant::from_std(call.deadline);
     Either::Right(
         CALL.scope(call, tokio::time::timeout_at(deadline, fut))
@@ -793,11 +802,18 @@ pub(crate) fn encode_segment(value: &str) -> percent_encoding::PercentEncode<'_>
 /// Checks that `path` is the operation's template below the base URL: the same static
 /// segments, the same number of segments, and every argument one non-empty segment.
 fn check_route(baseurl: &str, path: &str, template: &str) -> Result<(), String> {
+    // After the scheme's `://` (the two schemes first, without a search) and the authority.
     let authority_and_path = baseurl
-        .as_bytes()
-        .windows(3)
-        .position(|w| w == b"://")
-        .map_or(baseurl, |i| &baseurl[i + 3..]);
+        .strip_prefix("http://")
+        .or_else(|| baseurl.strip_prefix("https://"))
+        .or_else(|| {
+            baseurl
+                .as_bytes()
+                .windows(3)
+                .position(|w| w == b"://")
+                .map(|i| &baseurl[i + 3..])
+        })
+        .unwrap_or(baseurl);
     let base_path = authority_and_path
         .bytes()
         .position(|b| b == b'/')
@@ -819,12 +835,13 @@ fn check_route(baseurl: &str, path: &str, template: &str) -> Result<(), String> 
             return refused("an argument was `.` or `..`, or held a path separator");
         };
         if let Some(name) = want.strip_prefix(b"{").and_then(|w| w.strip_suffix(b"}")) {
-            let name = String::from_utf8_lossy(name);
-            if seg.is_empty() {
-                return refused(&format!("the {name} argument is empty"));
-            }
-            if seg == b"." || seg == b".." {
-                return refused(&format!("the {name} argument is `.` or `..`"));
+            if seg.is_empty() || seg == b"." || seg == b".." {
+                let name = String::from_utf8_lossy(name);
+                return refused(&if seg.is_empty() {
+                    format!("the {name} argument is empty")
+                } else {
+                    format!("the {name} argument is `.` or `..`")
+                });
             }
         } else if seg != want {
             return refused("an argument was `.` or `..`, or held a path separator");
@@ -1056,7 +1073,7 @@ impl ClientHooks<Hooks> for Raw {
         // generated methods no longer add it: `build.rs` takes it out).
         request.headers_mut().remove("api-version");
         match crate::operations::find(info.operation_id) {
-            Some(op) => pre(self, request, op),
+            Some(op) => pre_checks(self, request, op.id, Some(op.path), op.authenticated),
             None => pre_checks(self, request, info.operation_id, None, true),
         }
     }
@@ -1075,12 +1092,16 @@ impl ClientHooks<Hooks> for Raw {
 /// repeated attribute in the body, and the token header.
 // The error is progenitor's, the one the generated methods return.
 #[allow(clippy::result_large_err)]
+///
+/// It takes the request and gives it back: a request the method only lends would stay in the
+/// method's future, a few hundred bytes, until the answer is decoded.
 pub(crate) fn pre<E>(
     raw: &Raw,
-    request: &mut reqwest::Request,
+    mut request: reqwest::Request,
     op: &'static crate::operations::Operation,
-) -> Result<(), progenitor_client::Error<E>> {
-    pre_checks(raw, request, op.id, Some(op.path), op.authenticated)
+) -> Result<reqwest::Request, progenitor_client::Error<E>> {
+    pre_checks(raw, &mut request, op.id, Some(op.path), op.authenticated)?;
+    Ok(request)
 }
 
 #[allow(clippy::result_large_err)]
@@ -1142,6 +1163,9 @@ pub(crate) trait OptionalQuery {
 }
 
 impl OptionalQuery for reqwest::RequestBuilder {
+    // Inlined: the builder is moved in and out of each call, a copy of its few hundred
+    // bytes where the parameter is absent (the common case) and nothing is added.
+    #[inline(always)]
     fn optional_query<T: serde::Serialize>(self, (name, value): (&str, &Option<T>)) -> Self {
         match value {
             Some(_) => self.query(&progenitor_client::QueryParam::new(name, value)),
@@ -1150,22 +1174,55 @@ impl OptionalQuery for reqwest::RequestBuilder {
     }
 }
 
+/// The whole body of `response`, chunk by chunk: the first chunk as it is when it is the only
+/// one, the chunks joined otherwise.
+async fn read_body(response: &mut reqwest::Response) -> reqwest::Result<bytes::Bytes> {
+    let Some(first) = response.chunk().await? else {
+        return Ok(bytes::Bytes::new());
+    };
+    let Some(second) = response.chunk().await? else {
+        return Ok(first);
+    };
+    let mut all = bytes::BytesMut::with_capacity(first.len() + second.len());
+    all.extend_from_slice(&first);
+    all.extend_from_slice(&second);
+    while let Some(chunk) = response.chunk().await? {
+        all.extend_from_slice(&chunk);
+    }
+    Ok(all.freeze())
+}
+
+/// A response's status as a number, and the response: taken and given back, so that the
+/// generated method's response is never borrowed (a borrowed local stays in the method's
+/// future, a hundred bytes and more, until the method ends).
+pub(crate) fn status(response: reqwest::Response) -> (u16, reqwest::Response) {
+    (response.status().as_u16(), response)
+}
+
 /// progenitor's `ResponseValue::from_response` without its copy of the headers: they are
 /// moved out of the response, whose body is then read and decoded.
-pub(crate) async fn from_response<T: serde::de::DeserializeOwned, E>(
+///
+/// Not an `async fn` (which would keep the response twice in its future), and the body is read
+/// chunk by chunk rather than with `Response::bytes`, whose future is several times the size of
+/// the response: this future is a few hundred bytes. A body in one chunk (the usual case) is
+/// not copied.
+pub(crate) fn from_response<T: serde::de::DeserializeOwned, E>(
     mut response: reqwest::Response,
-) -> Result<progenitor_client::ResponseValue<T>, progenitor_client::Error<E>> {
+) -> impl std::future::Future<
+    Output = Result<progenitor_client::ResponseValue<T>, progenitor_client::Error<E>>,
+> {
     let status = response.status();
     let headers = std::mem::take(response.headers_mut());
-    let full = response
-        .bytes()
-        .await
-        .map_err(progenitor_client::Error::ResponseBodyError)?;
-    let inner = serde_json::from_slice(&full)
-        .map_err(|e| progenitor_client::Error::InvalidResponsePayload(full, e))?;
-    Ok(progenitor_client::ResponseValue::new(
-        inner, status, headers,
-    ))
+    async move {
+        let full = read_body(&mut response)
+            .await
+            .map_err(progenitor_client::Error::ResponseBodyError)?;
+        let inner = serde_json::from_slice(&full)
+            .map_err(|e| progenitor_client::Error::InvalidResponsePayload(full, e))?;
+        Ok(progenitor_client::ResponseValue::new(
+            inner, status, headers,
+        ))
+    }
 }
 
 /// The per-attempt timeout: what remains of the call's deadline (and at most the per-attempt
@@ -1200,7 +1257,7 @@ pub(crate) fn execute<'a>(
     }
     // Used directly (the generated client on its own): this request is the whole call.
     Either::Right(CALL.scope(
-        Call::new(hooks.timeout),
+        Box::new(Call::new(hooks.timeout)),
         attempts(http, hooks, request, operation),
     ))
 }
@@ -1247,11 +1304,11 @@ fn note_secrets(hooks: &Hooks, request: &reqwest::Request) {
 }
 
 /// How the next attempt of a request is made: from a copy kept before sending it, or by its
-/// caller building it again. (Not boxed: the copy is the request itself, as it always was;
-/// boxing it would add an allocation where one is saved.)
-#[allow(clippy::large_enum_variant)]
+/// caller building it again. The copy is boxed: it is made only for requests whose caller
+/// cannot build them again, and its few hundred bytes would otherwise sit in the engine's
+/// future for every request.
 enum Resend {
-    Copy(reqwest::Request),
+    Copy(Box<reqwest::Request>),
     Rebuild,
 }
 
@@ -1264,7 +1321,7 @@ impl Resend {
         carried: (u32, u32, bool),
     ) -> Option<reqwest::Request> {
         match self {
-            Resend::Copy(request) => Some(request),
+            Resend::Copy(request) => Some(*request),
             Resend::Rebuild => {
                 request_rebuild(token, carried);
                 None
@@ -1282,198 +1339,212 @@ fn request_rebuild(token: Option<reqwest::header::HeaderValue>, carried: (u32, u
     });
 }
 
-async fn attempts(
-    http: &reqwest::Client,
-    hooks: &Hooks,
-    request: reqwest::Request,
+/// Not an `async fn`: an `async fn` keeps its arguments twice in its future (as given, and
+/// moved into its body), which would be two requests; the block below uses them in place.
+#[allow(clippy::manual_async_fn)]
+fn attempts<'a>(
+    http: &'a reqwest::Client,
+    hooks: &'a Hooks,
+    mut request: reqwest::Request,
     op: &'static str,
-) -> reqwest::Result<reqwest::Response> {
-    let policy = &*hooks.policy;
-    let method = request.method().clone();
-    note_secrets(hooks, &request);
-    let within_budget = |delay: Duration| delay + Duration::from_millis(50) < call_remaining();
-    let session = matches!(hooks.auth, Auth::Session(_));
-    let idempotent = idempotent(&method);
-    let mut request = request;
-    let (mut connect_attempts, mut retry_attempts, mut replayed) = (0u32, 0u32, false);
-    // Whether the caller builds this request again for a retry or a replay (then no copy is
-    // kept), and whether this is such a rebuilt request: then it goes out with the token of
-    // the attempt it continues, and the attempts used so far are carried on.
-    let mode = with_call(|c| {
-        let mode = c.replay.load(Ordering::Relaxed);
-        if mode == REPLAY_ARMED || mode == REPLAY_REPLAYING {
-            c.replay.store(REPLAY_IN_FLIGHT, Ordering::Relaxed);
-        }
-        mode
-    })
-    .unwrap_or(REPLAY_COPY);
-    let rebuilds = mode == REPLAY_ARMED || mode == REPLAY_REPLAYING;
-    if mode == REPLAY_REPLAYING {
-        let carried = with_call(|c| c.secrets().replay.take());
-        if let Some(Some(Carried { token, carried })) = carried {
-            if let Some(token) = token {
-                request.headers_mut().insert(X_AUTH_TOKEN, token);
+) -> impl std::future::Future<Output = reqwest::Result<reqwest::Response>> + Send + 'a {
+    async move {
+        let policy = &*hooks.policy;
+        let method = request.method().clone();
+        note_secrets(hooks, &request);
+        let within_budget = |delay: Duration| delay + Duration::from_millis(50) < call_remaining();
+        let session = matches!(hooks.auth, Auth::Session(_));
+        let idempotent = idempotent(&method);
+        let (mut connect_attempts, mut retry_attempts, mut replayed) = (0u32, 0u32, false);
+        // Whether the caller builds this request again for a retry or a replay (then no copy is
+        // kept), and whether this is such a rebuilt request: then it goes out with the token of
+        // the attempt it continues, and the attempts used so far are carried on.
+        let mode = with_call(|c| {
+            let mode = c.replay.load(Ordering::Relaxed);
+            if mode == REPLAY_ARMED || mode == REPLAY_REPLAYING {
+                c.replay.store(REPLAY_IN_FLIGHT, Ordering::Relaxed);
             }
-            (connect_attempts, retry_attempts, replayed) = carried;
-        }
-    }
-    loop {
-        let timeout = attempt_timeout(hooks.attempt_timeout);
-        // The HTTP client's own timeout needs no per-request setting (nor its allocation).
-        if hooks.http_timeout != Some(timeout) || request.timeout().is_some() {
-            *request.timeout_mut() = Some(timeout);
-        }
-        let sent_token = request.headers().get(&X_AUTH_TOKEN).cloned();
-        // A copy to resend only when a resend can happen (a streamed body has none): a
-        // replay after a 401 only when the session can get a new token.
-        let may_resend = connect_attempts < hooks.connect_retries
-            || (idempotent && retry_attempts < hooks.retries)
-            || (session && hooks.renewable && !replayed && sent_token.is_some());
-        with_call(|call| {
-            call.waited.store(true, Ordering::Relaxed);
-            if let Some(t) = &sent_token {
-                let mut s = call.secrets();
-                if !s.tokens.contains(t) {
-                    s.tokens.push(t.clone());
+            mode
+        })
+        .unwrap_or(REPLAY_COPY);
+        let rebuilds = mode == REPLAY_ARMED || mode == REPLAY_REPLAYING;
+        if mode == REPLAY_REPLAYING {
+            let carried = with_call(|c| c.secrets().replay.take());
+            if let Some(Some(Carried { token, carried })) = carried {
+                if let Some(token) = token {
+                    request.headers_mut().insert(X_AUTH_TOKEN, token);
                 }
+                (connect_attempts, retry_attempts, replayed) = carried;
             }
-        });
-        let mut spare = match (may_resend, rebuilds) {
-            (false, _) => None,
-            (true, true) => Some(Resend::Rebuild),
-            (true, false) => request.try_clone().map(Resend::Copy),
-        };
-        log_request(op, &request, hooks);
-        // Boxed: these waits' state stays out of the future of a client without them.
-        let _permit = match &policy.semaphore {
-            Some(s) => Box::pin(s.acquire()).await.ok(),
-            None => None,
-        };
-        if let Some(limiter) = &policy.limiter {
-            Box::pin(limiter.wait()).await;
         }
-        // The clock is read for timings and the response log only.
-        let started = (policy.timings.is_some()
-            || tracing::enabled!(target: "keystone_v2::response", tracing::Level::DEBUG))
-        .then(Instant::now);
-        let url = policy
-            .timings
-            .is_some()
-            .then(|| redact::url(request.url().as_str()));
-        let sent = http.execute(request).await;
-        drop(_permit);
-        let response = match sent {
-            Ok(r) => {
-                policy.record(|| RequestTiming {
-                    method: method.to_string(),
-                    url: url.unwrap_or_default(),
-                    status: Some(r.status().as_u16()),
-                    elapsed: started.map(|s| s.elapsed()).unwrap_or_default(),
-                });
-                observe(hooks, op, &method, started, r).await?
+        loop {
+            let timeout = attempt_timeout(hooks.attempt_timeout);
+            // The HTTP client's own timeout needs no per-request setting (nor its allocation).
+            if hooks.http_timeout != Some(timeout) || request.timeout().is_some() {
+                *request.timeout_mut() = Some(timeout);
             }
-            Err(e) => {
-                policy.record(|| RequestTiming {
-                    method: method.to_string(),
-                    url: url.unwrap_or_default(),
-                    status: None,
-                    elapsed: started.map(|s| s.elapsed()).unwrap_or_default(),
-                });
-                // A connection that could not be made: nothing was sent, retry any method.
-                if e.is_connect() && connect_attempts < hooks.connect_retries {
-                    let delay = Duration::from_millis(500) * 2u32.saturating_pow(connect_attempts);
-                    if let (Some(next), true) = (spare, within_budget(delay)) {
-                        connect_attempts += 1;
-                        tracing::debug!(target: "keystone_v2", operation = op, attempt = connect_attempts, "connection failed, retrying");
-                        Box::pin(tokio::time::sleep(delay)).await;
-                        match next.next(sent_token, (connect_attempts, retry_attempts, replayed)) {
-                            Some(next) => {
-                                request = next;
-                                continue;
-                            }
-                            None => return Err(e),
-                        }
-                    }
-                } else if !e.is_connect()
-                    && !e.is_timeout()
-                    && !e.is_redirect()
-                    && idempotent
-                    && retry_attempts < hooks.retries
-                    && within_budget(Duration::ZERO)
-                {
-                    // A connection dropped mid-request: safe to resend an idempotent request.
-                    if let Some(next) = spare {
-                        retry_attempts += 1;
-                        tracing::debug!(target: "keystone_v2", operation = op, attempt = retry_attempts, "connection dropped, retrying");
-                        match next.next(sent_token, (connect_attempts, retry_attempts, replayed)) {
-                            Some(next) => {
-                                request = next;
-                                continue;
-                            }
-                            None => return Err(e),
-                        }
+            let sent_token = request.headers().get(&X_AUTH_TOKEN).cloned();
+            // A copy to resend only when a resend can happen (a streamed body has none): a
+            // replay after a 401 only when the session can get a new token.
+            let may_resend = connect_attempts < hooks.connect_retries
+                || (idempotent && retry_attempts < hooks.retries)
+                || (session && hooks.renewable && !replayed && sent_token.is_some());
+            with_call(|call| {
+                call.waited.store(true, Ordering::Relaxed);
+                if let Some(t) = &sent_token {
+                    let mut s = call.secrets();
+                    if !s.tokens.contains(t) {
+                        s.tokens.push(t.clone());
                     }
                 }
-                tracing::debug!(target: "keystone_v2::response", operation = op, method = %method, url = %e.url().map(|u| redact::url(u.as_str())).unwrap_or_default(), error = %redact::text(&e.to_string(), &call_secrets()), "request failed");
-                return Err(e);
+            });
+            let mut spare = match (may_resend, rebuilds) {
+                (false, _) => None,
+                (true, true) => Some(Resend::Rebuild),
+                (true, false) => request.try_clone().map(|r| Resend::Copy(Box::new(r))),
+            };
+            log_request(op, &request, hooks);
+            // Boxed: these waits' state stays out of the future of a client without them.
+            let _permit = match &policy.semaphore {
+                Some(s) => Box::pin(s.acquire()).await.ok(),
+                None => None,
+            };
+            if let Some(limiter) = &policy.limiter {
+                Box::pin(limiter.wait()).await;
             }
-        };
-        let status = response.status();
-        if idempotent
-            && retry_attempts < hooks.retries
-            && policy.retriable.contains(&status.as_u16())
-        {
-            let delay = retry_after(response.headers())
-                .map(|d| d.min(policy.max_retry_delay))
-                .unwrap_or_else(|| policy.backoff(retry_attempts));
-            if spare.is_some() && within_budget(delay) {
-                retry_attempts += 1;
-                tracing::debug!(target: "keystone_v2", operation = op, status = status.as_u16(), attempt = retry_attempts, delay_ms = delay.as_millis() as u64, "retriable status, retrying");
-                Box::pin(tokio::time::sleep(delay)).await;
-                let carried = (connect_attempts, retry_attempts, replayed);
-                match spare.take().and_then(|s| s.next(sent_token, carried)) {
-                    Some(next) => {
-                        request = next;
-                        continue;
-                    }
-                    None => return Ok(response),
+            // The clock is read for timings and the response log only.
+            let started = (policy.timings.is_some()
+                || tracing::enabled!(target: "keystone_v2::response", tracing::Level::DEBUG))
+            .then(Instant::now);
+            let url = policy
+                .timings
+                .is_some()
+                .then(|| redact::url(request.url().as_str()));
+            let sent = http.execute(request).await;
+            drop(_permit);
+            let response = match sent {
+                Ok(r) => {
+                    policy.record(|| RequestTiming {
+                        method: method.to_string(),
+                        url: url.unwrap_or_default(),
+                        status: Some(r.status().as_u16()),
+                        elapsed: started.map(|s| s.elapsed()).unwrap_or_default(),
+                    });
+                    r
                 }
-            }
-        }
-        // Only a request that carried the session's token is replayed (an unauthenticated
-        // operation carries none).
-        if status == reqwest::StatusCode::UNAUTHORIZED && !replayed && within_budget(Duration::ZERO)
-        {
-            let refused = sent_token
-                .as_ref()
-                .and_then(|v| v.to_str().ok())
-                .map(Secret::from);
-            if let (Auth::Session(weak), Some(refused), Some(next)) = (&hooks.auth, refused, spare)
-            {
-                if let Some(shared) = weak.upgrade() {
-                    if let Some(token) = shared.after_unauthorized(&refused).await {
-                        if let Ok(header) = token_header(&token) {
-                            tracing::debug!(target: "keystone_v2", operation = op, "401: re-authenticated, replaying once");
-                            match next {
-                                Resend::Copy(mut next) => {
-                                    next.headers_mut().insert(X_AUTH_TOKEN, header);
-                                    replayed = true;
+                Err(e) => {
+                    policy.record(|| RequestTiming {
+                        method: method.to_string(),
+                        url: url.unwrap_or_default(),
+                        status: None,
+                        elapsed: started.map(|s| s.elapsed()).unwrap_or_default(),
+                    });
+                    // A connection that could not be made: nothing was sent, retry any method.
+                    if e.is_connect() && connect_attempts < hooks.connect_retries {
+                        let delay =
+                            Duration::from_millis(500) * 2u32.saturating_pow(connect_attempts);
+                        if let (Some(next), true) = (spare, within_budget(delay)) {
+                            connect_attempts += 1;
+                            tracing::debug!(target: "keystone_v2", operation = op, attempt = connect_attempts, "connection failed, retrying");
+                            Box::pin(tokio::time::sleep(delay)).await;
+                            match next
+                                .next(sent_token, (connect_attempts, retry_attempts, replayed))
+                            {
+                                Some(next) => {
                                     request = next;
                                     continue;
                                 }
-                                Resend::Rebuild => {
-                                    request_rebuild(
-                                        Some(header),
-                                        (connect_attempts, retry_attempts, true),
-                                    );
+                                None => return Err(e),
+                            }
+                        }
+                    } else if !e.is_connect()
+                        && !e.is_timeout()
+                        && !e.is_redirect()
+                        && idempotent
+                        && retry_attempts < hooks.retries
+                        && within_budget(Duration::ZERO)
+                    {
+                        // A connection dropped mid-request: safe to resend an idempotent request.
+                        if let Some(next) = spare {
+                            retry_attempts += 1;
+                            tracing::debug!(target: "keystone_v2", operation = op, attempt = retry_attempts, "connection dropped, retrying");
+                            match next
+                                .next(sent_token, (connect_attempts, retry_attempts, replayed))
+                            {
+                                Some(next) => {
+                                    request = next;
+                                    continue;
+                                }
+                                None => return Err(e),
+                            }
+                        }
+                    }
+                    tracing::debug!(target: "keystone_v2::response", operation = op, method = %method, url = %e.url().map(|u| redact::url(u.as_str())).unwrap_or_default(), error = %redact::text(&e.to_string(), &call_secrets()), "request failed");
+                    return Err(e);
+                }
+            };
+            // Awaited outside the match: the outcome it came from is not kept beside it.
+            let response = observe(hooks, op, &method, started, response).await?;
+            let status = response.status();
+            if idempotent
+                && retry_attempts < hooks.retries
+                && policy.retriable.contains(&status.as_u16())
+            {
+                let delay = retry_after(response.headers())
+                    .map(|d| d.min(policy.max_retry_delay))
+                    .unwrap_or_else(|| policy.backoff(retry_attempts));
+                if spare.is_some() && within_budget(delay) {
+                    retry_attempts += 1;
+                    tracing::debug!(target: "keystone_v2", operation = op, status = status.as_u16(), attempt = retry_attempts, delay_ms = delay.as_millis() as u64, "retriable status, retrying");
+                    Box::pin(tokio::time::sleep(delay)).await;
+                    let carried = (connect_attempts, retry_attempts, replayed);
+                    match spare.take().and_then(|s| s.next(sent_token, carried)) {
+                        Some(next) => {
+                            request = next;
+                            continue;
+                        }
+                        None => return Ok(response),
+                    }
+                }
+            }
+            // Only a request that carried the session's token is replayed (an unauthenticated
+            // operation carries none).
+            if status == reqwest::StatusCode::UNAUTHORIZED
+                && !replayed
+                && within_budget(Duration::ZERO)
+            {
+                let refused = sent_token
+                    .as_ref()
+                    .and_then(|v| v.to_str().ok())
+                    .map(Secret::from);
+                if let (Auth::Session(weak), Some(refused), Some(next)) =
+                    (&hooks.auth, refused, spare)
+                {
+                    if let Some(shared) = weak.upgrade() {
+                        if let Some(token) = shared.after_unauthorized(&refused).await {
+                            if let Ok(header) = token_header(&token) {
+                                tracing::debug!(target: "keystone_v2", operation = op, "401: re-authenticated, replaying once");
+                                match next {
+                                    Resend::Copy(mut next) => {
+                                        next.headers_mut().insert(X_AUTH_TOKEN, header);
+                                        replayed = true;
+                                        request = *next;
+                                        continue;
+                                    }
+                                    Resend::Rebuild => {
+                                        request_rebuild(
+                                            Some(header),
+                                            (connect_attempts, retry_attempts, true),
+                                        );
+                                    }
                                 }
                             }
                         }
                     }
                 }
             }
+            return Ok(response);
         }
-        return Ok(response);
     }
 }
 
@@ -1481,18 +1552,24 @@ async fn attempts(
 /// to the maximum size; an error body is read (up to [`ERROR_BODY_LIMIT`]), understood
 /// whatever its form, scrubbed, and replaced by Keystone's canonical error body with what
 /// was found in the [`ERROR_INFO`] header.
-async fn observe(
-    hooks: &Hooks,
+///
+/// Not an `async fn`: the common case (a success, neither recorded nor logged with its body)
+/// is done at once, and only the error and recording paths are futures, boxed, so that none of
+/// their state sits in the engine's future.
+fn observe<'a>(
+    hooks: &'a Hooks,
     op: &'static str,
-    method: &reqwest::Method,
+    method: &'a reqwest::Method,
     started: Option<Instant>,
     response: reqwest::Response,
-) -> reqwest::Result<reqwest::Response> {
+) -> ReadyOrBoxed<'a, reqwest::Result<reqwest::Response>> {
+    use futures::future::Either;
     let status = response.status();
     with_call(|c| c.status.store(status.as_u16(), Ordering::Relaxed));
     if status.is_client_error() || status.is_server_error() {
-        // Boxed: the error path's state stays out of every successful call's future.
-        return Ok(Box::pin(error_response(hooks, op, method, response, started)).await);
+        return Either::Right(Box::pin(async move {
+            Ok(error_response(hooks, op, method, response, started).await)
+        }));
     }
     let response = limit(response, method, hooks.max_body, op);
     let logging = tracing::enabled!(target: "keystone_v2::response", tracing::Level::DEBUG);
@@ -1503,9 +1580,11 @@ async fn observe(
     }
     if !(hooks.recorder.is_some() || bodies) {
         // The common path: nothing to copy, redact or buffer.
-        return Ok(response);
+        return Either::Left(std::future::ready(Ok(response)));
     }
-    Box::pin(record_success(hooks, op, method, response, bodies)).await
+    Either::Right(Box::pin(record_success(
+        hooks, op, method, response, bodies,
+    )))
 }
 
 /// Buffers a success body to log it (redacted) or record it.
@@ -1966,13 +2045,17 @@ pub(crate) async fn convert_error<E: ErrorBody>(
 }
 
 /// Turns a generated call's outcome into this crate's result.
-pub(crate) async fn finish<T, E: ErrorBody>(
+///
+/// Not an `async fn`: a success is ready at once, and only an error (whose body may still be
+/// read) is a future, boxed, so that its state stays out of every call's future.
+pub(crate) fn finish<T: Send + 'static, E: ErrorBody + Send + 'static>(
     op: &'static str,
     result: std::result::Result<progenitor_client::ResponseValue<T>, progenitor_client::Error<E>>,
-) -> crate::Result<T> {
+) -> ReadyOrBoxed<'static, crate::Result<T>> {
+    use futures::future::Either;
     match result {
-        Ok(v) => Ok(v.into_inner()),
-        Err(e) => Err(convert_error(op, e).await),
+        Ok(v) => Either::Left(std::future::ready(Ok(v.into_inner()))),
+        Err(e) => Either::Right(Box::pin(async move { Err(convert_error(op, e).await) })),
     }
 }
 

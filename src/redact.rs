@@ -290,14 +290,54 @@ pub fn repeated_attribute(bytes: &[u8]) -> Option<String> {
             Ok(())
         }
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-            let mut seen = HashSet::new();
-            while let Some(key) = map.next_key::<String>()? {
-                if !seen.insert(key.clone()) {
-                    return Err(serde::de::Error::custom(Repeated(key)));
+            // The keys as the body spells them (borrowed unless escaped), compared one by one
+            // while an object is small (every typed one is), hashed past that.
+            let mut seen: Vec<std::borrow::Cow<'de, str>> = Vec::new();
+            let mut many: Option<HashSet<std::borrow::Cow<'de, str>>> = None;
+            while let Some(key) = map.next_key_seed(Key)? {
+                let repeated = match &mut many {
+                    Some(set) => !set.insert(key.clone()),
+                    None if seen.contains(&key) => true,
+                    None if seen.len() < 16 => {
+                        seen.push(key.clone());
+                        false
+                    }
+                    None => {
+                        let mut set: HashSet<_> = seen.drain(..).collect();
+                        set.insert(key.clone());
+                        many = Some(set);
+                        false
+                    }
+                };
+                if repeated {
+                    return Err(serde::de::Error::custom(Repeated(key.into_owned())));
                 }
                 map.next_value_seed(Walk)?;
             }
             Ok(())
+        }
+    }
+    /// An object's key, borrowed from the body when it has no escapes.
+    struct Key;
+    impl<'de> DeserializeSeed<'de> for Key {
+        type Value = std::borrow::Cow<'de, str>;
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_str(self)
+        }
+    }
+    impl<'de> Visitor<'de> for Key {
+        type Value = std::borrow::Cow<'de, str>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a key")
+        }
+        fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+            Ok(std::borrow::Cow::Borrowed(v))
+        }
+        fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(std::borrow::Cow::Owned(v.to_owned()))
+        }
+        fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+            Ok(std::borrow::Cow::Owned(v))
         }
     }
     struct Repeated(String);
@@ -477,6 +517,30 @@ mod tests {
             None
         );
         assert_eq!(found(b"not json"), None);
+    }
+
+    #[test]
+    fn repeated_attributes_are_found_in_large_objects_and_in_escaped_spellings() {
+        let keys = |n: usize| (0..n).map(|i| format!("\"k{i}\": {i}")).collect::<Vec<_>>();
+        // Past the keys compared one by one, and on both sides of that switch.
+        for n in [15, 16, 17, 40] {
+            let mut all = keys(n);
+            assert_eq!(
+                repeated_attribute(format!("{{{}}}", all.join(",")).as_bytes()),
+                None
+            );
+            all.push("\"k3\": 0".into());
+            assert_eq!(
+                repeated_attribute(format!("{{{}}}", all.join(",")).as_bytes()).as_deref(),
+                Some("k3"),
+                "{n} keys"
+            );
+        }
+        // `\u006e` is `n`: the same attribute, however it is spelled.
+        assert_eq!(
+            repeated_attribute(br#"{"name": "a", "\u006eame": "b"}"#).as_deref(),
+            Some("name")
+        );
     }
 
     #[test]

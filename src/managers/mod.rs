@@ -53,10 +53,14 @@ macro_rules! call_with {
             Box::pin(async {
                 let $raw = client.prepare(OP).await?;
                 let replay = $crate::hooks::rebuild_begin();
-                let mut $result = $call.await;
-                while $crate::hooks::rebuild_requested() {
-                    $result = $call.await;
-                }
+                // Each outcome lives only until the next attempt is made, so that no outcome
+                // is kept in this future beside the generated call's.
+                let $result = loop {
+                    let result = $call.await;
+                    if !$crate::hooks::rebuild_requested() {
+                        break result;
+                    }
+                };
                 $crate::hooks::rebuild_end(replay);
                 let $entry = OP;
                 $finish
@@ -92,17 +96,20 @@ pub(crate) use call_optional;
 
 /// The one place that reads `empty_success`: `build.rs` hides those statuses from progenitor,
 /// so the generated method reports them as an unexpected response; here they become `None`.
-pub(crate) async fn optional<T, E: crate::hooks::ErrorBody>(
+///
+/// Not an `async fn`, like [`crate::client::finish`]: only an error is a future.
+pub(crate) fn optional<T: Send + 'static, E: crate::hooks::ErrorBody + Send + 'static>(
     op: &'static crate::operations::Operation,
     result: std::result::Result<progenitor_client::ResponseValue<T>, progenitor_client::Error<E>>,
-) -> Result<Option<T>> {
+) -> impl std::future::Future<Output = Result<Option<T>>> + Send {
+    use futures::future::{Either, FutureExt as _};
     match result {
         Err(progenitor_client::Error::UnexpectedResponse(response))
             if op.empty_success.contains(&response.status().as_u16()) =>
         {
-            Ok(None)
+            Either::Left(std::future::ready(Ok(None)))
         }
-        other => crate::client::finish(op.id, other).await.map(Some),
+        other => Either::Right(crate::client::finish(op.id, other).map(|r| r.map(Some))),
     }
 }
 

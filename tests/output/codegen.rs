@@ -4050,10 +4050,10 @@ Sends a `GET` request to `/`
         #[allow(unused_mut)]
         let mut request = self.client.get(url).build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[0];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200..=299 => Ok(ResponseValue::stream(response)),
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -4079,10 +4079,10 @@ Sends a `GET` request to `/v2.0`
             )
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[1];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -4108,10 +4108,10 @@ Sends a `GET` request to `/v2.0/OS-KSADM/roles`
             )
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[2];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             401u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -4145,10 +4145,10 @@ Sends a `POST` request to `/v2.0/OS-KSADM/roles`
             .json(&body)
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[3];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             400u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -4191,10 +4191,10 @@ Arguments:
             )
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[4];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             401u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -4234,10 +4234,10 @@ Arguments:
             )
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[5];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             204u16 => Ok(ResponseValue::empty(response)),
             401u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -4272,10 +4272,10 @@ Sends a `GET` request to `/v2.0/OS-KSADM/services`
             )
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[6];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             401u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -4309,10 +4309,10 @@ Sends a `POST` request to `/v2.0/OS-KSADM/services`
             .json(&body)
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[7];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             400u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -4352,10 +4352,10 @@ Arguments:
             )
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[8];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             401u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -4395,10 +4395,10 @@ Arguments:
             )
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[9];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             204u16 => Ok(ResponseValue::empty(response)),
             401u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -4451,10 +4451,10 @@ Arguments:
             .json(&body)
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[10];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             400u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -4490,10 +4490,10 @@ Sends a `GET` request to `/v2.0/certificates/ca`
         #[allow(unused_mut)]
         let mut request = self.client.get(url).build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[11];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => Ok(ResponseValue::stream(response)),
             500u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -4517,10 +4517,10 @@ Sends a `GET` request to `/v2.0/certificates/signing`
         #[allow(unused_mut)]
         let mut request = self.client.get(url).build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[12];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => Ok(ResponseValue::stream(response)),
             500u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -4562,10 +4562,10 @@ Sends a `POST` request to `/v2.0/ec2tokens`
             .json(&body)
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[13];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             400u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -4605,10 +4605,10 @@ Sends a `GET` request to `/v2.0/endpoints`
             )
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[14];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             401u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -4644,10 +4644,10 @@ Sends a `POST` request to `/v2.0/endpoints`
             .json(&body)
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[15];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             400u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -4690,10 +4690,10 @@ Arguments:
             )
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[16];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             204u16 => Ok(ResponseValue::empty(response)),
             401u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -4730,10 +4730,10 @@ Sends a `GET` request to `/v2.0/extensions`
             )
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[17];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -4764,10 +4764,10 @@ Arguments:
             )
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[18];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             404u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -4803,10 +4803,10 @@ Sends a `POST` request to `/v2.0/s3tokens`
             .json(&body)
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[19];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             400u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -4860,10 +4860,10 @@ Arguments:
             .optional_query(("name", &name))
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[20];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             400u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -4905,10 +4905,10 @@ Sends a `POST` request to `/v2.0/tenants`
             .json(&body)
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[21];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             400u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -4951,10 +4951,10 @@ Arguments:
             )
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[22];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             401u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -4997,10 +4997,10 @@ Arguments:
             .json(&body)
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[23];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             400u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -5049,10 +5049,10 @@ Arguments:
             .json(&body)
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[24];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             400u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -5098,10 +5098,10 @@ Arguments:
             )
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[25];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             204u16 => Ok(ResponseValue::empty(response)),
             401u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -5141,10 +5141,10 @@ Arguments:
             )
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[26];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             401u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -5186,10 +5186,10 @@ Arguments:
             )
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[27];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             401u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -5236,10 +5236,10 @@ Arguments:
             )
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[28];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             400u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -5289,10 +5289,10 @@ Arguments:
             )
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[29];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             204u16 => Ok(ResponseValue::empty(response)),
             401u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -5333,10 +5333,10 @@ Sends a `POST` request to `/v2.0/tokens`
             .json(&body)
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[30];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             400u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -5373,10 +5373,10 @@ Sends a `GET` request to `/v2.0/tokens/revoked`
             )
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[31];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             401u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -5422,10 +5422,10 @@ Arguments:
             .optional_query(("belongsTo", &belongs_to))
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[32];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             401u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -5465,10 +5465,10 @@ Arguments:
             )
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[33];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             204u16 => Ok(ResponseValue::empty(response)),
             401u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -5509,10 +5509,10 @@ Arguments:
             .optional_query(("belongsTo", &belongs_to))
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[34];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => Ok(ResponseValue::empty(response)),
             204u16 => Ok(ResponseValue::empty(response)),
             401u16 => Err(Error::ErrorResponse(ResponseValue::empty(response))),
@@ -5552,10 +5552,10 @@ Arguments:
             )
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[35];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             401u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -5599,10 +5599,10 @@ Arguments:
             .optional_query(("name", &name))
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[36];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             401u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -5642,10 +5642,10 @@ Sends a `POST` request to `/v2.0/users`
             .json(&body)
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[37];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             400u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -5691,10 +5691,10 @@ Arguments:
             )
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[38];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             401u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -5739,10 +5739,10 @@ Arguments:
             .json(&body)
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[39];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             400u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -5788,10 +5788,10 @@ Arguments:
             )
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[40];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             204u16 => Ok(ResponseValue::empty(response)),
             401u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -5836,10 +5836,10 @@ Arguments:
             .json(&body)
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[41];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             400u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -5888,10 +5888,10 @@ Arguments:
             .json(&body)
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[42];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             400u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -5940,10 +5940,10 @@ Arguments:
             .json(&body)
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[43];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             400u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -5992,10 +5992,10 @@ Arguments:
             )
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[44];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             401u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -6044,10 +6044,10 @@ Arguments:
             .json(&body)
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[45];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             400u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -6095,10 +6095,10 @@ Arguments:
             )
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[46];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             401u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -6140,10 +6140,10 @@ Arguments:
             )
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[47];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             204u16 => Ok(ResponseValue::empty(response)),
             401u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -6186,10 +6186,10 @@ Arguments:
             .json(&body)
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[48];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             400u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -6238,10 +6238,10 @@ Arguments:
             .json(&body)
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[49];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             400u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -6287,10 +6287,10 @@ Arguments:
             )
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[50];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             401u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -6333,10 +6333,10 @@ Arguments:
             .json(&body)
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[51];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             400u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -6384,10 +6384,10 @@ Arguments:
             )
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[52];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             204u16 => Ok(ResponseValue::empty(response)),
             400u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -6426,10 +6426,10 @@ Arguments:
         #[allow(unused_mut)]
         let mut request = self.client.get(url).build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[53];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200..=299 => Ok(ResponseValue::stream(response)),
             401u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -6468,10 +6468,10 @@ Arguments:
         #[allow(unused_mut)]
         let mut request = self.client.put(url).build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[54];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200..=299 => Ok(ResponseValue::stream(response)),
             400u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -6511,10 +6511,10 @@ Arguments:
         #[allow(unused_mut)]
         let mut request = self.client.delete(url).build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[55];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200..=299 => Ok(ResponseValue::stream(response)),
             401u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
@@ -6557,10 +6557,10 @@ Arguments:
             .json(&body)
             .build()?;
         const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[56];
-        crate::hooks::pre(self, &mut request, OPERATION)?;
+        let request = crate::hooks::pre(self, request, OPERATION)?;
         let result = crate::hooks::exec(self, request, OPERATION).await;
-        let response = result?;
-        match response.status().as_u16() {
+        let (status, response) = crate::hooks::status(result?);
+        match status {
             200u16 => crate::hooks::from_response(response).await,
             400u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
