@@ -8,19 +8,29 @@
 //! sequentially and with 64 concurrent tasks, it times the same number of calls through
 //! `keystone_v2::Client` and through a bare `reqwest::Client` that sends the same request and
 //! decodes the same generated type, and (to tell where a difference comes from) through the
-//! generated client alone with a static token. Rounds alternate between the three (the order
-//! rotates from round to round) so that machine noise hits all alike. Per row it prints the
-//! median time per call of each, and the median of the per-round ratios Client / reqwest and
-//! Client / generated (a ratio taken within one round, then the median over the rounds, is
-//! steadier on a noisy machine than the ratio of the medians), with their lowest and highest.
-//! `BENCH_CALLS` (default 2000) sets the calls per measurement (a create+delete pair counts as
-//! one call), `BENCH_ROUNDS` (default 5) the rounds. For profiling one of them, comma lists in
-//! `BENCH_EXCHANGE` (`Validate`, `TenantList`, `CreateDelete`), `BENCH_TASKS` (`1`, `64`) and
-//! `BENCH_CLIENTS` (`client`, `generated`, `reqwest`) restrict the rows and the clients run
-//! (the ratios of a row with a client left out mean nothing).
+//! generated client alone with a static token. The bare `reqwest::Client` carries the
+//! `Client`'s default headers (`Accept` and `User-Agent`), so that all three send the same
+//! requests.
 //!
-//! The bare `reqwest::Client` carries the `Client`'s default headers (`Accept` and
-//! `User-Agent`), so that all three send the same requests.
+//! - **Sequential rows.** In each round the three clients take turns in batches of
+//!   `BENCH_BATCH` calls (default 25; the order rotates from batch to batch), every call timed
+//!   on its own, and a client's figure for the round is its median call time. Taking turns
+//!   this often makes a moment of machine noise hit all three alike, and the median ignores
+//!   the rare call a preemption of the machine stretches by milliseconds. (Batches rather
+//!   than single calls: a client's connection and code stay warm for more than one call, as
+//!   they do in a program that makes calls in a row.)
+//! - **64-task rows.** Rounds alternate between the three clients (the order rotates from
+//!   round to round), each round timing `BENCH_CALLS` calls spread over 64 tasks.
+//!
+//! Per row it prints the median time per call of each, and the median of the per-round ratios
+//! Client / reqwest and Client / generated (a ratio taken within one round, then the median
+//! over the rounds, is steadier on a noisy machine than the ratio of the medians), with their
+//! lowest and highest. `BENCH_CALLS` (default 2000) sets the calls per measurement (a
+//! create+delete pair counts as one call), `BENCH_ROUNDS` (default 5) the rounds. For
+//! profiling one of them, comma lists in `BENCH_EXCHANGE` (`Validate`, `TenantList`,
+//! `CreateDelete`), `BENCH_TASKS` (`1`, `64`) and `BENCH_CLIENTS` (`client`, `generated`,
+//! `reqwest`) restrict the rows and the clients run (the ratios of a row with a client left
+//! out mean nothing).
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -198,6 +208,40 @@ async fn run(target: &Target, call: Call, calls: usize, tasks: usize) -> Duratio
     started.elapsed()
 }
 
+/// One round of a sequential row: the clients take turns call by call (the order rotating
+/// from call to call), so that whatever slows the machine down for a moment slows all of them
+/// alike; each one's figure is its median call time (robust to the rare call that a
+/// preemption of the machine stretches by milliseconds), times `calls`.
+async fn run_interleaved(
+    targets: &[Target; 3],
+    chosen: [bool; 3],
+    call: Call,
+    calls: usize,
+) -> [Duration; 3] {
+    let batch: usize = env_usize("BENCH_BATCH", 25).max(1);
+    let mut each: [Vec<Duration>; 3] = Default::default();
+    for n in 0..calls.div_ceil(batch) {
+        for k in 0..3 {
+            let i = (n + k) % 3;
+            if chosen[i] {
+                for _ in 0..batch.min(calls - n * batch) {
+                    let started = Instant::now();
+                    targets[i].call(call).await;
+                    each[i].push(started.elapsed());
+                }
+            }
+        }
+    }
+    each.map(|times| {
+        if times.is_empty() {
+            // Left out (profiling one client): a placeholder time.
+            Duration::from_secs(1)
+        } else {
+            median(times) * calls as u32
+        }
+    })
+}
+
 fn median<T: PartialOrd + Copy>(mut v: Vec<T>) -> T {
     v.sort_by(|a, b| a.partial_cmp(b).expect("comparable"));
     v[v.len() / 2]
@@ -313,8 +357,10 @@ fn main() {
             Target::Reqwest(raw),
         ];
         println!(
-            "{calls} calls per measurement, {rounds} alternating rounds; median time per call, \
-             median of the per-round ratios [lowest-highest]"
+            "{calls} calls per measurement, {rounds} rounds (sequential: turns of {} calls, median \
+             call time; 64 tasks: alternating rounds); median time per call, median of the \
+             per-round ratios [lowest-highest]",
+            env_usize("BENCH_BATCH", 25)
         );
         println!(
             "{:<26} {:>10} {:>10} {:>10} {:>22} {:>22}",
@@ -333,7 +379,22 @@ fn main() {
                     run(target, call, tasks * 4, tasks).await;
                 }
                 let mut times: [Vec<Duration>; 3] = Default::default();
+                let chosen = ["client", "generated", "reqwest"].map(|c| selected("BENCH_CLIENTS", c));
                 for round in 0..rounds {
+                    if tasks == 1 {
+                        // In a task of the runtime, like the other rows' calls (the future of
+                        // `block_on` runs on a thread of its own, away from the workers).
+                        let t = targets.clone();
+                        let round = tokio::spawn(async move {
+                            run_interleaved(&t, chosen, call, calls).await
+                        })
+                        .await
+                        .expect("the round's task");
+                        for (i, t) in round.into_iter().enumerate() {
+                            times[i].push(t);
+                        }
+                        continue;
+                    }
                     // Rotate the order so that none is always first after another's burst.
                     for k in 0..3 {
                         let i = (round + k) % 3;

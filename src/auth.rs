@@ -378,7 +378,18 @@ impl Session {
 
     /// Authenticates unless another caller already did since `seen` (the generation observed,
     /// or the token that was refused).
+    ///
+    /// Bounded by what remains of the call's deadline: the wait for another caller's
+    /// authentication is not bounded by any request of this call.
     async fn reauthenticate(
+        &self,
+        seen_generation: u64,
+        refused: Option<&Secret>,
+    ) -> Result<AccessInfo> {
+        crate::hooks::bounded(self.reauthenticate_now(seen_generation, refused)).await
+    }
+
+    async fn reauthenticate_now(
         &self,
         seen_generation: u64,
         refused: Option<&Secret>,

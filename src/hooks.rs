@@ -16,7 +16,10 @@
 //! - **Attributes.** A JSON request body that has the same attribute twice in one object (an
 //!   `extra` map repeating a typed attribute) is [`Error::InvalidRequest`]; nothing is sent.
 //! - **Deadline.** One deadline bounds a whole call: each attempt's timeout is what remains of
-//!   it, and retries, waits, re-authentication and replay happen only within it.
+//!   it, and retries, waits, re-authentication and replay happen only within it. A call past it
+//!   is [`Error::DeadlineExceeded`] or [`Error::Timeout`]. A manager's call on a client without
+//!   a concurrency cap or a rate limit has no timer of its own: all its waits are bounded
+//!   already (see `within_unarmed`).
 //! - **Body size.** A response body larger than the limit is [`Error::ResponseTooLarge`],
 //!   detected while reading (or from `Content-Length`, before reading); an error body is read
 //!   up to 64 KiB and the rest dropped.
@@ -606,6 +609,9 @@ pub(crate) struct Call {
     status: AtomicU16,
     /// One of the `REPLAY_*` states.
     replay: std::sync::atomic::AtomicU8,
+    /// The operation the call is named for in [`Error::DeadlineExceeded`], when it is known
+    /// to be a static name (a manager's call); authentication otherwise.
+    operation: &'static str,
 }
 
 /// The secrets of a call, in the form they were found in.
@@ -647,6 +653,10 @@ const REPLAY_IN_FLIGHT: u8 = 4;
 
 impl Call {
     fn new(timeout: Duration) -> Self {
+        Self::named(timeout, "authenticate")
+    }
+
+    fn named(timeout: Duration, operation: &'static str) -> Self {
         let started = Instant::now();
         Self {
             started,
@@ -655,6 +665,7 @@ impl Call {
             secrets: Mutex::new(Secrets::default()),
             status: AtomicU16::new(0),
             replay: std::sync::atomic::AtomicU8::new(REPLAY_COPY),
+            operation,
         }
     }
 
@@ -785,18 +796,103 @@ pub(crate) fn within<'a, T: 'a>(
     )
 }
 
+/// Runs `fut` as one call bounded by `timeout`, like [`within`], without a timer of its own
+/// for the whole call: for a client whose requests wait for nothing but their answers (no
+/// concurrency cap, no rate limit), every wait of the call is already bounded by what remains
+/// of its deadline. Each attempt's timeout is what remains (the HTTP client's own timeout for
+/// a first attempt, which starts with the call and is as long), retries wait only when the
+/// wait fits, error bodies are read until shortly before it, and authentication (the one wait
+/// for something other than an answer: another task's authentication in progress) is bounded
+/// by [`bounded`]. This spares each call a timer's registration and removal, and the
+/// futures of two layers.
+pub(crate) fn within_unarmed<'a, T: 'a>(
+    timeout: Duration,
+    operation: &'static str,
+    fut: impl std::future::Future<Output = crate::Result<T>> + 'a,
+) -> impl std::future::Future<Output = crate::Result<T>> + 'a {
+    use futures::future::Either;
+    if CALL.try_with(|_| ()).is_ok() {
+        return Either::Left(fut);
+    }
+    Either::Right(CALL.scope(Box::new(Call::named(timeout, operation)), fut))
+}
+
+/// A manager's call: [`within_unarmed`] when `hooks` make requests wait for nothing but their
+/// answers, [`within`] (a timer for the whole call) when a concurrency cap or a rate limit may
+/// hold a request back.
+pub(crate) fn call_scope<'a, T: 'a, F>(
+    hooks: &Hooks,
+    timeout: Duration,
+    operation: &'static str,
+    fut: F,
+) -> impl std::future::Future<Output = crate::Result<T>> + 'a
+where
+    F: std::future::Future<Output = crate::Result<T>> + 'a,
+{
+    use futures::future::Either;
+    if hooks.policy.semaphore.is_none() && hooks.policy.limiter.is_none() {
+        Either::Left(within_unarmed(timeout, operation, fut))
+    } else {
+        Either::Right(within(timeout, operation, fut))
+    }
+}
+
+/// `fut` bounded by what remains of the current call's deadline (unbounded outside a call):
+/// [`Error::DeadlineExceeded`] when it does not end in time.
+pub(crate) async fn bounded<T>(
+    fut: impl std::future::Future<Output = crate::Result<T>>,
+) -> crate::Result<T> {
+    let Some((deadline, timeout, operation)) =
+        with_call(|c| (c.deadline, c.deadline - c.started, c.operation))
+    else {
+        return fut.await;
+    };
+    match tokio::time::timeout_at(tokio::time::Instant::from_std(deadline), fut).await {
+        Ok(result) => result,
+        Err(_) => Err(Error::DeadlineExceeded {
+            operation: operation.to_owned(),
+            timeout,
+        }),
+    }
+}
+
 /// Percent-encodes a path argument as exactly one segment: everything but the unreserved
 /// characters `A-Z a-z 0-9 - . _ ~` (so `/`, `\`, `?`, `#`, `%` and the rest cannot change the
 /// route). The route guard refuses what no encoding can carry: an empty argument, `.` and `..`.
 ///
 /// It gives the encoding to format (the generated code writes it straight into the URL).
-pub(crate) fn encode_segment(value: &str) -> percent_encoding::PercentEncode<'_> {
+pub(crate) fn encode_segment(value: &str) -> Segment<'_> {
     const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
         .remove(b'-')
         .remove(b'.')
         .remove(b'_')
         .remove(b'~');
-    percent_encoding::utf8_percent_encode(value, SEGMENT)
+    // Ids are unreserved characters: written as they are, without the encoder's walk.
+    if value
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~'))
+    {
+        Segment::Plain(value)
+    } else {
+        Segment::Encoded(percent_encoding::utf8_percent_encode(value, SEGMENT))
+    }
+}
+
+/// A path argument as it is written into the URL: [`encode_segment`]'s answer.
+pub(crate) enum Segment<'a> {
+    /// Only unreserved characters: written as it is.
+    Plain(&'a str),
+    /// Percent-encoded.
+    Encoded(percent_encoding::PercentEncode<'a>),
+}
+
+impl std::fmt::Display for Segment<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Segment::Plain(s) => f.write_str(s),
+            Segment::Encoded(e) => std::fmt::Display::fmt(e, f),
+        }
+    }
 }
 
 /// Checks that `path` is the operation's template below the base URL: the same static
@@ -827,27 +923,39 @@ fn check_route(baseurl: &str, path: &str, template: &str) -> Result<(), String> 
     let Some(rest) = path.strip_prefix(base_path) else {
         return refused("the URL left the base URL's path");
     };
-    // Byte splits: a path is a few short segments, where a `str` pattern search costs more
-    // than the loop itself.
-    let mut got = rest.as_bytes().split(|b| *b == b'/');
-    for want in template.as_bytes().split(|b| *b == b'/') {
-        let Some(seg) = got.next() else {
-            return refused("an argument was `.` or `..`, or held a path separator");
-        };
-        if let Some(name) = want.strip_prefix(b"{").and_then(|w| w.strip_suffix(b"}")) {
+    // One walk over both: the template's static bytes must be the path's, and each `{name}`
+    // must be one segment of the path, neither empty nor `.` nor `..`.
+    let (path, template_bytes) = (rest.as_bytes(), template.as_bytes());
+    let (mut i, mut j) = (0, 0);
+    while j < template_bytes.len() {
+        if template_bytes[j] == b'{' {
+            let close = template_bytes[j..]
+                .iter()
+                .position(|b| *b == b'}')
+                .map_or(template_bytes.len(), |k| j + k);
+            let start = i;
+            while i < path.len() && path[i] != b'/' {
+                i += 1;
+            }
+            let seg = &path[start..i];
             if seg.is_empty() || seg == b"." || seg == b".." {
-                let name = String::from_utf8_lossy(name);
+                let name = String::from_utf8_lossy(&template_bytes[(j + 1).min(close)..close]);
                 return refused(&if seg.is_empty() {
                     format!("the {name} argument is empty")
                 } else {
                     format!("the {name} argument is `.` or `..`")
                 });
             }
-        } else if seg != want {
-            return refused("an argument was `.` or `..`, or held a path separator");
+            j = close + 1;
+        } else {
+            if i >= path.len() || path[i] != template_bytes[j] {
+                return refused("an argument was `.` or `..`, or held a path separator");
+            }
+            i += 1;
+            j += 1;
         }
     }
-    if got.next().is_some() {
+    if i < path.len() {
         return refused("an argument held a path separator");
     }
     Ok(())
@@ -953,18 +1061,17 @@ pub(crate) fn request_id(headers: &reqwest::header::HeaderMap) -> Option<String>
 }
 
 /// Headers whose values are credentials: never logged, shown as a hash in the curl line.
-fn secret_header(name: &str, value: &reqwest::header::HeaderValue) -> bool {
+fn secret_header(name: &reqwest::header::HeaderName, value: &reqwest::header::HeaderValue) -> bool {
+    use reqwest::header::{AUTHORIZATION, COOKIE, PROXY_AUTHORIZATION};
+    // A header name is lower case: the standard ones compare as numbers.
     value.is_sensitive()
-        || [
-            "x-auth-token",
-            "x-subject-token",
-            "x-service-token",
-            "authorization",
-            "proxy-authorization",
-            "cookie",
-        ]
-        .iter()
-        .any(|h| name.eq_ignore_ascii_case(h))
+        || name == AUTHORIZATION
+        || name == PROXY_AUTHORIZATION
+        || name == COOKIE
+        || matches!(
+            name.as_str(),
+            "x-auth-token" | "x-subject-token" | "x-service-token"
+        )
 }
 
 /// Logs a request on `keystone_v2::request` (its headers too with `debug`), its body on
@@ -982,7 +1089,7 @@ fn log_request(op: &str, request: &reqwest::Request, hooks: &Hooks) {
     }
     let secrets = &call_secrets();
     let shown = |k: &reqwest::header::HeaderName, v: &reqwest::header::HeaderValue| {
-        if secret_header(k.as_str(), v) {
+        if secret_header(k, v) {
             None
         } else {
             Some(redact::text(
@@ -1083,7 +1190,16 @@ impl ClientHooks<Hooks> for Raw {
         request: reqwest::Request,
         info: &OperationInfo,
     ) -> reqwest::Result<reqwest::Response> {
-        execute(self.client(), self.inner(), request, info.operation_id).await
+        let secrets = crate::operations::find(info.operation_id)
+            .is_none_or(|op| !op.secret_params.is_empty());
+        execute(
+            self.client(),
+            self.inner(),
+            request,
+            info.operation_id,
+            secrets,
+        )
+        .await
     }
 }
 
@@ -1152,7 +1268,15 @@ pub(crate) fn exec<'a>(
 ) -> std::pin::Pin<
     Box<dyn std::future::Future<Output = reqwest::Result<reqwest::Response>> + Send + 'a>,
 > {
-    Box::pin(execute(raw.client(), raw.inner(), request, op.id))
+    // Only an operation with a secret path parameter (a token id) can carry a secret in its
+    // path: the others' paths are not searched for one.
+    Box::pin(execute(
+        raw.client(),
+        raw.inner(),
+        request,
+        op.id,
+        !op.secret_params.is_empty(),
+    ))
 }
 
 /// progenitor's optional query parameters, added to the URL only when given (reqwest
@@ -1250,15 +1374,16 @@ pub(crate) fn execute<'a>(
     hooks: &'a Hooks,
     request: reqwest::Request,
     operation: &'static str,
+    path_secrets: bool,
 ) -> impl std::future::Future<Output = reqwest::Result<reqwest::Response>> + Send + 'a {
     use futures::future::Either;
     if CALL.try_with(|_| ()).is_ok() {
-        return Either::Left(attempts(http, hooks, request, operation));
+        return Either::Left(attempts(http, hooks, request, operation, path_secrets));
     }
     // Used directly (the generated client on its own): this request is the whole call.
     Either::Right(CALL.scope(
         Box::new(Call::new(hooks.timeout)),
-        attempts(http, hooks, request, operation),
+        attempts(http, hooks, request, operation, path_secrets),
     ))
 }
 
@@ -1266,14 +1391,18 @@ pub(crate) fn execute<'a>(
 /// is allocated for a request without any (no body, no token id in the path, no
 /// credential header); a body is kept as bytes and parsed only if an error or a log needs
 /// its secrets.
-fn note_secrets(hooks: &Hooks, request: &reqwest::Request) {
-    let path = redact::path_secrets(request.url().path());
+fn note_secrets(hooks: &Hooks, request: &reqwest::Request, path_secrets: bool) {
+    let path = if path_secrets {
+        redact::path_secrets(request.url().path())
+    } else {
+        Vec::new()
+    };
     let body = request.body().and_then(|b| b.as_bytes());
     // Credentials in other headers (Authorization, ...), which a server may echo; the token
     // header is kept as it is sent (in `attempts`).
     let mut headers = Vec::new();
     for (name, value) in request.headers() {
-        if name != X_AUTH_TOKEN && secret_header(name.as_str(), value) {
+        if name != X_AUTH_TOKEN && secret_header(name, value) {
             if let Ok(v) = value.to_str() {
                 headers.push(v.to_owned());
                 if let Some((_, credential)) = v.split_once(' ') {
@@ -1347,11 +1476,12 @@ fn attempts<'a>(
     hooks: &'a Hooks,
     mut request: reqwest::Request,
     op: &'static str,
+    path_secrets: bool,
 ) -> impl std::future::Future<Output = reqwest::Result<reqwest::Response>> + Send + 'a {
     async move {
         let policy = &*hooks.policy;
         let method = request.method().clone();
-        note_secrets(hooks, &request);
+        note_secrets(hooks, &request, path_secrets);
         let within_budget = |delay: Duration| delay + Duration::from_millis(50) < call_remaining();
         let session = matches!(hooks.auth, Auth::Session(_));
         let idempotent = idempotent(&method);
@@ -2118,6 +2248,85 @@ mod tests {
         assert!(err.contains("tenant_id"), "{err}");
     }
 
+    #[tokio::test]
+    async fn a_bounded_wait_ends_at_the_deadline_of_a_call_without_a_timer() {
+        let started = Instant::now();
+        let outcome: crate::Result<()> = within_unarmed(
+            Duration::from_millis(200),
+            "tenants_list",
+            bounded(std::future::pending()),
+        )
+        .await;
+        let elapsed = started.elapsed();
+        match outcome {
+            Err(Error::DeadlineExceeded { operation, timeout }) => {
+                assert_eq!(operation, "tenants_list");
+                assert_eq!(timeout, Duration::from_millis(200));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(elapsed >= Duration::from_millis(190), "{elapsed:?}");
+        assert!(elapsed < Duration::from_secs(2), "{elapsed:?}");
+        // Outside a call, a bounded future is not bounded (nor changed).
+        assert_eq!(bounded(async { Ok(7) }).await.unwrap(), 7);
+    }
+
+    #[test]
+    fn the_route_guard_refuses_every_path_that_is_not_the_template() {
+        let at_end = "/v2.0/tokens/{token_id}";
+        let ok = |base: &str, path: &str, t: &str| check_route(base, path, t).is_ok();
+        assert!(ok("https://h:35357", "/v2.0/tokens/abc", at_end));
+        assert!(ok("h:5000/keystone", "/keystone/v2.0/tokens/abc", at_end));
+        assert!(ok("http://h", "/v2.0/tenants", "/v2.0/tenants"));
+        for bad in [
+            "/v2.0/tokens/",
+            "/v2.0/tokens",
+            "/v2.0/tokens/abc/",
+            "/v2.0/tokens/abc/def",
+            "/v2.0/tokens/.",
+            "/v2.0/tokens/..",
+            "/v2.0/tokenss/abc",
+            "/v2.0/token/abc",
+            "/v2.0/tokens//abc",
+            "",
+        ] {
+            assert!(!ok("http://h", bad, at_end), "{bad:?}");
+        }
+        for bad in ["/v2.0/tenantsX", "/v2.0/tenant", "/v2.0/tenants/", "/v2.0"] {
+            assert!(!ok("http://h", bad, "/v2.0/tenants"), "{bad:?}");
+        }
+        let two = "/v2.0/tenants/{tenant_id}/users/{user_id}/roles";
+        assert!(ok("http://h", "/v2.0/tenants/a/users/b/roles", two));
+        assert!(!ok("http://h", "/v2.0/tenants/a/users//roles", two));
+        assert!(!ok("http://h", "/v2.0/tenants/a/users/b/c/roles", two));
+    }
+
+    #[test]
+    fn path_arguments_are_written_as_the_percent_encoder_writes_them() {
+        const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+            .remove(b'-')
+            .remove(b'.')
+            .remove(b'_')
+            .remove(b'~');
+        for value in [
+            "",
+            "c5f7a4ded9d341c49767e6083c6363dc",
+            "a.b-c_d~e",
+            "..",
+            "a b",
+            "a/b",
+            "ünïcode",
+            "%2e%2e",
+            "x?y#z",
+        ] {
+            assert_eq!(
+                encode_segment(value).to_string(),
+                percent_encoding::utf8_percent_encode(value, SEGMENT).to_string(),
+                "{value:?}"
+            );
+        }
+    }
+
     #[test]
     fn error_bodies_of_every_form_give_their_message() {
         let s = reqwest::StatusCode::NOT_FOUND;
@@ -2248,7 +2457,7 @@ mod tests {
         );
         let hooks = Hooks::default();
         let shown = |k: &reqwest::header::HeaderName, v: &reqwest::header::HeaderValue| {
-            (!secret_header(k.as_str(), v)).then(|| v.to_str().unwrap().to_owned())
+            (!secret_header(k, v)).then(|| v.to_str().unwrap().to_owned())
         };
         let redacted = redact::url(request.url().as_str());
         let line = curl_line(&request, &redacted, "{\"a\": 1}", &hooks, &shown);

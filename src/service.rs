@@ -426,10 +426,15 @@ impl ServiceRequest {
                     ))
                 }
             }
-            let response =
-                hooks::execute(shared.http(), shared.hooks(), request, SERVICE_OPERATION)
-                    .await
-                    .map_err(Error::transport)?;
+            let response = hooks::execute(
+                shared.http(),
+                shared.hooks(),
+                request,
+                SERVICE_OPERATION,
+                true,
+            )
+            .await
+            .map_err(Error::transport)?;
             let status = response.status();
             if status.is_client_error() || status.is_server_error() {
                 return Err(hooks::http_error(status, response.headers(), (None, None)));

@@ -263,3 +263,98 @@ async fn paging_stops_with_an_error_when_the_server_ignores_the_marker() {
         requests[1]
     );
 }
+
+/// A server that answers every request with headers promising `content-length: 100` and 10
+/// bytes of body, then never sends the rest (nor closes).
+async fn stalled_body() -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/v2.0", listener.local_addr().unwrap());
+    tokio::spawn(async move {
+        while let Ok((mut socket, _)) = listener.accept().await {
+            tokio::spawn(async move {
+                let mut buf = vec![0u8; 16384];
+                let _ = socket.read(&mut buf).await;
+                let _ = socket
+                    .write_all(
+                        b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{\"users\":",
+                    )
+                    .await;
+                tokio::time::sleep(Duration::from_secs(3600)).await;
+            });
+        }
+    });
+    url
+}
+
+#[tokio::test]
+async fn a_body_that_stalls_after_the_headers_is_a_timeout_within_the_configured_time() {
+    // A client without a concurrency cap or a rate limit has no timer for the whole call: the
+    // deadline must still bound the body's reading.
+    let client = admin_token_client(&stalled_body().await)
+        .timeout(Duration::from_millis(300))
+        .build()
+        .unwrap();
+    let started = Instant::now();
+    let err = client.users().list(None).await.unwrap_err();
+    assert!(err.is_timeout(), "{err:?}");
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "took {:?}",
+        started.elapsed()
+    );
+}
+
+#[tokio::test]
+async fn a_call_held_back_by_the_rate_limit_ends_at_its_deadline_not_at_its_slot() {
+    // One request every 4 s: the second call's slot is far past its 300 ms deadline.
+    let (url, seen) = scripted(
+        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 12\r\n\r\n{\"users\":[]}",
+        Duration::ZERO,
+    )
+    .await;
+    let client = admin_token_client(&url)
+        .rate_limit(0.25)
+        .timeout(Duration::from_millis(300))
+        .build()
+        .unwrap();
+    client.users().list(None).await.unwrap();
+    let started = Instant::now();
+    let err = client.users().list(None).await.unwrap_err();
+    assert!(err.is_timeout(), "{err:?}");
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "took {:?}",
+        started.elapsed()
+    );
+    assert_eq!(
+        seen.lock().unwrap().len(),
+        1,
+        "the held-back request was sent"
+    );
+}
+
+#[tokio::test]
+async fn a_call_waiting_for_a_concurrency_slot_ends_at_its_deadline() {
+    // The one slot is taken by a call whose server never answers; the second call, started
+    // later, waits for that slot and must end at its own deadline.
+    let (url, _) = scripted("", Duration::from_secs(3600)).await;
+    let client = admin_token_client(&url)
+        .max_concurrency(1)
+        .timeout(Duration::from_millis(600))
+        .build()
+        .unwrap();
+    let first = {
+        let client = client.clone();
+        tokio::spawn(async move { client.users().list(None).await })
+    };
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let started = Instant::now();
+    let err = client.users().list(None).await.unwrap_err();
+    assert!(err.is_timeout(), "{err:?}");
+    assert!(
+        started.elapsed() < Duration::from_millis(1500),
+        "took {:?}",
+        started.elapsed()
+    );
+    assert!(first.await.unwrap().unwrap_err().is_timeout());
+}

@@ -47,7 +47,8 @@ macro_rules! call_with {
         };
         // Boxed: the call's state is allocated once instead of being copied at every level
         // of futures above it (the deadline, the call's scope, the manager's methods).
-        $crate::hooks::within(
+        $crate::hooks::call_scope(
+            client.shared.hooks(),
             client.timeout(),
             $op,
             Box::pin(async {
