@@ -621,7 +621,10 @@ struct Secrets {
     config: Option<Arc<[String]>>,
     /// From paths (token ids) and headers, as strings.
     strings: Vec<String>,
-    /// The token headers as they were sent.
+    /// The token header as it was first sent (held inline: nearly every call sends one token,
+    /// and this saves it an allocation).
+    token: Option<reqwest::header::HeaderValue>,
+    /// Other token headers sent in the same call (after a re-authentication).
     tokens: Vec<reqwest::header::HeaderValue>,
     /// Request bodies, parsed for their secrets only when they are needed.
     bodies: Vec<Vec<u8>>,
@@ -695,8 +698,9 @@ impl Call {
             }
         }
         out.extend(
-            s.tokens
+            s.token
                 .iter()
+                .chain(&s.tokens)
                 .filter_map(|t| t.to_str().ok())
                 .map(str::to_owned),
         );
@@ -1523,8 +1527,14 @@ fn attempts<'a>(
                 call.waited.store(true, Ordering::Relaxed);
                 if let Some(t) = &sent_token {
                     let mut s = call.secrets();
-                    if !s.tokens.contains(t) {
-                        s.tokens.push(t.clone());
+                    match &s.token {
+                        None => s.token = Some(t.clone()),
+                        Some(first) if first == t => {}
+                        Some(_) => {
+                            if !s.tokens.contains(t) {
+                                s.tokens.push(t.clone());
+                            }
+                        }
                     }
                 }
             });
