@@ -1,9 +1,10 @@
 """The driver of scripts/bench-vs-keystoneclient (run it through that script).
 
   bench-vs-keystoneclient.py run --rust-bin PATH --url PUBLIC_URL
-      alternating rounds of the Rust Client (examples/bench_client.rs, PATH) and
-      python-keystoneclient (this file, `worker`) against the same Keystone v2.0; prints a
-      table of the figures and the ratios (the median of the per-round ratios)
+      alternating rounds of the Rust Client (examples/bench_client.rs, PATH),
+      python-keystoneclient (this file, `worker`) and the raw floor (PATH --client raw)
+      against the same Keystone v2.0; prints a table of the figures and the ratios (the
+      median of the per-round ratios)
   bench-vs-keystoneclient.py worker --url PUBLIC_URL --workload W --workers N --calls N
       one keystoneclient measurement, one line of JSON, as examples/bench_client.rs prints
 
@@ -14,7 +15,15 @@ start by `run`). keystoneclient's workers are threads with one client (session) 
 requests session is not meant to be shared between threads; Rust's are tasks sharing one
 Client. Both authenticate as admin on the public API and use the catalog's admin endpoint.
 
-Environment (for `run`): BENCH_ROUNDS (default 5), BENCH_CALLS (Rust calls per
+The floor (`bench_client --client raw`) is what a client that spends nothing on HTTP, JSON or
+safety gets from this server on this machine: the same requests to the same admin URLs, with
+the Client's headers, prebuilt and written on one blocking keep-alive socket per worker (std
+threads), each answer read by its Content-Length, no JSON decoded but the created tenant's id;
+its token comes from the Client before the timed calls. floor / keystoneclient is the ceiling
+of the Rust / keystoneclient ratio on this machine and server, Rust / floor how much of it the
+Client reaches.
+
+Environment (for `run`): BENCH_ROUNDS (default 5), BENCH_CALLS (Rust and floor calls per
 measurement, default 2000), BENCH_PY_CALLS (keystoneclient calls per measurement, default
 640), BENCH_STARTS (start-to-first-list runs of each client, default 10), BENCH_WORKERS
 (the concurrent worker count, default 64).
@@ -93,7 +102,7 @@ def worker(args):
             tenant = ks.tenants.create(tenant_name=f"bench-py-{pid}-{next(names)}")
             ks.tenants.delete(tenant)
 
-    per_worker = args.calls // args.workers
+    per_worker = max(1, args.calls // args.workers)  # fewer calls than workers: one each
     warmed = threading.Barrier(args.workers + 1)
     go = threading.Barrier(args.workers + 1)
     errors = []
@@ -174,33 +183,45 @@ def run(args):
                                  "--workers", str(k), "--calls", str(n)],
         "keystoneclient": lambda w, n, k: python + ["--url", args.url, "--workload", w,
                                                     "--workers", str(k), "--calls", str(n)],
+        "raw": lambda w, n, k: [args.rust_bin, "--client", "raw", "--url", args.url,
+                                "--workload", w, "--workers", str(k), "--calls", str(n)],
     }
-    calls = {"rust": rust_calls, "keystoneclient": py_calls}
-    print(f"{rounds} alternating rounds; Rust {rust_calls} and keystoneclient {py_calls} calls "
-          f"per measurement; figures are medians, ratios the median of the per-round ratios "
-          f"[lowest-highest]", flush=True)
+    calls = {"rust": rust_calls, "keystoneclient": py_calls, "raw": rust_calls}
+    print(f"{rounds} alternating rounds; Rust {rust_calls} (the floor too) and keystoneclient "
+          f"{py_calls} calls per measurement; figures are medians, ratios the median of the "
+          f"per-round ratios [lowest-highest]", flush=True)
     head = (f"{'workload':<22} {'Rust calls/s':>12} {'ksc calls/s':>12} "
-            f"{'throughput Rust/ksc':>24} {'Rust CPU/call':>14} {'ksc CPU/call':>13}")
+            f"{'throughput Rust/ksc':>24} {'Rust CPU/call':>14} {'ksc CPU/call':>13} "
+            f"{'floor calls/s':>13} {'ceiling floor/ksc':>22} {'Rust/floor':>20} "
+            f"{'floor CPU/call':>14}")
     print(head, flush=True)
     peak = {"rust": 0, "keystoneclient": 0}
+    names = ["rust", "keystoneclient", "raw"]
     for workload in ["validate", "list", "create-delete"]:
         for workers in [1, many]:
-            got = {"rust": [], "keystoneclient": []}
-            ratios = []
+            got = {n: [] for n in names}
+            ratios = {"rust/ksc": [], "raw/ksc": [], "rust/raw": []}
             for r in range(rounds):
-                order = ["rust", "keystoneclient"] if r % 2 == 0 else ["keystoneclient", "rust"]
+                # The order rotates from round to round: each client goes first, second, last.
+                order = names[r % 3:] + names[:r % 3]
                 for name in order:
                     m = spawn(clients[name](workload, calls[name], workers))
                     got[name].append(m)
-                    peak[name] = max(peak[name], m["peak_rss_kib"])
-                ratios.append(got["rust"][-1]["calls_per_s"] / got["keystoneclient"][-1]["calls_per_s"])
+                    if name in peak:
+                        peak[name] = max(peak[name], m["peak_rss_kib"])
+                per_s = {n: got[n][-1]["calls_per_s"] for n in names}
+                ratios["rust/ksc"].append(per_s["rust"] / per_s["keystoneclient"])
+                ratios["raw/ksc"].append(per_s["raw"] / per_s["keystoneclient"])
+                ratios["rust/raw"].append(per_s["rust"] / per_s["raw"])
             med = {n: statistics.median(m["calls_per_s"] for m in v) for n, v in got.items()}
             cpu = {n: statistics.median(m["cpu_seconds"] / m["calls"] * 1e3 for m in v)
                    for n, v in got.items()}
             label = f"{workload} x{workers}" + (" (seq.)" if workers == 1 else " workers")
             print(f"{label:<22} {med['rust']:>12.0f} {med['keystoneclient']:>12.0f} "
-                        f"{spread(ratios) + 'x':>24} {cpu['rust']:>11.3f} ms "
-                        f"{cpu['keystoneclient']:>10.3f} ms", flush=True)
+                        f"{spread(ratios['rust/ksc']) + 'x':>24} {cpu['rust']:>11.3f} ms "
+                        f"{cpu['keystoneclient']:>10.3f} ms "
+                        f"{med['raw']:>13.0f} {spread(ratios['raw/ksc']) + 'x':>22} "
+                        f"{spread(ratios['rust/raw']) + 'x':>20} {cpu['raw']:>11.3f} ms", flush=True)
 
     times = {"rust": [], "keystoneclient": []}
     rss = {"rust": [], "keystoneclient": []}
