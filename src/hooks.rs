@@ -19,7 +19,7 @@
 //!   it, and retries, waits, re-authentication and replay happen only within it. A call past it
 //!   is [`Error::DeadlineExceeded`] or [`Error::Timeout`]. A manager's call on a client without
 //!   a concurrency cap or a rate limit has no timer of its own: all its waits are bounded
-//!   already (see `within_unarmed`).
+//!   already (see `call_scope`).
 //! - **Body size.** A response body larger than the limit is [`Error::ResponseTooLarge`],
 //!   detected while reading (or from `Content-Length`, before reading); an error body is read
 //!   up to 64 KiB and the rest dropped.
@@ -714,6 +714,11 @@ tokio::task_local! {
     static CALL: Box<Call>;
 }
 
+/// Whether a call is under way in this task (a call made inside another is part of it).
+fn in_call() -> bool {
+    CALL.try_with(|_| ()).is_ok()
+}
+
 /// `f` on the current call, if there is one.
 fn with_call<R>(f: impl FnOnce(&Call) -> R) -> Option<R> {
     CALL.try_with(|c| f(c)).ok()
@@ -782,48 +787,18 @@ pub(crate) fn within<'a, T: 'a>(
     operation: &'a str,
     fut: impl std::future::Future<Output = crate::Result<T>> + 'a,
 ) -> impl std::future::Future<Output = crate::Result<T>> + 'a {
-    use futures::future::{Either, FutureExt as _};
-    if CALL.try_with(|_| ()).is_ok() {
-        return Either::Left(fut);
-    }
-    let call = Box::new(Call::new(timeout));
-    let deadline = tokio::time::Instant::from_std(call.deadline);
-    Either::Right(
-        CALL.scope(call, tokio::time::timeout_at(deadline, fut))
-            .map(move |outcome| match outcome {
-                Ok(result) => result,
-                Err(_) => Err(Error::DeadlineExceeded {
-                    operation: operation.to_owned(),
-                    timeout,
-                }),
-            }),
-    )
+    scoped(timeout, operation, "authenticate", true, fut)
 }
 
-/// Runs `fut` as one call bounded by `timeout`, like [`within`], without a timer of its own
-/// for the whole call: for a client whose requests wait for nothing but their answers (no
-/// concurrency cap, no rate limit), every wait of the call is already bounded by what remains
-/// of its deadline. Each attempt's timeout is what remains (the HTTP client's own timeout for
-/// a first attempt, which starts with the call and is as long), retries wait only when the
-/// wait fits, error bodies are read until shortly before it, and authentication (the one wait
-/// for something other than an answer: another task's authentication in progress) is bounded
-/// by [`bounded`]. This spares each call a timer's registration and removal, and the
-/// futures of two layers.
-pub(crate) fn within_unarmed<'a, T: 'a>(
-    timeout: Duration,
-    operation: &'static str,
-    fut: impl std::future::Future<Output = crate::Result<T>> + 'a,
-) -> impl std::future::Future<Output = crate::Result<T>> + 'a {
-    use futures::future::Either;
-    if CALL.try_with(|_| ()).is_ok() {
-        return Either::Left(fut);
-    }
-    Either::Right(CALL.scope(Box::new(Call::named(timeout, operation)), fut))
-}
-
-/// A manager's call: [`within_unarmed`] when `hooks` make requests wait for nothing but their
-/// answers, [`within`] (a timer for the whole call) when a concurrency cap or a rate limit may
-/// hold a request back.
+/// A manager's call, as [`within`]; but when `hooks` make requests wait for nothing but their
+/// answers (no concurrency cap, no rate limit), without a timer of its own for the whole
+/// call, for every wait of such a call is already bounded by what remains of its deadline:
+/// each attempt's timeout is what remains (the HTTP client's own timeout for a first
+/// attempt, which starts with the call and is as long), retries wait only when the wait fits,
+/// error bodies are read until shortly before it, and authentication (the one wait for
+/// something other than an answer: another task's authentication in progress) is bounded by
+/// [`bounded`]. This spares each call a timer's registration and removal, and the futures of
+/// two layers. With a cap or a limit, a request may be held back: the call has its timer.
 pub(crate) fn call_scope<'a, T: 'a, F>(
     hooks: &Hooks,
     timeout: Duration,
@@ -833,12 +808,38 @@ pub(crate) fn call_scope<'a, T: 'a, F>(
 where
     F: std::future::Future<Output = crate::Result<T>> + 'a,
 {
-    use futures::future::Either;
-    if hooks.policy.semaphore.is_none() && hooks.policy.limiter.is_none() {
-        Either::Left(within_unarmed(timeout, operation, fut))
-    } else {
-        Either::Right(within(timeout, operation, fut))
+    let held_back = hooks.policy.semaphore.is_some() || hooks.policy.limiter.is_some();
+    scoped(timeout, operation, operation, held_back, fut)
+}
+
+/// `fut` as a call of its own (unless a call is under way), named `name` for
+/// [`Error::DeadlineExceeded`], with a timer for the whole call when `timer`.
+fn scoped<'a, T: 'a>(
+    timeout: Duration,
+    operation: &'a str,
+    name: &'static str,
+    timer: bool,
+    fut: impl std::future::Future<Output = crate::Result<T>> + 'a,
+) -> impl std::future::Future<Output = crate::Result<T>> + 'a {
+    use futures::future::{Either, FutureExt as _};
+    if in_call() {
+        return Either::Left(fut);
     }
+    let call = Box::new(Call::named(timeout, name));
+    if !timer {
+        return Either::Right(Either::Left(CALL.scope(call, fut)));
+    }
+    let deadline = tokio::time::Instant::from_std(call.deadline);
+    Either::Right(Either::Right(
+        CALL.scope(call, tokio::time::timeout_at(deadline, fut))
+            .map(move |outcome| match outcome {
+                Ok(result) => result,
+                Err(_) => Err(Error::DeadlineExceeded {
+                    operation: operation.to_owned(),
+                    timeout,
+                }),
+            }),
+    ))
 }
 
 /// `fut` bounded by what remains of the current call's deadline (unbounded outside a call):
@@ -1381,7 +1382,7 @@ pub(crate) fn execute<'a>(
     path_secrets: bool,
 ) -> impl std::future::Future<Output = reqwest::Result<reqwest::Response>> + Send + 'a {
     use futures::future::Either;
-    if CALL.try_with(|_| ()).is_ok() {
+    if in_call() {
         return Either::Left(attempts(http, hooks, request, operation, path_secrets));
     }
     // Used directly (the generated client on its own): this request is the whole call.
@@ -2261,7 +2262,8 @@ mod tests {
     #[tokio::test]
     async fn a_bounded_wait_ends_at_the_deadline_of_a_call_without_a_timer() {
         let started = Instant::now();
-        let outcome: crate::Result<()> = within_unarmed(
+        let outcome: crate::Result<()> = call_scope(
+            &Hooks::anonymous(),
             Duration::from_millis(200),
             "tenants_list",
             bounded(std::future::pending()),

@@ -42,6 +42,21 @@ async fn scripted(response: &'static str, delay: Duration) -> (String, Arc<Mutex
     (url, seen)
 }
 
+/// `call` fails with a timeout error, in less than `limit`.
+async fn times_out_within<T: std::fmt::Debug>(
+    limit: Duration,
+    call: impl std::future::Future<Output = keystone_v2::Result<T>>,
+) {
+    let started = Instant::now();
+    let err = call.await.unwrap_err();
+    assert!(err.is_timeout(), "{err:?}");
+    assert!(
+        started.elapsed() < limit,
+        "took {:?}: {err:?}",
+        started.elapsed()
+    );
+}
+
 fn admin_token_client(url: &str) -> keystone_v2::ClientBuilder {
     Client::builder().token("ADMIN").endpoint(url).retries(0)
 }
@@ -80,14 +95,7 @@ async fn a_server_that_never_answers_is_a_timeout_within_the_configured_time() {
         .timeout(Duration::from_millis(300))
         .build()
         .unwrap();
-    let started = Instant::now();
-    let err = client.users().list(None).await.unwrap_err();
-    assert!(err.is_timeout(), "{err:?}");
-    assert!(
-        started.elapsed() < Duration::from_secs(2),
-        "took {:?}",
-        started.elapsed()
-    );
+    times_out_within(Duration::from_secs(2), client.users().list(None)).await;
 }
 
 #[tokio::test]
@@ -294,14 +302,7 @@ async fn a_body_that_stalls_after_the_headers_is_a_timeout_within_the_configured
         .timeout(Duration::from_millis(300))
         .build()
         .unwrap();
-    let started = Instant::now();
-    let err = client.users().list(None).await.unwrap_err();
-    assert!(err.is_timeout(), "{err:?}");
-    assert!(
-        started.elapsed() < Duration::from_secs(2),
-        "took {:?}",
-        started.elapsed()
-    );
+    times_out_within(Duration::from_secs(2), client.users().list(None)).await;
 }
 
 #[tokio::test]
@@ -318,14 +319,7 @@ async fn a_call_held_back_by_the_rate_limit_ends_at_its_deadline_not_at_its_slot
         .build()
         .unwrap();
     client.users().list(None).await.unwrap();
-    let started = Instant::now();
-    let err = client.users().list(None).await.unwrap_err();
-    assert!(err.is_timeout(), "{err:?}");
-    assert!(
-        started.elapsed() < Duration::from_secs(2),
-        "took {:?}",
-        started.elapsed()
-    );
+    times_out_within(Duration::from_secs(2), client.users().list(None)).await;
     assert_eq!(
         seen.lock().unwrap().len(),
         1,
@@ -348,13 +342,6 @@ async fn a_call_waiting_for_a_concurrency_slot_ends_at_its_deadline() {
         tokio::spawn(async move { client.users().list(None).await })
     };
     tokio::time::sleep(Duration::from_millis(100)).await;
-    let started = Instant::now();
-    let err = client.users().list(None).await.unwrap_err();
-    assert!(err.is_timeout(), "{err:?}");
-    assert!(
-        started.elapsed() < Duration::from_millis(1500),
-        "took {:?}",
-        started.elapsed()
-    );
+    times_out_within(Duration::from_millis(1500), client.users().list(None)).await;
     assert!(first.await.unwrap().unwrap_err().is_timeout());
 }
