@@ -2130,14 +2130,6 @@ pub(crate) fn http_error(
 }
 
 /// Converts a generated call's error, reading the body of undeclared responses.
-/// [`convert_error`], boxed: the error path's state stays out of every call's future.
-pub(crate) fn error_of<E: ErrorBody + Send + 'static>(
-    op: &'static str,
-    e: progenitor_client::Error<E>,
-) -> std::pin::Pin<Box<dyn std::future::Future<Output = Error> + Send>> {
-    Box::pin(convert_error(op, e))
-}
-
 pub(crate) async fn convert_error<E: ErrorBody>(
     op: &'static str,
     e: progenitor_client::Error<E>,

@@ -76,13 +76,8 @@ pub(crate) use call_with;
 /// The whole call, authentication included, is bounded by the client's timeout.
 macro_rules! call {
     ($client:expr, $op:literal, |$raw:ident| $call:expr) => {
-        // A success is taken as it is (no future to pass it through); only an error is a
-        // future, boxed.
         $crate::managers::call_with!($client, $op, |$raw| $call, |_op, result| {
-            match result {
-                Ok(answer) => Ok(answer.into_inner()),
-                Err(e) => Err($crate::hooks::error_of($op, e).await),
-            }
+            $crate::client::finish($op, result).await
         })
     };
 }
