@@ -426,14 +426,16 @@ fn check(spec: &OpenAPI, raw: &serde_json::Value) -> Result<Vec<OpMeta>, String>
                             .pointer(&format!("/components/parameters/{key}/x-keystone-secret"))
                             .and_then(|v| v.as_bool())
                             .unwrap_or(false);
-                        let name = spec
+                        let param = spec
                             .components
                             .as_ref()
                             .and_then(|c| c.parameters.get(key))
-                            .and_then(|p| p.as_item())
-                            .map(|p| param_name(p).to_owned());
-                        match name {
-                            Some(n) => (n, secret),
+                            .and_then(|p| p.as_item());
+                        match param {
+                            Some(p) => {
+                                check_param_location(p, &at, &mut errors);
+                                (param_name(p).to_owned(), secret)
+                            }
                             None => {
                                 errors.push(format!("{at}: unknown parameter {reference}"));
                                 continue;
@@ -441,9 +443,7 @@ fn check(spec: &OpenAPI, raw: &serde_json::Value) -> Result<Vec<OpMeta>, String>
                         }
                     }
                     ReferenceOr::Item(p) => {
-                        if matches!(p, Parameter::Cookie { .. }) {
-                            errors.push(format!("{at}: cookie parameters are not supported"));
-                        }
+                        check_param_location(p, &at, &mut errors);
                         (param_name(p).to_owned(), false)
                     }
                 };
@@ -519,6 +519,20 @@ fn check_servers(
 
 fn param_name(p: &Parameter) -> &str {
     &p.parameter_data_ref().name
+}
+
+/// Parameters go in the path or the query only. Not in a cookie; and not in a header, because
+/// the request engine does not search a generated request's headers for secrets (it knows they
+/// are `Accept`, `Content-Type` and the token header): a header parameter would need that
+/// search first.
+fn check_param_location(p: &Parameter, at: &str, errors: &mut Vec<String>) {
+    match p {
+        Parameter::Cookie { .. } => errors.push(format!("{at}: cookie parameters are not supported")),
+        Parameter::Header { .. } => errors.push(format!(
+            "{at}: header parameters are not supported (the request engine does not search a generated request's headers for secrets)"
+        )),
+        Parameter::Path { .. } | Parameter::Query { .. } => {}
+    }
 }
 
 fn raw_op<'a>(

@@ -1195,14 +1195,17 @@ impl ClientHooks<Hooks> for Raw {
         request: reqwest::Request,
         info: &OperationInfo,
     ) -> reqwest::Result<reqwest::Response> {
-        let secrets = crate::operations::find(info.operation_id)
+        let path = crate::operations::find(info.operation_id)
             .is_none_or(|op| !op.secret_params.is_empty());
         execute(
             self.client(),
             self.inner(),
             request,
             info.operation_id,
-            secrets,
+            Scan {
+                path,
+                headers: true,
+            },
         )
         .await
     }
@@ -1274,13 +1277,18 @@ pub(crate) fn exec<'a>(
     Box<dyn std::future::Future<Output = reqwest::Result<reqwest::Response>> + Send + 'a>,
 > {
     // Only an operation with a secret path parameter (a token id) can carry a secret in its
-    // path: the others' paths are not searched for one.
+    // path: the others' paths are not searched for one. Nor are a generated request's
+    // headers: `build.rs` refuses header parameters, so it carries only `Accept`,
+    // `Content-Type` and the token header (noted as it is sent).
     Box::pin(execute(
         raw.client(),
         raw.inner(),
         request,
         op.id,
-        !op.secret_params.is_empty(),
+        Scan {
+            path: !op.secret_params.is_empty(),
+            headers: false,
+        },
     ))
 }
 
@@ -1379,25 +1387,34 @@ pub(crate) fn execute<'a>(
     hooks: &'a Hooks,
     request: reqwest::Request,
     operation: &'static str,
-    path_secrets: bool,
+    scan: Scan,
 ) -> impl std::future::Future<Output = reqwest::Result<reqwest::Response>> + Send + 'a {
     use futures::future::Either;
     if in_call() {
-        return Either::Left(attempts(http, hooks, request, operation, path_secrets));
+        return Either::Left(attempts(http, hooks, request, operation, scan));
     }
     // Used directly (the generated client on its own): this request is the whole call.
     Either::Right(CALL.scope(
         Box::new(Call::new(hooks.timeout)),
-        attempts(http, hooks, request, operation, path_secrets),
+        attempts(http, hooks, request, operation, scan),
     ))
+}
+
+/// Where a request's secrets may be, besides its body and its token header: the token ids
+/// of its path (`path`), and credentials in its other headers (`headers`, such as a service
+/// request's `Authorization`).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Scan {
+    pub(crate) path: bool,
+    pub(crate) headers: bool,
 }
 
 /// Notes the secrets `request` carries, for scrubbing whatever the server echoes: nothing
 /// is allocated for a request without any (no body, no token id in the path, no
 /// credential header); a body is kept as bytes and parsed only if an error or a log needs
 /// its secrets.
-fn note_secrets(hooks: &Hooks, request: &reqwest::Request, path_secrets: bool) {
-    let path = if path_secrets {
+fn note_secrets(hooks: &Hooks, request: &reqwest::Request, scan: Scan) {
+    let path = if scan.path {
         redact::path_secrets(request.url().path())
     } else {
         Vec::new()
@@ -1406,7 +1423,8 @@ fn note_secrets(hooks: &Hooks, request: &reqwest::Request, path_secrets: bool) {
     // Credentials in other headers (Authorization, ...), which a server may echo; the token
     // header is kept as it is sent (in `attempts`).
     let mut headers = Vec::new();
-    for (name, value) in request.headers() {
+    let others = scan.headers.then(|| request.headers().iter());
+    for (name, value) in others.into_iter().flatten() {
         if name != X_AUTH_TOKEN && secret_header(name, value) {
             if let Ok(v) = value.to_str() {
                 headers.push(v.to_owned());
@@ -1481,12 +1499,12 @@ fn attempts<'a>(
     hooks: &'a Hooks,
     mut request: reqwest::Request,
     op: &'static str,
-    path_secrets: bool,
+    scan: Scan,
 ) -> impl std::future::Future<Output = reqwest::Result<reqwest::Response>> + Send + 'a {
     async move {
         let policy = &*hooks.policy;
         let method = request.method().clone();
-        note_secrets(hooks, &request, path_secrets);
+        note_secrets(hooks, &request, scan);
         let within_budget = |delay: Duration| delay + Duration::from_millis(50) < call_remaining();
         let session = matches!(hooks.auth, Auth::Session(_));
         let idempotent = idempotent(&method);
@@ -1565,63 +1583,40 @@ fn attempts<'a>(
             drop(_permit);
             let response = match sent {
                 Ok(r) => {
-                    policy.record(|| RequestTiming {
-                        method: method.to_string(),
-                        url: url.unwrap_or_default(),
-                        status: Some(r.status().as_u16()),
-                        elapsed: started.map(|s| s.elapsed()).unwrap_or_default(),
-                    });
+                    if policy.timings.is_some() {
+                        record_timing(policy, &method, url, Some(r.status().as_u16()), started);
+                    }
                     r
                 }
                 Err(e) => {
-                    policy.record(|| RequestTiming {
-                        method: method.to_string(),
-                        url: url.unwrap_or_default(),
-                        status: None,
-                        elapsed: started.map(|s| s.elapsed()).unwrap_or_default(),
-                    });
-                    // A connection that could not be made: nothing was sent, retry any method.
-                    if e.is_connect() && connect_attempts < hooks.connect_retries {
-                        let delay =
-                            Duration::from_millis(500) * 2u32.saturating_pow(connect_attempts);
-                        if let (Some(next), true) = (spare, within_budget(delay)) {
-                            connect_attempts += 1;
-                            tracing::debug!(target: "keystone_v2", operation = op, attempt = connect_attempts, "connection failed, retrying");
-                            Box::pin(tokio::time::sleep(delay)).await;
-                            match next
-                                .next(sent_token, (connect_attempts, retry_attempts, replayed))
-                            {
-                                Some(next) => {
-                                    request = next;
-                                    continue;
-                                }
-                                None => return Err(e),
-                            }
-                        }
-                    } else if !e.is_connect()
-                        && !e.is_timeout()
-                        && !e.is_redirect()
-                        && idempotent
-                        && retry_attempts < hooks.retries
-                        && within_budget(Duration::ZERO)
-                    {
-                        // A connection dropped mid-request: safe to resend an idempotent request.
-                        if let Some(next) = spare {
-                            retry_attempts += 1;
-                            tracing::debug!(target: "keystone_v2", operation = op, attempt = retry_attempts, "connection dropped, retrying");
-                            match next
-                                .next(sent_token, (connect_attempts, retry_attempts, replayed))
-                            {
-                                Some(next) => {
-                                    request = next;
-                                    continue;
-                                }
-                                None => return Err(e),
-                            }
-                        }
+                    let attempts = Attempts {
+                        connect: &mut connect_attempts,
+                        retry: &mut retry_attempts,
+                    };
+                    let retry = send_failed(
+                        &e,
+                        op,
+                        &method,
+                        url,
+                        started,
+                        hooks,
+                        idempotent,
+                        spare.is_some(),
+                        attempts,
+                    );
+                    let (Some(delay), Some(next)) = (retry, spare) else {
+                        return Err(e);
+                    };
+                    if !delay.is_zero() {
+                        Box::pin(tokio::time::sleep(delay)).await;
                     }
-                    tracing::debug!(target: "keystone_v2::response", operation = op, method = %method, url = %e.url().map(|u| redact::url(u.as_str())).unwrap_or_default(), error = %redact::text(&e.to_string(), &call_secrets()), "request failed");
-                    return Err(e);
+                    match next.next(sent_token, (connect_attempts, retry_attempts, replayed)) {
+                        Some(next) => {
+                            request = next;
+                            continue;
+                        }
+                        None => return Err(e),
+                    }
                 }
             };
             // Awaited outside the match: the outcome it came from is not kept beside it.
@@ -1631,12 +1626,10 @@ fn attempts<'a>(
                 && retry_attempts < hooks.retries
                 && policy.retriable.contains(&status.as_u16())
             {
-                let delay = retry_after(response.headers())
-                    .map(|d| d.min(policy.max_retry_delay))
-                    .unwrap_or_else(|| policy.backoff(retry_attempts));
-                if spare.is_some() && within_budget(delay) {
+                if let Some(delay) =
+                    retriable_status(op, &response, policy, retry_attempts, spare.is_some())
+                {
                     retry_attempts += 1;
-                    tracing::debug!(target: "keystone_v2", operation = op, status = status.as_u16(), attempt = retry_attempts, delay_ms = delay.as_millis() as u64, "retriable status, retrying");
                     Box::pin(tokio::time::sleep(delay)).await;
                     let carried = (connect_attempts, retry_attempts, replayed);
                     match spare.take().and_then(|s| s.next(sent_token, carried)) {
@@ -1649,42 +1642,150 @@ fn attempts<'a>(
                 }
             }
             // Only a request that carried the session's token is replayed (an unauthenticated
-            // operation carries none).
+            // operation carries none). Boxed: the replay's state stays out of this future.
             if status == reqwest::StatusCode::UNAUTHORIZED
                 && !replayed
                 && within_budget(Duration::ZERO)
             {
-                let refused = sent_token
-                    .as_ref()
-                    .and_then(|v| v.to_str().ok())
-                    .map(Secret::from);
-                if let (Auth::Session(weak), Some(refused), Some(next)) =
-                    (&hooks.auth, refused, spare)
+                let carried = (connect_attempts, retry_attempts);
+                if let Some(next) =
+                    Box::pin(replay_after_401(hooks, op, sent_token, spare, carried)).await
                 {
-                    if let Some(shared) = weak.upgrade() {
-                        if let Some(token) = shared.after_unauthorized(&refused).await {
-                            if let Ok(header) = token_header(&token) {
-                                tracing::debug!(target: "keystone_v2", operation = op, "401: re-authenticated, replaying once");
-                                match next {
-                                    Resend::Copy(mut next) => {
-                                        next.headers_mut().insert(X_AUTH_TOKEN, header);
-                                        replayed = true;
-                                        request = *next;
-                                        continue;
-                                    }
-                                    Resend::Rebuild => {
-                                        request_rebuild(
-                                            Some(header),
-                                            (connect_attempts, retry_attempts, true),
-                                        );
-                                    }
-                                }
-                            }
-                        }
-                    }
+                    replayed = true;
+                    request = next;
+                    continue;
                 }
             }
             return Ok(response);
+        }
+    }
+}
+
+/// The attempts a request has used so far, of each kind: connection retries and retries.
+struct Attempts<'a> {
+    connect: &'a mut u32,
+    retry: &'a mut u32,
+}
+
+/// Records one attempt's timing (for a client that keeps them). Out of line and cold: the
+/// request path of a client without timings is kept compact.
+#[cold]
+#[inline(never)]
+fn record_timing(
+    policy: &Policy,
+    method: &reqwest::Method,
+    url: Option<String>,
+    status: Option<u16>,
+    started: Option<Instant>,
+) {
+    policy.record(|| RequestTiming {
+        method: method.to_string(),
+        url: url.unwrap_or_default(),
+        status,
+        elapsed: started.map(|s| s.elapsed()).unwrap_or_default(),
+    });
+}
+
+/// After a request could not be sent or its answer read (`e`): records it, and tells whether
+/// to send it again and after what delay (counting the attempt), or not (`None`, logged as the
+/// request's failure).
+/// - A connection that could not be made: nothing was sent, so any method is sent again,
+///   after a backoff that fits the call's deadline.
+/// - A connection dropped mid-request: an idempotent request is sent again at once.
+///
+/// Either needs a way to send it again (`can_resend`). Out of line and cold, like every
+/// failure path, so that the path of a request that succeeds stays compact.
+#[cold]
+#[inline(never)]
+#[allow(clippy::too_many_arguments)]
+fn send_failed(
+    e: &reqwest::Error,
+    op: &'static str,
+    method: &reqwest::Method,
+    url: Option<String>,
+    started: Option<Instant>,
+    hooks: &Hooks,
+    idempotent: bool,
+    can_resend: bool,
+    attempts: Attempts<'_>,
+) -> Option<Duration> {
+    let within_budget = |delay: Duration| delay + Duration::from_millis(50) < call_remaining();
+    if hooks.policy.timings.is_some() {
+        record_timing(&hooks.policy, method, url, None, started);
+    }
+    if e.is_connect() && *attempts.connect < hooks.connect_retries {
+        let delay = Duration::from_millis(500) * 2u32.saturating_pow(*attempts.connect);
+        if can_resend && within_budget(delay) {
+            *attempts.connect += 1;
+            tracing::debug!(target: "keystone_v2", operation = op, attempt = *attempts.connect, "connection failed, retrying");
+            return Some(delay);
+        }
+    } else if !e.is_connect()
+        && !e.is_timeout()
+        && !e.is_redirect()
+        && idempotent
+        && *attempts.retry < hooks.retries
+        && within_budget(Duration::ZERO)
+        && can_resend
+    {
+        *attempts.retry += 1;
+        tracing::debug!(target: "keystone_v2", operation = op, attempt = *attempts.retry, "connection dropped, retrying");
+        return Some(Duration::ZERO);
+    }
+    tracing::debug!(target: "keystone_v2::response", operation = op, method = %method, url = %e.url().map(|u| redact::url(u.as_str())).unwrap_or_default(), error = %redact::text(&e.to_string(), &call_secrets()), "request failed");
+    None
+}
+
+/// After a retriable status (`response`'s, with `attempts` retries used so far): the delay
+/// before the next attempt (its `Retry-After`, at most the policy's maximum, or the backoff),
+/// when the request can be sent again (`can_resend`) and the delay fits the call's deadline.
+/// Out of line and cold, like every failure path.
+#[cold]
+#[inline(never)]
+fn retriable_status(
+    op: &'static str,
+    response: &reqwest::Response,
+    policy: &Policy,
+    attempts: u32,
+    can_resend: bool,
+) -> Option<Duration> {
+    let delay = retry_after(response.headers())
+        .map(|d| d.min(policy.max_retry_delay))
+        .unwrap_or_else(|| policy.backoff(attempts));
+    if !(can_resend && delay + Duration::from_millis(50) < call_remaining()) {
+        return None;
+    }
+    tracing::debug!(target: "keystone_v2", operation = op, status = response.status().as_u16(), attempt = attempts + 1, delay_ms = delay.as_millis() as u64, "retriable status, retrying");
+    Some(delay)
+}
+
+/// After a 401 to a request that carried `sent_token`: a new token from the session, and the
+/// request to send once more with it (from the copy, `Some`), or, for a request its caller
+/// builds again, that caller asked to do so with the new token (`None`, as when there is no
+/// new token or nothing to resend). `carried`: the connection retries and retries used.
+async fn replay_after_401(
+    hooks: &Hooks,
+    op: &'static str,
+    sent_token: Option<reqwest::header::HeaderValue>,
+    spare: Option<Resend>,
+    carried: (u32, u32),
+) -> Option<reqwest::Request> {
+    let refused = Secret::from(sent_token.as_ref()?.to_str().ok()?);
+    let (Auth::Session(weak), Some(next)) = (&hooks.auth, spare) else {
+        return None;
+    };
+    let shared = weak.upgrade()?;
+    let token = shared.after_unauthorized(&refused).await?;
+    let header = token_header(&token).ok()?;
+    tracing::debug!(target: "keystone_v2", operation = op, "401: re-authenticated, replaying once");
+    match next {
+        Resend::Copy(mut next) => {
+            next.headers_mut().insert(X_AUTH_TOKEN, header);
+            Some(*next)
+        }
+        Resend::Rebuild => {
+            request_rebuild(Some(header), (carried.0, carried.1, true));
+            None
         }
     }
 }
@@ -2196,6 +2297,19 @@ pub(crate) fn finish<T: Send + 'static, E: ErrorBody + Send + 'static>(
     use futures::future::Either;
     match result {
         Ok(v) => Either::Left(std::future::ready(Ok(v.into_inner()))),
+        Err(e) => Either::Right(Box::pin(async move { Err(convert_error(op, e).await) })),
+    }
+}
+
+/// [`finish`] for a manager's call, whose answer goes up several levels of futures: a success
+/// is moved once, into a box, instead of at every level.
+pub(crate) fn finish_boxed<T: Send + 'static, E: ErrorBody + Send + 'static>(
+    op: &'static str,
+    result: std::result::Result<progenitor_client::ResponseValue<T>, progenitor_client::Error<E>>,
+) -> ReadyOrBoxed<'static, crate::Result<Box<T>>> {
+    use futures::future::Either;
+    match result {
+        Ok(v) => Either::Left(std::future::ready(Ok(Box::new(v.into_inner())))),
         Err(e) => Either::Right(Box::pin(async move { Err(convert_error(op, e).await) })),
     }
 }

@@ -79,21 +79,25 @@ pub fn userinfo_secrets(url: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// The token ids in a URL path (`/tokens/{id}`), to scrub from what the server echoes.
+/// The token ids in a URL path (`/tokens/{id}`), to scrub from what the server echoes: each
+/// non-empty segment after a `tokens` segment, but `revoked`.
 pub fn path_secrets(path: &str) -> Vec<String> {
     let mut out = Vec::new();
-    // Byte splits: this runs for every request, and paths are a few short segments.
-    let mut segments = path.as_bytes().split(|b| *b == b'/').peekable();
-    while let Some(seg) = segments.next() {
-        if seg == b"tokens" {
-            if let Some(next) = segments.peek() {
-                if !next.is_empty() && *next != b"revoked" {
-                    out.push(match std::str::from_utf8(next) {
-                        Ok(s) if !s.contains('%') => s.to_owned(),
-                        _ => percent_decode(&String::from_utf8_lossy(next)),
-                    });
-                }
-            }
+    // This runs for every request with a token in its path: the string searches (vectorized)
+    // find `/tokens/` and the segment's end, rather than a walk over every byte.
+    let mut from = 0;
+    while let Some(at) = path[from..].find("/tokens/") {
+        // A following `tokens/` can overlap this one's last `/`.
+        let start = from + at + "/tokens/".len();
+        from = start - 1;
+        let rest = &path[start..];
+        let next = &rest[..rest.find('/').unwrap_or(rest.len())];
+        if !next.is_empty() && next != "revoked" {
+            out.push(if next.contains('%') {
+                percent_decode(next)
+            } else {
+                next.to_owned()
+            });
         }
     }
     out
@@ -499,6 +503,29 @@ mod tests {
             "Could not find token: ***."
         );
         assert!(path_secrets("/v2.0/tokens/revoked").is_empty());
+    }
+
+    #[test]
+    fn every_segment_after_a_tokens_segment_is_a_secret_whatever_the_shape_of_the_path() {
+        let cases: &[(&str, &[&str])] = &[
+            ("/v2.0/tokens/abc", &["abc"]),
+            ("/v2.0/tokens/abc/", &["abc"]),
+            ("/v2.0/tokens/abc/endpoints", &["abc"]),
+            ("/v2.0/tokens", &[]),
+            ("/v2.0/tokens/", &[]),
+            ("/v2.0/tokens//x", &[]),
+            ("/v2.0/tokens/revoked", &[]),
+            ("/v2.0/tokens/revokedx", &["revokedx"]),
+            ("/v2.0/tokens/tokens/x", &["tokens", "x"]),
+            ("/a/tokens/one/b/tokens/two", &["one", "two"]),
+            ("/v2.0/mytokens/abc", &[]),
+            ("/v2.0/tokensx/abc", &[]),
+            ("/v2.0/tokens/a%2Fb%zz", &["a/b%zz"]),
+            ("/v2.0/tokens/\u{e9}t\u{e9}", &["\u{e9}t\u{e9}"]),
+        ];
+        for (path, want) in cases {
+            assert_eq!(path_secrets(path), want.to_vec(), "{path}");
+        }
     }
 
     #[test]

@@ -431,7 +431,10 @@ impl ServiceRequest {
                 shared.hooks(),
                 request,
                 SERVICE_OPERATION,
-                true,
+                hooks::Scan {
+                    path: true,
+                    headers: true,
+                },
             )
             .await
             .map_err(Error::transport)?;

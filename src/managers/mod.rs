@@ -37,7 +37,7 @@ use crate::{types, Client, Error, Result};
 /// name not in the spec does not build), runs the generated call `$call` under the client's
 /// deadline with authentication and routing, makes it again whenever the engine asks (a retry
 /// or a replay after a 401: no copy of the request is kept), and hands the outcome to
-/// `$finish` as `|$op_entry, $result|`.
+/// `$finish` as `|$op_entry, $result|`, which gives back a future of the boxed answer.
 macro_rules! call_with {
     ($client:expr, $op:literal, |$raw:ident| $call:expr, |$entry:ident, $result:ident| $finish:expr) => {{
         let client: &$crate::Client = $client;
@@ -46,7 +46,10 @@ macro_rules! call_with {
             None => panic!(concat!("operation ", $op, " is not in the spec")),
         };
         // Boxed: the call's state is allocated once instead of being copied at every level
-        // of futures above it (the deadline, the call's scope, the manager's methods).
+        // of futures above it (the deadline, the call's scope, the manager's methods). So is
+        // its answer (`$finish` gives a `Box`): a decoded body of hundreds of bytes would
+        // otherwise be copied in and out of every one of those levels on its way up; it is
+        // taken out of its box once, here.
         $crate::hooks::call_scope(
             client.shared.hooks(),
             client.timeout(),
@@ -55,19 +58,22 @@ macro_rules! call_with {
                 let $raw = client.prepare(OP).await?;
                 let replay = $crate::hooks::rebuild_begin();
                 // Each outcome lives only until the next attempt is made, so that no outcome
-                // is kept in this future beside the generated call's.
-                let $result = loop {
-                    let result = $call.await;
+                // is kept in this future beside the generated call's; the last one is handed
+                // to `$finish` where it is, and only what that gives back (a box, or an
+                // error's boxed future) leaves the loop.
+                let finished = loop {
+                    let $result = $call.await;
                     if !$crate::hooks::rebuild_requested() {
-                        break result;
+                        let $entry = OP;
+                        break $finish;
                     }
                 };
                 $crate::hooks::rebuild_end(replay);
-                let $entry = OP;
-                $finish
+                finished.await
             }),
         )
         .await
+        .map(|answer| *answer)
     }};
 }
 pub(crate) use call_with;
@@ -77,7 +83,7 @@ pub(crate) use call_with;
 macro_rules! call {
     ($client:expr, $op:literal, |$raw:ident| $call:expr) => {
         $crate::managers::call_with!($client, $op, |$raw| $call, |_op, result| {
-            $crate::client::finish($op, result).await
+            $crate::hooks::finish_boxed($op, result)
         })
     };
 }
@@ -89,7 +95,7 @@ pub(crate) use call;
 macro_rules! call_optional {
     ($client:expr, $op:literal, |$raw:ident| $call:expr) => {
         $crate::managers::call_with!($client, $op, |$raw| $call, |op, result| {
-            $crate::managers::optional(op, result).await
+            $crate::managers::optional(op, result)
         })
     };
 }
@@ -98,19 +104,22 @@ pub(crate) use call_optional;
 /// The one place that reads `empty_success`: `build.rs` hides those statuses from progenitor,
 /// so the generated method reports them as an unexpected response; here they become `None`.
 ///
-/// Not an `async fn`, like [`crate::client::finish`]: only an error is a future.
+/// Not an `async fn`, like [`crate::hooks::finish_boxed`]: only an error is a future, and
+/// the answer is boxed, as `call_with!` wants it.
 pub(crate) fn optional<T: Send + 'static, E: crate::hooks::ErrorBody + Send + 'static>(
     op: &'static crate::operations::Operation,
     result: std::result::Result<progenitor_client::ResponseValue<T>, progenitor_client::Error<E>>,
-) -> impl std::future::Future<Output = Result<Option<T>>> + Send {
+) -> impl std::future::Future<Output = Result<Box<Option<T>>>> + Send {
     use futures::future::{Either, FutureExt as _};
     match result {
         Err(progenitor_client::Error::UnexpectedResponse(response))
             if op.empty_success.contains(&response.status().as_u16()) =>
         {
-            Either::Left(std::future::ready(Ok(None)))
+            Either::Left(std::future::ready(Ok(Box::new(None))))
         }
-        other => Either::Right(crate::client::finish(op.id, other).map(|r| r.map(Some))),
+        other => {
+            Either::Right(crate::client::finish(op.id, other).map(|r| r.map(|v| Box::new(Some(v)))))
+        }
     }
 }
 
