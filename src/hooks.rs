@@ -872,11 +872,19 @@ pub(crate) fn encode_segment(value: &str) -> Segment<'_> {
         .remove(b'.')
         .remove(b'_')
         .remove(b'~');
+    // The unreserved bytes, looked up rather than tested (one load per byte of every id).
+    const UNRESERVED: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            let c = b as u8;
+            table[b] = c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_' | b'~');
+            b += 1;
+        }
+        table
+    };
     // Ids are unreserved characters: written as they are, without the encoder's walk.
-    if value
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~'))
-    {
+    if value.bytes().all(|b| UNRESERVED[b as usize]) {
         Segment::Plain(value)
     } else {
         Segment::Encoded(percent_encoding::utf8_percent_encode(value, SEGMENT))
@@ -901,8 +909,14 @@ impl std::fmt::Display for Segment<'_> {
 }
 
 /// Checks that `path` is the operation's template below the base URL: the same static
-/// segments, the same number of segments, and every argument one non-empty segment.
-fn check_route(baseurl: &str, path: &str, template: &str) -> Result<(), String> {
+/// segments, the same number of segments, and every argument one non-empty segment; and
+/// gives each argument's segment to `argument`, with the parameter's name.
+fn check_route<'p>(
+    baseurl: &str,
+    path: &'p str,
+    template: &str,
+    mut argument: impl FnMut(&str, &'p str),
+) -> Result<(), String> {
     // After the scheme's `://` (the two schemes first, without a search) and the authority.
     let authority_and_path = baseurl
         .strip_prefix("http://")
@@ -915,9 +929,7 @@ fn check_route(baseurl: &str, path: &str, template: &str) -> Result<(), String> 
                 .map(|i| &baseurl[i + 3..])
         })
         .unwrap_or(baseurl);
-    let base_path = authority_and_path
-        .bytes()
-        .position(|b| b == b'/')
+    let base_path = memchr::memchr(b'/', authority_and_path.as_bytes())
         .map_or("", |i| &authority_and_path[i..])
         .trim_end_matches('/');
     let refused = |why: &str| {
@@ -928,39 +940,35 @@ fn check_route(baseurl: &str, path: &str, template: &str) -> Result<(), String> 
     let Some(rest) = path.strip_prefix(base_path) else {
         return refused("the URL left the base URL's path");
     };
-    // One walk over both: the template's static bytes must be the path's, and each `{name}`
-    // must be one segment of the path, neither empty nor `.` nor `..`.
-    let (path, template_bytes) = (rest.as_bytes(), template.as_bytes());
-    let (mut i, mut j) = (0, 0);
-    while j < template_bytes.len() {
-        if template_bytes[j] == b'{' {
-            let close = template_bytes[j..]
-                .iter()
-                .position(|b| *b == b'}')
-                .map_or(template_bytes.len(), |k| j + k);
-            let start = i;
-            while i < path.len() && path[i] != b'/' {
-                i += 1;
-            }
-            let seg = &path[start..i];
-            if seg.is_empty() || seg == b"." || seg == b".." {
-                let name = String::from_utf8_lossy(&template_bytes[(j + 1).min(close)..close]);
-                return refused(&if seg.is_empty() {
-                    format!("the {name} argument is empty")
-                } else {
-                    format!("the {name} argument is `.` or `..`")
-                });
-            }
-            j = close + 1;
-        } else {
-            if i >= path.len() || path[i] != template_bytes[j] {
+    // One walk over both: each static run of the template must be the path's next bytes, and
+    // each `{name}` one segment of the path, neither empty nor `.` nor `..`. Slice
+    // comparisons and `memchr`, rather than a step per byte: this runs for every request.
+    let (mut path, mut rest_of_template) = (rest, template);
+    while !rest_of_template.is_empty() {
+        let Some(name) = rest_of_template.strip_prefix('{') else {
+            let run =
+                memchr::memchr(b'{', rest_of_template.as_bytes()).unwrap_or(rest_of_template.len());
+            let Some(after) = path.strip_prefix(&rest_of_template[..run]) else {
                 return refused("an argument was `.` or `..`, or held a path separator");
-            }
-            i += 1;
-            j += 1;
+            };
+            (path, rest_of_template) = (after, &rest_of_template[run..]);
+            continue;
+        };
+        let close = memchr::memchr(b'}', name.as_bytes()).unwrap_or(name.len());
+        let end = memchr::memchr(b'/', path.as_bytes()).unwrap_or(path.len());
+        let (segment, name) = (&path[..end], &name[..close]);
+        if segment.is_empty() || segment == "." || segment == ".." {
+            return refused(&if segment.is_empty() {
+                format!("the {name} argument is empty")
+            } else {
+                format!("the {name} argument is `.` or `..`")
+            });
         }
+        argument(name, segment);
+        path = &path[end..];
+        rest_of_template = rest_of_template.get(close + 2..).unwrap_or("");
     }
-    if i < path.len() {
+    if !path.is_empty() {
         return refused("an argument held a path separator");
     }
     Ok(())
@@ -1185,8 +1193,15 @@ impl ClientHooks<Hooks> for Raw {
         // generated methods no longer add it: `build.rs` takes it out).
         request.headers_mut().remove("api-version");
         match crate::operations::find(info.operation_id) {
-            Some(op) => pre_checks(self, request, op.id, Some(op.path), op.authenticated),
-            None => pre_checks(self, request, info.operation_id, None, true),
+            Some(op) => pre_checks(
+                self,
+                request,
+                op.id,
+                Some(op.path),
+                op.secret_params,
+                op.authenticated,
+            ),
+            None => pre_checks(self, request, info.operation_id, None, &[], true),
         }
     }
 
@@ -1224,7 +1239,14 @@ pub(crate) fn pre<E>(
     mut request: reqwest::Request,
     op: &'static crate::operations::Operation,
 ) -> Result<reqwest::Request, progenitor_client::Error<E>> {
-    pre_checks(raw, &mut request, op.id, Some(op.path), op.authenticated)?;
+    pre_checks(
+        raw,
+        &mut request,
+        op.id,
+        Some(op.path),
+        op.secret_params,
+        op.authenticated,
+    )?;
     Ok(request)
 }
 
@@ -1234,11 +1256,25 @@ fn pre_checks<E>(
     request: &mut reqwest::Request,
     id: &str,
     template: Option<&str>,
+    secret_params: &[&str],
     authenticated: bool,
 ) -> Result<(), progenitor_client::Error<E>> {
     if let Some(template) = template {
-        check_route(raw.baseurl(), request.url().path(), template)
+        // The secret arguments (token ids), for scrubbing whatever the server echoes: taken
+        // from the route guard's walk, so the engine need not search the path again.
+        let mut secrets: Option<Vec<String>> = None;
+        let noted = |name: &str, segment: &str| {
+            if secret_params.contains(&name) {
+                secrets
+                    .get_or_insert_with(Vec::new)
+                    .push(redact::segment_secret(segment));
+            }
+        };
+        check_route(raw.baseurl(), request.url().path(), template, noted)
             .map_err(|why| progenitor_client::Error::InvalidRequest(format!("{id}: {why}")))?;
+        if let Some(secrets) = secrets {
+            note_strings(secrets);
+        }
     }
     if let Some(body) = request.body().and_then(|b| b.as_bytes()) {
         if let Some(key) = redact::repeated_attribute(body) {
@@ -1277,8 +1313,9 @@ pub(crate) fn exec<'a>(
     Box<dyn std::future::Future<Output = reqwest::Result<reqwest::Response>> + Send + 'a>,
 > {
     // Only an operation with a secret path parameter (a token id) can carry a secret in its
-    // path: the others' paths are not searched for one. Nor are a generated request's
-    // headers: `build.rs` refuses header parameters, so it carries only `Accept`,
+    // path, and `pre` has noted those within a call: the path is searched only for a request
+    // sent outside any call (the generated client on its own). A generated request's headers
+    // are not searched: `build.rs` refuses header parameters, so it carries only `Accept`,
     // `Content-Type` and the token header (noted as it is sent).
     Box::pin(execute(
         raw.client(),
@@ -1286,7 +1323,7 @@ pub(crate) fn exec<'a>(
         request,
         op.id,
         Scan {
-            path: !op.secret_params.is_empty(),
+            path: !op.secret_params.is_empty() && !in_call(),
             headers: false,
         },
     ))
@@ -1354,11 +1391,14 @@ pub(crate) fn from_response<T: serde::de::DeserializeOwned, E>(
         let full = read_body(&mut response)
             .await
             .map_err(progenitor_client::Error::ResponseBodyError)?;
-        let inner = serde_json::from_slice(&full)
-            .map_err(|e| progenitor_client::Error::InvalidResponsePayload(full, e))?;
-        Ok(progenitor_client::ResponseValue::new(
-            inner, status, headers,
-        ))
+        // Matched rather than mapped and `?`-ed: the decoded body is moved once, into the
+        // answer, not through two intermediate results.
+        match serde_json::from_slice(&full) {
+            Ok(inner) => Ok(progenitor_client::ResponseValue::new(
+                inner, status, headers,
+            )),
+            Err(e) => Err(progenitor_client::Error::InvalidResponsePayload(full, e)),
+        }
     }
 }
 
@@ -1407,6 +1447,19 @@ pub(crate) fn execute<'a>(
 pub(crate) struct Scan {
     pub(crate) path: bool,
     pub(crate) headers: bool,
+}
+
+/// Notes `secrets` (token ids of a path) for the current call's scrubbing; outside a call,
+/// nothing (the engine then searches the path itself).
+fn note_strings(secrets: Vec<String>) {
+    with_call(|call| {
+        let mut s = call.secrets();
+        for secret in secrets {
+            if !s.strings.contains(&secret) {
+                s.strings.push(secret);
+            }
+        }
+    });
 }
 
 /// Notes the secrets `request` carries, for scrubbing whatever the server echoes: nothing
@@ -2357,8 +2410,14 @@ mod tests {
             "..%5C%5Cusers%2Fx%3F%23%25"
         );
         let t = "/v2.0/tenants/{tenant_id}/users";
-        assert!(check_route("http://h:5000", "/v2.0/tenants/abc/users", t).is_ok());
-        assert!(check_route("http://h/identity/", "/identity/v2.0/tenants/abc/users", t).is_ok());
+        assert!(check_route("http://h:5000", "/v2.0/tenants/abc/users", t, |_, _| {}).is_ok());
+        assert!(check_route(
+            "http://h/identity/",
+            "/identity/v2.0/tenants/abc/users",
+            t,
+            |_, _| {}
+        )
+        .is_ok());
         for bad in [
             "/v2.0/tenants//users",
             "/v2.0/users",
@@ -2366,10 +2425,10 @@ mod tests {
             "/v2.0/tenants/a/b/users",
             "/other/v2.0/tenants/a/users",
         ] {
-            let err = check_route("http://h:5000", bad, t).unwrap_err();
+            let err = check_route("http://h:5000", bad, t, |_, _| {}).unwrap_err();
             assert!(err.contains("nothing was sent"), "{bad}: {err}");
         }
-        let err = check_route("http://h", "/v2.0/tenants/../users", t).unwrap_err();
+        let err = check_route("http://h", "/v2.0/tenants/../users", t, |_, _| {}).unwrap_err();
         assert!(err.contains("tenant_id"), "{err}");
     }
 
@@ -2400,7 +2459,7 @@ mod tests {
     #[test]
     fn the_route_guard_refuses_every_path_that_is_not_the_template() {
         let at_end = "/v2.0/tokens/{token_id}";
-        let ok = |base: &str, path: &str, t: &str| check_route(base, path, t).is_ok();
+        let ok = |base: &str, path: &str, t: &str| check_route(base, path, t, |_, _| {}).is_ok();
         assert!(ok("https://h:35357", "/v2.0/tokens/abc", at_end));
         assert!(ok("h:5000/keystone", "/keystone/v2.0/tokens/abc", at_end));
         assert!(ok("http://h", "/v2.0/tenants", "/v2.0/tenants"));
@@ -2423,6 +2482,16 @@ mod tests {
         }
         let two = "/v2.0/tenants/{tenant_id}/users/{user_id}/roles";
         assert!(ok("http://h", "/v2.0/tenants/a/users/b/roles", two));
+        let mut arguments = Vec::new();
+        let found = |name: &str, segment: &str| arguments.push(format!("{name}={segment}"));
+        check_route(
+            "http://h/id",
+            "/id/v2.0/tenants/a%2F/users/b/roles",
+            two,
+            found,
+        )
+        .unwrap();
+        assert_eq!(arguments, ["tenant_id=a%2F", "user_id=b"]);
         assert!(!ok("http://h", "/v2.0/tenants/a/users//roles", two));
         assert!(!ok("http://h", "/v2.0/tenants/a/users/b/c/roles", two));
     }

@@ -83,24 +83,30 @@ pub fn userinfo_secrets(url: &str) -> Vec<String> {
 /// non-empty segment after a `tokens` segment, but `revoked`.
 pub fn path_secrets(path: &str) -> Vec<String> {
     let mut out = Vec::new();
-    // This runs for every request with a token in its path: the string searches (vectorized)
-    // find `/tokens/` and the segment's end, rather than a walk over every byte.
-    let mut from = 0;
-    while let Some(at) = path[from..].find("/tokens/") {
-        // A following `tokens/` can overlap this one's last `/`.
-        let start = from + at + "/tokens/".len();
-        from = start - 1;
-        let rest = &path[start..];
-        let next = &rest[..rest.find('/').unwrap_or(rest.len())];
-        if !next.is_empty() && next != "revoked" {
-            out.push(if next.contains('%') {
-                percent_decode(next)
-            } else {
-                next.to_owned()
-            });
+    // This runs for every request with a token in its path: a split on a character finds
+    // each separator with `memchr`, rather than a step per byte (and without the set-up of a
+    // substring search, which costs more than the whole walk).
+    let mut segments = path.split('/').peekable();
+    while let Some(segment) = segments.next() {
+        if segment != "tokens" {
+            continue;
+        }
+        if let Some(&next) = segments.peek() {
+            if !next.is_empty() && next != "revoked" {
+                out.push(segment_secret(next));
+            }
         }
     }
     out
+}
+
+/// A path segment that holds a secret, as the server sees it: percent-decoded.
+pub(crate) fn segment_secret(segment: &str) -> String {
+    if segment.contains('%') {
+        percent_decode(segment)
+    } else {
+        segment.to_owned()
+    }
 }
 
 fn percent_decode(s: &str) -> String {

@@ -724,6 +724,44 @@ async fn a_token_id_in_the_path_is_scrubbed_from_an_html_error() {
     );
 }
 
+#[tokio::test]
+async fn an_encoded_token_id_in_the_path_is_scrubbed_whether_a_manager_or_the_raw_client_sends_it()
+{
+    // A token id with reserved characters goes out percent-encoded; the server quotes it
+    // both as it came and decoded.
+    const ODD_TOKEN: &str = "tok/in path?secret#5678";
+    let server = Server::start("127.0.0.1", |seen| {
+        let path = seen.line.split(' ').nth(1).unwrap_or_default();
+        let id = path.rsplit('/').next().unwrap_or_default().to_owned();
+        let decoded = percent_encoding::percent_decode_str(&id)
+            .decode_utf8_lossy()
+            .into_owned();
+        json(
+            "404 Not Found",
+            &serde_json::json!({"error": {"code": 404, "title": "Not Found",
+                "message": format!("no token {id} ({decoded})")}})
+            .to_string(),
+        )
+    })
+    .await;
+    let client = admin_token_client(&server.v2()).build().unwrap();
+    let managed = client.tokens().validate(ODD_TOKEN).await.unwrap_err();
+    assert!(managed.is_not_found(), "{managed:?}");
+    assert!(format!("{managed}").contains("no token"), "{managed}");
+    // The generated client, outside any manager call.
+    let raw = client.raw("tokens_validate").await.unwrap();
+    let unmanaged = raw.tokens_validate(ODD_TOKEN, None).await.unwrap_err();
+    for text in [
+        format!("{managed} {managed:?}"),
+        format!("{unmanaged} {unmanaged:?}"),
+    ] {
+        assert_no_secret(
+            &text,
+            &[ODD_TOKEN, "tok%2Fin%20path%3Fsecret%235678", TOKEN],
+        );
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // 8. `extra` never repeats a typed attribute.
 

@@ -49,7 +49,7 @@ macro_rules! call_with {
         // of futures above it (the deadline, the call's scope, the manager's methods). So is
         // its answer (`$finish` gives a `Box`): a decoded body of hundreds of bytes would
         // otherwise be copied in and out of every one of those levels on its way up; it is
-        // taken out of its box once, here.
+        // taken out of its box once, by `call!` or by the method that uses it.
         $crate::hooks::call_scope(
             client.shared.hooks(),
             client.timeout(),
@@ -73,7 +73,6 @@ macro_rules! call_with {
             }),
         )
         .await
-        .map(|answer| *answer)
     }};
 }
 pub(crate) use call_with;
@@ -82,12 +81,21 @@ pub(crate) use call_with;
 /// The whole call, authentication included, is bounded by the client's timeout.
 macro_rules! call {
     ($client:expr, $op:literal, |$raw:ident| $call:expr) => {
+        $crate::managers::call_boxed!($client, $op, |$raw| $call).map(|answer| *answer)
+    };
+}
+pub(crate) use call;
+
+/// `call!` with the answer left in its box, for a method that takes only part of it (or hands
+/// it to another method): the part is moved out once.
+macro_rules! call_boxed {
+    ($client:expr, $op:literal, |$raw:ident| $call:expr) => {
         $crate::managers::call_with!($client, $op, |$raw| $call, |_op, result| {
             $crate::hooks::finish_boxed($op, result)
         })
     };
 }
-pub(crate) use call;
+pub(crate) use call_boxed;
 
 /// Like `call!`, for an operation whose spec also declares a success without a body
 /// ([`crate::operations::Operation::empty_success`]): `Ok(None)` for such an answer,
@@ -97,6 +105,7 @@ macro_rules! call_optional {
         $crate::managers::call_with!($client, $op, |$raw| $call, |op, result| {
             $crate::managers::optional(op, result)
         })
+        .map(|answer| *answer)
     };
 }
 pub(crate) use call_optional;
@@ -379,6 +388,7 @@ mod tests {
             .split("call!(self.client, \"")
             .skip(1)
             .chain(sources.split("call_optional!(self.client, \"").skip(1))
+            .chain(sources.split("call_boxed!(self.client, \"").skip(1))
             .chain(sources.split("operation(\"").skip(1))
         {
             used.insert(part.split('"').next().unwrap_or_default().to_owned());
