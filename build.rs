@@ -149,8 +149,9 @@ fn encode_segments(code: &str) -> Result<String, String> {
 ///   back, for the same reason;
 /// - no `api-version` header (progenitor's, which Keystone has no use for) and no header
 ///   map built for it;
-/// - a JSON answer is decoded by `crate::hooks::from_response`, which moves the headers out
-///   of the response instead of copying them;
+/// - a JSON answer is decoded by `crate::hooks::from_response`, and an empty one taken by
+///   `crate::hooks::empty`, which move the headers out of the response instead of copying
+///   them;
 /// - an optional query parameter is added only when it is given
 ///   (`crate::hooks::OptionalQuery`).
 ///
@@ -206,6 +207,10 @@ fn rewire(code: &str, ops: &[OpMeta]) -> Result<String, String> {
         .replace(
             "ResponseValue::from_response(response)",
             "crate::hooks::from_response(response)",
+        )
+        .replace(
+            "ResponseValue::empty(response)",
+            "crate::hooks::empty(response)",
         )
         .replace(
             ".query(&progenitor_client::QueryParam::new(",

@@ -1219,6 +1219,7 @@ impl ClientHooks<Hooks> for Raw {
             info.operation_id,
             Scan {
                 path,
+                body: true,
                 headers: true,
             },
         )
@@ -1262,22 +1263,23 @@ fn pre_checks<E>(
     if let Some(template) = template {
         // The secret arguments (token ids), for scrubbing whatever the server echoes: taken
         // from the route guard's walk, so the engine need not search the path again.
-        let mut secrets: Option<Vec<String>> = None;
         let noted = |name: &str, segment: &str| {
             if secret_params.contains(&name) {
-                secrets
-                    .get_or_insert_with(Vec::new)
-                    .push(redact::segment_secret(segment));
+                note_string(redact::segment_secret(segment));
             }
         };
         check_route(raw.baseurl(), request.url().path(), template, noted)
             .map_err(|why| progenitor_client::Error::InvalidRequest(format!("{id}: {why}")))?;
-        if let Some(secrets) = secrets {
-            note_strings(secrets);
-        }
     }
     if let Some(body) = request.body().and_then(|b| b.as_bytes()) {
-        if let Some(key) = redact::repeated_attribute(body) {
+        // One walk for both: the repeated attribute, and the body's secrets, noted for the
+        // call's scrubbing (so the engine need not keep a copy of the body to parse later).
+        let mut secrets = Vec::new();
+        let repeated = redact::walk_body(body, &mut secrets);
+        for secret in secrets {
+            note_string(secret);
+        }
+        if let Some(key) = repeated {
             return Err(progenitor_client::Error::InvalidRequest(format!(
                 "{id}: the attribute {key:?} is given twice in one object of the body (an `extra` map may not repeat a typed attribute); nothing was sent"
             )));
@@ -1313,17 +1315,20 @@ pub(crate) fn exec<'a>(
     Box<dyn std::future::Future<Output = reqwest::Result<reqwest::Response>> + Send + 'a>,
 > {
     // Only an operation with a secret path parameter (a token id) can carry a secret in its
-    // path, and `pre` has noted those within a call: the path is searched only for a request
-    // sent outside any call (the generated client on its own). A generated request's headers
-    // are not searched: `build.rs` refuses header parameters, so it carries only `Accept`,
+    // path. Within a call, `pre` has noted the path's and the body's secrets: they are
+    // searched for again only for a request sent outside any call (the generated client on
+    // its own), whose noting `pre` could not keep. A generated request's headers are not
+    // searched: `build.rs` refuses header parameters, so it carries only `Accept`,
     // `Content-Type` and the token header (noted as it is sent).
+    let unnoted = !in_call();
     Box::pin(execute(
         raw.client(),
         raw.inner(),
         request,
         op.id,
         Scan {
-            path: !op.secret_params.is_empty() && !in_call(),
+            path: !op.secret_params.is_empty() && unnoted,
+            body: unnoted,
             headers: false,
         },
     ))
@@ -1402,6 +1407,14 @@ pub(crate) fn from_response<T: serde::de::DeserializeOwned, E>(
     }
 }
 
+/// progenitor's `ResponseValue::empty` (an answer without a body, such as a `204`) without its
+/// copy of the headers: they are moved out of the response, which is dropped.
+pub(crate) fn empty(mut response: reqwest::Response) -> progenitor_client::ResponseValue<()> {
+    let status = response.status();
+    let headers = std::mem::take(response.headers_mut());
+    progenitor_client::ResponseValue::new((), status, headers)
+}
+
 /// The per-attempt timeout: what remains of the call's deadline (and at most the per-attempt
 /// option).
 fn attempt_timeout(per_attempt: Option<Duration>) -> Duration {
@@ -1440,24 +1453,24 @@ pub(crate) fn execute<'a>(
     ))
 }
 
-/// Where a request's secrets may be, besides its body and its token header: the token ids
-/// of its path (`path`), and credentials in its other headers (`headers`, such as a service
-/// request's `Authorization`).
+/// Where the engine looks for a request's secrets, besides its token header (noted as it is
+/// sent): the token ids of its path (`path`), its body (`body`, kept to be parsed if an
+/// error or a log needs its secrets), and credentials in its other headers (`headers`, such
+/// as a service request's `Authorization`).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Scan {
     pub(crate) path: bool,
+    pub(crate) body: bool,
     pub(crate) headers: bool,
 }
 
-/// Notes `secrets` (token ids of a path) for the current call's scrubbing; outside a call,
+/// Notes `secret` (a token id of a path) for the current call's scrubbing; outside a call,
 /// nothing (the engine then searches the path itself).
-fn note_strings(secrets: Vec<String>) {
+fn note_string(secret: String) {
     with_call(|call| {
         let mut s = call.secrets();
-        for secret in secrets {
-            if !s.strings.contains(&secret) {
-                s.strings.push(secret);
-            }
+        if !s.strings.contains(&secret) {
+            s.strings.push(secret);
         }
     });
 }
@@ -1472,7 +1485,10 @@ fn note_secrets(hooks: &Hooks, request: &reqwest::Request, scan: Scan) {
     } else {
         Vec::new()
     };
-    let body = request.body().and_then(|b| b.as_bytes());
+    let body = request
+        .body()
+        .and_then(|b| b.as_bytes())
+        .filter(|_| scan.body);
     // Credentials in other headers (Authorization, ...), which a server may echo; the token
     // header is kept as it is sent (in `attempts`).
     let mut headers = Vec::new();

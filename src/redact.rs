@@ -183,17 +183,20 @@ pub fn excerpt(text: &str, secrets: &[String], max: usize) -> String {
 
 /// Keys whose values are secrets wherever they appear in a JSON body.
 fn secret_key(key: &str) -> bool {
-    matches!(
-        key.to_ascii_lowercase().as_str(),
-        "password"
-            | "original_password"
-            | "os-ksadm:password"
-            | "secret"
-            | "auth_token"
-            | "x-auth-token"
-            | "signed"
-            | "token_id"
-    )
+    // Compared without case and without a lower-cased copy: this runs for every key of every
+    // request body.
+    [
+        "password",
+        "original_password",
+        "os-ksadm:password",
+        "secret",
+        "auth_token",
+        "x-auth-token",
+        "signed",
+        "token_id",
+    ]
+    .iter()
+    .any(|k| k.eq_ignore_ascii_case(key))
 }
 
 /// Whether the value under `key` (inside a `token` object or not) is a secret.
@@ -262,17 +265,32 @@ pub fn body_secrets(bytes: &[u8]) -> Vec<String> {
 
 /// Checks a JSON request body: no object has the same attribute twice (an `extra` map that
 /// repeats a typed attribute). Answers the repeated attribute's name.
-pub fn repeated_attribute(bytes: &[u8]) -> Option<String> {
+#[cfg(test)]
+fn repeated_attribute(bytes: &[u8]) -> Option<String> {
+    walk_body(bytes, &mut Vec::new())
+}
+
+/// Walks a JSON request body once for both of what a request needs of it: the first attribute
+/// an object repeats ([`repeated_attribute`], answered), and its secret values, pushed to
+/// `secrets` (the members [`json_secrets`] finds, so that the body itself need not be kept to
+/// scrub what the server echoes). Stops at a repeated attribute or at what is not JSON.
+pub fn walk_body(bytes: &[u8], secrets: &mut Vec<String>) -> Option<String> {
     use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
-    struct Walk;
-    impl<'de> DeserializeSeed<'de> for Walk {
+    /// A value of the body: whether it is inside a `token` object's members (`in_token`),
+    /// and whether it is a secret member's (then a string value is one of the `secrets`).
+    struct Walk<'s> {
+        in_token: bool,
+        secret: bool,
+        secrets: &'s mut Vec<String>,
+    }
+    impl<'de> DeserializeSeed<'de> for Walk<'_> {
         type Value = ();
         fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
             d.deserialize_any(self)
         }
     }
-    impl<'de> Visitor<'de> for Walk {
+    impl<'de> Visitor<'de> for Walk<'_> {
         type Value = ();
         fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
             f.write_str("JSON")
@@ -289,14 +307,25 @@ pub fn repeated_attribute(bytes: &[u8]) -> Option<String> {
         fn visit_f64<E>(self, _: f64) -> Result<(), E> {
             Ok(())
         }
-        fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        fn visit_str<E>(self, v: &str) -> Result<(), E> {
+            if self.secret && !self.secrets.iter().any(|s| s == v) {
+                self.secrets.push(v.to_owned());
+            }
             Ok(())
         }
         fn visit_unit<E>(self) -> Result<(), E> {
             Ok(())
         }
         fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-            while seq.next_element_seed(Walk)?.is_some() {}
+            // An array's members are not members of an object: none is a secret member.
+            while seq
+                .next_element_seed(Walk {
+                    in_token: self.in_token,
+                    secret: false,
+                    secrets: &mut *self.secrets,
+                })?
+                .is_some()
+            {}
             Ok(())
         }
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
@@ -322,7 +351,14 @@ pub fn repeated_attribute(bytes: &[u8]) -> Option<String> {
                 if repeated {
                     return Err(serde::de::Error::custom(Repeated(key.into_owned())));
                 }
-                map.next_value_seed(Walk)?;
+                // `secret_member`'s rule, the value's kind checked where it is read (only a
+                // string is a secret).
+                let secret = secret_key(&key) || (self.in_token && key == "id") || key == "token";
+                map.next_value_seed(Walk {
+                    in_token: key == "token",
+                    secret,
+                    secrets: &mut *self.secrets,
+                })?;
             }
             Ok(())
         }
@@ -357,7 +393,12 @@ pub fn repeated_attribute(bytes: &[u8]) -> Option<String> {
         }
     }
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    match Walk.deserialize(&mut de) {
+    let walk = Walk {
+        in_token: false,
+        secret: false,
+        secrets,
+    };
+    match walk.deserialize(&mut de) {
         Ok(()) => None,
         Err(e) => {
             let text = e.to_string();
@@ -583,6 +624,37 @@ mod tests {
         assert_eq!(secrets, ["it's \"x\"", "tok1234", "s3-string-to-sign"]);
         let echoed = r#"bad u'it\'s "x"' or "it's \"x\"" or it%27s%20%22x%22, tok1234"#;
         assert_eq!(text(echoed, &secrets), "bad u'***' or \"***\" or ***, ***");
+    }
+
+    #[test]
+    fn the_one_walk_of_a_request_body_finds_every_secret_a_parse_of_it_finds() {
+        let bodies: &[&[u8]] = &[
+            br#"{"auth": {"passwordCredentials": {"username": "u", "password": "it's \"x\""}, "token": {"id": "tok1234"}}, "credentials": {"token": "s3-string-to-sign"}}"#,
+            br#"{"user": {"name": "n", "PassWord": "upper", "OS-KSADM:password": "ks", "extra": {"secret": "s", "token_id": "t"}}}"#,
+            br#"{"credentials": {"access": "a", "secret": "ec2-secret", "signature": "sig", "token": {"id": ["not", "a string"]}}}"#,
+            br#"{"token": "a-token-string", "tokens": [{"token": {"id": "in-array"}}, {"id": "not-in-token"}]}"#,
+            br#"{"password": ["one", "two"], "original_password": "old", "x-auth-token": "hdr", "signed": "cms", "auth_token": "at"}"#,
+            br#"{"\u0070assword": "escaped-key", "token": {"\u0069d": "escaped-id"}, "a": {"token": {"id": "deep"}}}"#,
+            br#"{"tenant": {"name": "t", "description": "no secret", "enabled": true, "id": null, "password": null}}"#,
+            br#"[{"password": "in-a-top-array"}, "password", 1, null, true]"#,
+        ];
+        for body in bodies {
+            let mut walked = Vec::new();
+            assert_eq!(walk_body(body, &mut walked), None);
+            let mut parsed = body_secrets(body);
+            walked.sort();
+            parsed.sort();
+            parsed.dedup();
+            assert_eq!(walked, parsed, "{}", String::from_utf8_lossy(body));
+        }
+        // A walk that stops at a repeated attribute answers it, whatever it found before.
+        let mut found = Vec::new();
+        let repeated = walk_body(
+            br#"{"password": "p", "name": "a", "name": "b"}"#,
+            &mut found,
+        );
+        assert_eq!(repeated.as_deref(), Some("name"));
+        assert_eq!(found, ["p"]);
     }
 
     #[test]

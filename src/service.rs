@@ -433,6 +433,7 @@ impl ServiceRequest {
                 SERVICE_OPERATION,
                 hooks::Scan {
                     path: true,
+                    body: true,
                     headers: true,
                 },
             )

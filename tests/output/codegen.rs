@@ -4238,7 +4238,7 @@ Arguments:
         let result = crate::hooks::exec(self, request, OPERATION).await;
         let (status, response) = crate::hooks::status(result?);
         match status {
-            204u16 => Ok(ResponseValue::empty(response)),
+            204u16 => Ok(crate::hooks::empty(response)),
             401u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
@@ -4399,7 +4399,7 @@ Arguments:
         let result = crate::hooks::exec(self, request, OPERATION).await;
         let (status, response) = crate::hooks::status(result?);
         match status {
-            204u16 => Ok(ResponseValue::empty(response)),
+            204u16 => Ok(crate::hooks::empty(response)),
             401u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
@@ -4694,7 +4694,7 @@ Arguments:
         let result = crate::hooks::exec(self, request, OPERATION).await;
         let (status, response) = crate::hooks::status(result?);
         match status {
-            204u16 => Ok(ResponseValue::empty(response)),
+            204u16 => Ok(crate::hooks::empty(response)),
             401u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
@@ -5102,7 +5102,7 @@ Arguments:
         let result = crate::hooks::exec(self, request, OPERATION).await;
         let (status, response) = crate::hooks::status(result?);
         match status {
-            204u16 => Ok(ResponseValue::empty(response)),
+            204u16 => Ok(crate::hooks::empty(response)),
             401u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
@@ -5293,7 +5293,7 @@ Arguments:
         let result = crate::hooks::exec(self, request, OPERATION).await;
         let (status, response) = crate::hooks::status(result?);
         match status {
-            204u16 => Ok(ResponseValue::empty(response)),
+            204u16 => Ok(crate::hooks::empty(response)),
             401u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
@@ -5469,7 +5469,7 @@ Arguments:
         let result = crate::hooks::exec(self, request, OPERATION).await;
         let (status, response) = crate::hooks::status(result?);
         match status {
-            204u16 => Ok(ResponseValue::empty(response)),
+            204u16 => Ok(crate::hooks::empty(response)),
             401u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
@@ -5513,11 +5513,11 @@ Arguments:
         let result = crate::hooks::exec(self, request, OPERATION).await;
         let (status, response) = crate::hooks::status(result?);
         match status {
-            200u16 => Ok(ResponseValue::empty(response)),
-            204u16 => Ok(ResponseValue::empty(response)),
-            401u16 => Err(Error::ErrorResponse(ResponseValue::empty(response))),
-            403u16 => Err(Error::ErrorResponse(ResponseValue::empty(response))),
-            404u16 => Err(Error::ErrorResponse(ResponseValue::empty(response))),
+            200u16 => Ok(crate::hooks::empty(response)),
+            204u16 => Ok(crate::hooks::empty(response)),
+            401u16 => Err(Error::ErrorResponse(crate::hooks::empty(response))),
+            403u16 => Err(Error::ErrorResponse(crate::hooks::empty(response))),
+            404u16 => Err(Error::ErrorResponse(crate::hooks::empty(response))),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
@@ -5792,7 +5792,7 @@ Arguments:
         let result = crate::hooks::exec(self, request, OPERATION).await;
         let (status, response) = crate::hooks::status(result?);
         match status {
-            204u16 => Ok(ResponseValue::empty(response)),
+            204u16 => Ok(crate::hooks::empty(response)),
             401u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
@@ -6144,7 +6144,7 @@ Arguments:
         let result = crate::hooks::exec(self, request, OPERATION).await;
         let (status, response) = crate::hooks::status(result?);
         match status {
-            204u16 => Ok(ResponseValue::empty(response)),
+            204u16 => Ok(crate::hooks::empty(response)),
             401u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
@@ -6388,7 +6388,7 @@ Arguments:
         let result = crate::hooks::exec(self, request, OPERATION).await;
         let (status, response) = crate::hooks::status(result?);
         match status {
-            204u16 => Ok(ResponseValue::empty(response)),
+            204u16 => Ok(crate::hooks::empty(response)),
             400u16 => {
                 Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
             }
