@@ -633,6 +633,15 @@ struct Secrets {
     replay: Option<Carried>,
 }
 
+impl Secrets {
+    /// Adds `secret` to the strings, once.
+    fn note(&mut self, secret: String) {
+        if !self.strings.contains(&secret) {
+            self.strings.push(secret);
+        }
+    }
+}
+
 /// What a rebuilt request continues: the token to send (the one sent before, or the new
 /// one after a 401) and the attempts used (connection retries, retries, replayed).
 struct Carried {
@@ -732,6 +741,12 @@ fn call_secrets() -> Vec<String> {
 /// What remains of the current call's deadline.
 fn call_remaining() -> Duration {
     with_call(Call::remaining).unwrap_or(Duration::ZERO)
+}
+
+/// Whether a wait of `delay` before another attempt leaves that attempt time (50 ms) within
+/// the current call's deadline.
+fn within_budget(delay: Duration) -> bool {
+    delay + Duration::from_millis(50) < call_remaining()
 }
 
 /// Notes that the current call may have waited (an authentication, a retry): what remains
@@ -1193,15 +1208,8 @@ impl ClientHooks<Hooks> for Raw {
         // generated methods no longer add it: `build.rs` takes it out).
         request.headers_mut().remove("api-version");
         match crate::operations::find(info.operation_id) {
-            Some(op) => pre_checks(
-                self,
-                request,
-                op.id,
-                Some(op.path),
-                op.secret_params,
-                op.authenticated,
-            ),
-            None => pre_checks(self, request, info.operation_id, None, &[], true),
+            Some(op) => pre_checks(self, request, op.id, Some(op)),
+            None => pre_checks(self, request, info.operation_id, None),
         }
     }
 
@@ -1240,14 +1248,7 @@ pub(crate) fn pre<E>(
     mut request: reqwest::Request,
     op: &'static crate::operations::Operation,
 ) -> Result<reqwest::Request, progenitor_client::Error<E>> {
-    pre_checks(
-        raw,
-        &mut request,
-        op.id,
-        Some(op.path),
-        op.secret_params,
-        op.authenticated,
-    )?;
+    pre_checks(raw, &mut request, op.id, Some(op))?;
     Ok(request)
 }
 
@@ -1256,11 +1257,17 @@ fn pre_checks<E>(
     raw: &Raw,
     request: &mut reqwest::Request,
     id: &str,
-    template: Option<&str>,
-    secret_params: &[&str],
-    authenticated: bool,
+    op: Option<&crate::operations::Operation>,
 ) -> Result<(), progenitor_client::Error<E>> {
-    if let Some(template) = template {
+    // An operation the spec does not have (only through progenitor's own hook) is not routed
+    // against a template, and is sent with the token.
+    let authenticated = op.is_none_or(|op| op.authenticated);
+    if let Some(crate::operations::Operation {
+        path: template,
+        secret_params,
+        ..
+    }) = op
+    {
         // The secret arguments (token ids), for scrubbing whatever the server echoes: taken
         // from the route guard's walk, so the engine need not search the path again.
         let noted = |name: &str, segment: &str| {
@@ -1467,12 +1474,7 @@ pub(crate) struct Scan {
 /// Notes `secret` (a token id of a path) for the current call's scrubbing; outside a call,
 /// nothing (the engine then searches the path itself).
 fn note_string(secret: String) {
-    with_call(|call| {
-        let mut s = call.secrets();
-        if !s.strings.contains(&secret) {
-            s.strings.push(secret);
-        }
-    });
+    with_call(|call| call.secrets().note(secret));
 }
 
 /// Notes the secrets `request` carries, for scrubbing whatever the server echoes: nothing
@@ -1512,9 +1514,7 @@ fn note_secrets(hooks: &Hooks, request: &reqwest::Request, scan: Scan) {
             s.config = Some(hooks.secrets.clone());
         }
         for secret in path.into_iter().chain(headers) {
-            if !s.strings.contains(&secret) {
-                s.strings.push(secret);
-            }
+            s.note(secret);
         }
         if let Some(body) = body {
             if !s.bodies.iter().any(|b| b.as_slice() == body) {
@@ -1574,7 +1574,6 @@ fn attempts<'a>(
         let policy = &*hooks.policy;
         let method = request.method().clone();
         note_secrets(hooks, &request, scan);
-        let within_budget = |delay: Duration| delay + Duration::from_millis(50) < call_remaining();
         let session = matches!(hooks.auth, Auth::Session(_));
         let idempotent = idempotent(&method);
         let (mut connect_attempts, mut retry_attempts, mut replayed) = (0u32, 0u32, false);
@@ -1778,7 +1777,6 @@ fn send_failed(
     can_resend: bool,
     attempts: Attempts<'_>,
 ) -> Option<Duration> {
-    let within_budget = |delay: Duration| delay + Duration::from_millis(50) < call_remaining();
     if hooks.policy.timings.is_some() {
         record_timing(&hooks.policy, method, url, None, started);
     }
@@ -1821,7 +1819,7 @@ fn retriable_status(
     let delay = retry_after(response.headers())
         .map(|d| d.min(policy.max_retry_delay))
         .unwrap_or_else(|| policy.backoff(attempts));
-    if !(can_resend && delay + Duration::from_millis(50) < call_remaining()) {
+    if !(can_resend && within_budget(delay)) {
         return None;
     }
     tracing::debug!(target: "keystone_v2", operation = op, status = response.status().as_u16(), attempt = attempts + 1, delay_ms = delay.as_millis() as u64, "retriable status, retrying");

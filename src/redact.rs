@@ -201,7 +201,14 @@ fn secret_key(key: &str) -> bool {
 
 /// Whether the value under `key` (inside a `token` object or not) is a secret.
 fn secret_member(key: &str, in_token: bool, value: &serde_json::Value) -> bool {
-    secret_key(key) || (in_token && key == "id") || (key == "token" && value.is_string())
+    secret_if_string(key, in_token) && (key != "token" || value.is_string())
+}
+
+/// Whether a string under `key` is a secret: the secret keys, `id` inside a `token` object
+/// (a token id), and a `token` that is a string (an object under `token` is not a secret, its
+/// `id` is).
+fn secret_if_string(key: &str, in_token: bool) -> bool {
+    secret_key(key) || (in_token && key == "id") || key == "token"
 }
 
 /// A copy of a JSON value with every secret replaced: the secret keys above, `id` inside a
@@ -351,9 +358,8 @@ pub fn walk_body(bytes: &[u8], secrets: &mut Vec<String>) -> Option<String> {
                 if repeated {
                     return Err(serde::de::Error::custom(Repeated(key.into_owned())));
                 }
-                // `secret_member`'s rule, the value's kind checked where it is read (only a
-                // string is a secret).
-                let secret = secret_key(&key) || (self.in_token && key == "id") || key == "token";
+                // Only a string is read as a secret (`visit_str`).
+                let secret = secret_if_string(&key, self.in_token);
                 map.next_value_seed(Walk {
                     in_token: key == "token",
                     secret,
