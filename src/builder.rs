@@ -7,12 +7,13 @@ use std::time::Duration;
 use std::collections::BTreeMap;
 
 use crate::access::{AccessInfo, STALE_TOKEN_DURATION};
-use crate::auth::{root_url, Config, Session};
+use crate::auth::{Config, Session};
 use crate::cache::TokenCache;
 use crate::catalog::Interface;
 use crate::client::Client;
 use crate::config::{Environment, Explanation, Setting, Source, Value};
 use crate::hooks::Jitter;
+use crate::url::{root_url, service_url};
 use crate::{Error, Result, Secret};
 
 /// The default User-Agent.
@@ -205,6 +206,17 @@ macro_rules! setter {
             self
         }
     };
+}
+
+impl Client {
+    /// A builder with keystoneclient's options.
+    ///
+    /// ```
+    /// let builder = keystone_v2::Client::builder();
+    /// ```
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
 }
 
 impl ClientBuilder {
@@ -1213,23 +1225,5 @@ impl ClientBuilder {
             b = b.identity(identity);
         }
         Ok(b)
-    }
-}
-
-/// Checks a service endpoint URL given in the configuration: http(s), no whitespace, no
-/// query, no fragment. Messages show it with its userinfo masked.
-fn service_url(url: &str, what: &str) -> Result<reqwest::Url> {
-    let shown = crate::redact::url(url);
-    let refuse = |why: &str| Err(Error::Configuration(format!("{what} {shown:?} {why}")));
-    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return refuse("contains whitespace or a control character");
-    }
-    match reqwest::Url::parse(url) {
-        Err(e) => refuse(&format!("is not a URL: {e}")),
-        Ok(u) if !matches!(u.scheme(), "http" | "https") => refuse("is not an http(s) URL"),
-        Ok(u) if u.query().is_some() || u.fragment().is_some() => {
-            refuse("has a query or a fragment")
-        }
-        Ok(u) => Ok(u),
     }
 }
