@@ -1044,7 +1044,7 @@ impl ClientBuilder {
             endpoint_overrides.insert(service_type.clone(), service_url(url, &what)?);
         }
         let default_headers = self.default_headers()?;
-        let http = self.http_client()?;
+        let http = self.http_client(default_headers.clone())?;
         let auth_ref = self.auth_ref.clone().map(|a| match &self.region_name {
             Some(r) => a.with_region_name(Some(r.clone())),
             None => a,
@@ -1142,9 +1142,10 @@ impl ClientBuilder {
         Ok(headers)
     }
 
-    fn http_client(&self) -> Result<reqwest::Client> {
+    /// The connection pool, sending `default_headers` with every request.
+    fn http_client(&self, default_headers: reqwest::header::HeaderMap) -> Result<reqwest::Client> {
         let b = reqwest::Client::builder()
-            .default_headers(self.default_headers()?)
+            .default_headers(default_headers)
             .tcp_keepalive(self.net.tcp_keepalive)
             .timeout(self.timeout)
             .connect_timeout(
