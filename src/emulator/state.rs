@@ -474,8 +474,8 @@ impl State {
                 enabled: true,
                 extra,
             };
-            let public = super::compute::endpoint_template(&origin(&b.public_url));
-            let admin = super::compute::endpoint_template(&origin(&b.admin_url));
+            let public = super::routes::compute_endpoint_template(&origin(&b.public_url));
+            let admin = super::routes::compute_endpoint_template(&origin(&b.admin_url));
             endpoints.extend(
                 [
                     (Interface::Public, &public),
