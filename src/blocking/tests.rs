@@ -215,7 +215,11 @@ manager! { OtherManager, others => \"others\";
 
 #[test]
 fn every_builder_option_has_a_blocking_twin() {
-    let async_side = public_methods(include_str!("../builder.rs"), "ClientBuilder");
+    // The builder's methods are in builder.rs and the files of builder/.
+    let mut async_side = public_methods(include_str!("../builder.rs"), "ClientBuilder");
+    for (_, source) in sources_in("builder") {
+        async_side.extend(public_methods(&source, "ClientBuilder"));
+    }
     let mut blocking = names(super::builder::FORWARDED);
     blocking.extend(names(&[
         "from_env",
