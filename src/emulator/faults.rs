@@ -29,7 +29,7 @@ pub(crate) enum FaultKind {
 }
 
 /// A misbehaviour to inject into the next requests that match a [`Match`] (see
-/// [`Control::inject`]).
+/// [`Control::inject`](super::Control::inject)).
 ///
 /// ```no_run
 /// use std::time::Duration;
