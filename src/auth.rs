@@ -6,6 +6,10 @@
 //! [`crate::hooks`]. The hooks see this module only through [`crate::hooks::TokenSource`], so
 //! neither the client nor the session is known to them.
 
+mod credentials;
+
+pub(crate) use credentials::{auth_body, Credentials};
+
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::{Arc, RwLock, Weak};
@@ -16,48 +20,9 @@ use crate::cache::{CacheKey, TokenCache};
 use crate::catalog::{EndpointFilter, Interface};
 use crate::generated::Client as Raw;
 use crate::hooks::{finish, Hooks, TokenSource, Transport};
-use crate::managers::{auth_body as auth_request, Credentials};
 use crate::operations::{Api, Operation};
+use crate::url::root_url;
 use crate::{Error, Result, Secret};
-
-/// `http://host:5000/v2.0/` -> `http://host:5000`: the spec's paths start with `/v2.0`.
-///
-/// Refuses what would silently misroute every call: whitespace or control characters, a query,
-/// a fragment, a scheme other than http(s), and a path naming another identity version than
-/// v2.0 (`/v3`, `/v2`, ...). Messages show the URL with its userinfo masked.
-pub(crate) fn root_url(url: &str, what: &str) -> Result<String> {
-    let shown = crate::redact::url(url);
-    let refuse = |why: &str| Err(Error::Configuration(format!("{what} {shown:?} {why}")));
-    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return refuse("contains whitespace or a control character");
-    }
-    let parsed = match reqwest::Url::parse(url) {
-        Ok(p) => p,
-        Err(e) => return refuse(&format!("is not a URL: {e}")),
-    };
-    if !matches!(parsed.scheme(), "http" | "https") {
-        return refuse("is not an http(s) URL");
-    }
-    if parsed.query().is_some() {
-        return refuse("has a query (`?...`); give the identity URL without one");
-    }
-    if parsed.fragment().is_some() {
-        return refuse("has a fragment (`#...`); give the identity URL without one");
-    }
-    let trimmed = url.trim_end_matches('/');
-    let root = trimmed.strip_suffix("/v2.0").unwrap_or(trimmed);
-    let last = root.rsplit('/').next().unwrap_or_default();
-    let versioned = last.len() > 1
-        && last.starts_with(['v', 'V'])
-        && last[1..].chars().all(|c| c.is_ascii_digit() || c == '.')
-        && last[1..].starts_with(|c: char| c.is_ascii_digit());
-    if versioned && !parsed.path().trim_end_matches('/').is_empty() {
-        return refuse(&format!(
-            "is an identity URL of version {last}: this crate speaks Keystone's v2.0 API (give the `/v2.0` URL or the server root)"
-        ));
-    }
-    Ok(root.to_owned())
-}
 
 pub(crate) struct Config {
     pub(crate) username: Option<String>,
@@ -554,7 +519,7 @@ impl Session {
                     "A username and password or token is required.".into(),
                 ));
             };
-            let body = auth_request(
+            let body = auth_body(
                 credentials,
                 c.tenant_id.clone(),
                 c.tenant_name.clone(),

@@ -3,6 +3,7 @@
 use std::fmt;
 use std::sync::Arc;
 
+pub use crate::error::{Candidate, EndpointNotFound};
 use crate::types::{CatalogEndpoint, CatalogService};
 use crate::{Error, Result};
 
@@ -140,57 +141,6 @@ impl EndpointFilter {
         self
     }
 }
-
-/// One endpoint of the catalog that did not match, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Candidate {
-    /// The service's type.
-    pub service_type: String,
-    /// The service's name, if any.
-    pub service_name: Option<String>,
-    /// The endpoint's region, if any.
-    pub region: Option<String>,
-    /// The endpoint's id, if any.
-    pub endpoint_id: Option<String>,
-    /// Why it was rejected.
-    pub reason: String,
-}
-
-/// No endpoint matched: says what was asked and lists every candidate with the reason it was
-/// rejected.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EndpointNotFound {
-    /// keystoneclient's message: `<interface> endpoint for <type> service[ named <name>][ in <region> region] not found`.
-    pub message: String,
-    /// The endpoints considered.
-    pub candidates: Vec<Candidate>,
-}
-
-impl fmt::Display for EndpointNotFound {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)?;
-        if self.candidates.is_empty() {
-            return f.write_str(" (the catalog has no endpoints)");
-        }
-        f.write_str("; candidates considered:")?;
-        for c in &self.candidates {
-            write!(f, "\n  - {}", c.service_type)?;
-            if let Some(n) = &c.service_name {
-                write!(f, " named {n:?}")?;
-            }
-            if let Some(r) = &c.region {
-                write!(f, " in {r}")?;
-            }
-            if let Some(id) = &c.endpoint_id {
-                write!(f, " (endpoint {id})")?;
-            }
-            write!(f, ": {}", c.reason)?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for EndpointNotFound {}
 
 /// A token's service catalog. Cheap to clone.
 #[derive(Debug, Clone, Default)]

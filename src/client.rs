@@ -6,7 +6,6 @@ use std::time::Duration;
 
 use crate::access::AccessInfo;
 use crate::auth::Session;
-use crate::builder::ClientBuilder;
 use crate::catalog::ServiceCatalog;
 use crate::generated::Client as Raw;
 use crate::operations::Operation;
@@ -66,15 +65,6 @@ impl std::fmt::Debug for Client {
 }
 
 impl Client {
-    /// A builder with keystoneclient's options.
-    ///
-    /// ```
-    /// let builder = keystone_v2::Client::builder();
-    /// ```
-    pub fn builder() -> ClientBuilder {
-        ClientBuilder::default()
-    }
-
     /// Authenticates now (or again) and returns the new token's data.
     ///
     /// ```no_run
@@ -133,7 +123,7 @@ impl Client {
     }
 
     /// The URL of `service_type` in the current token's catalog, for the configured
-    /// interface ([`ClientBuilder::interface`], public by default) and region.
+    /// interface ([`crate::ClientBuilder::interface`], public by default) and region.
     ///
     /// ```no_run
     /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
@@ -196,27 +186,9 @@ impl Client {
         self.shared.set_token_override(token)
     }
 
-    /// A handle for requests to the service that `filter` selects in the catalog (or its
-    /// [`ClientBuilder::endpoint_override`]), with the session's token and this client's
-    /// request path: retries, deadline, rate limit, concurrency cap, body limit, redirect
-    /// policy, timings and redacted logs. Cheap; nothing is resolved until a request is sent.
-    /// See [`crate::service`] for how paths are joined.
-    ///
-    /// ```no_run
-    /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
-    /// use keystone_v2::{EndpointFilter, Interface};
-    /// let nova = client.service(EndpointFilter::new("compute").interface(Interface::Internal));
-    /// let r = nova.get("servers").send().await?;
-    /// println!("{} {}", r.status(), r.text().await?);
-    /// # Ok(()) }
-    /// ```
-    pub fn service(&self, filter: crate::catalog::EndpointFilter) -> crate::ServiceClient {
-        crate::ServiceClient::new(self.clone(), filter)
-    }
-
     /// The timing of every request sent so far by this client and its clones, oldest first
     /// (method, redacted URL, status, time to the response's head), when
-    /// [`ClientBuilder::collect_timing`] is on; else empty.
+    /// [`crate::ClientBuilder::collect_timing`] is on; else empty.
     ///
     /// ```no_run
     /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {

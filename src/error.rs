@@ -29,7 +29,7 @@ pub enum Error {
 
     /// The service catalog has no endpoint matching the request.
     #[error(transparent)]
-    EndpointNotFound(Box<crate::catalog::EndpointNotFound>),
+    EndpointNotFound(Box<EndpointNotFound>),
 
     /// The service catalog is empty, typically because the token is unscoped.
     #[error("the service catalog is empty: {0}")]
@@ -417,8 +417,59 @@ fn is_tls(e: &(dyn std::error::Error + 'static)) -> bool {
     false
 }
 
-impl From<crate::catalog::EndpointNotFound> for Error {
-    fn from(e: crate::catalog::EndpointNotFound) -> Self {
+impl From<EndpointNotFound> for Error {
+    fn from(e: EndpointNotFound) -> Self {
         Error::EndpointNotFound(Box::new(e))
     }
 }
+
+/// One endpoint of the catalog that did not match, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// The service's type.
+    pub service_type: String,
+    /// The service's name, if any.
+    pub service_name: Option<String>,
+    /// The endpoint's region, if any.
+    pub region: Option<String>,
+    /// The endpoint's id, if any.
+    pub endpoint_id: Option<String>,
+    /// Why it was rejected.
+    pub reason: String,
+}
+
+/// No endpoint matched: says what was asked and lists every candidate with the reason it was
+/// rejected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EndpointNotFound {
+    /// keystoneclient's message: `<interface> endpoint for <type> service[ named <name>][ in <region> region] not found`.
+    pub message: String,
+    /// The endpoints considered.
+    pub candidates: Vec<Candidate>,
+}
+
+impl std::fmt::Display for EndpointNotFound {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)?;
+        if self.candidates.is_empty() {
+            return f.write_str(" (the catalog has no endpoints)");
+        }
+        f.write_str("; candidates considered:")?;
+        for c in &self.candidates {
+            write!(f, "\n  - {}", c.service_type)?;
+            if let Some(n) = &c.service_name {
+                write!(f, " named {n:?}")?;
+            }
+            if let Some(r) = &c.region {
+                write!(f, " in {r}")?;
+            }
+            if let Some(id) = &c.endpoint_id {
+                write!(f, " (endpoint {id})")?;
+            }
+            write!(f, ": {}", c.reason)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for EndpointNotFound {}

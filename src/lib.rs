@@ -18,6 +18,7 @@ pub mod emulator;
 mod error;
 pub mod generated;
 pub mod hooks;
+mod input;
 pub mod managers;
 pub mod operations;
 mod redact;
@@ -25,6 +26,7 @@ mod secret;
 pub mod service;
 #[cfg(feature = "rustls")]
 mod tls;
+mod url;
 
 pub use access::AccessInfo;
 pub use builder::{ClientBuilder, DEFAULT_USER_AGENT};

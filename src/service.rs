@@ -54,6 +54,26 @@ pub struct ServiceClient {
     filter: std::sync::Arc<EndpointFilter>,
 }
 
+impl Client {
+    /// A handle for requests to the service that `filter` selects in the catalog (or its
+    /// [`crate::ClientBuilder::endpoint_override`]), with the session's token and this client's
+    /// request path: retries, deadline, rate limit, concurrency cap, body limit, redirect
+    /// policy, timings and redacted logs. Cheap; nothing is resolved until a request is sent.
+    /// See [`crate::service`] for how paths are joined.
+    ///
+    /// ```no_run
+    /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
+    /// use keystone_v2::{EndpointFilter, Interface};
+    /// let nova = client.service(EndpointFilter::new("compute").interface(Interface::Internal));
+    /// let r = nova.get("servers").send().await?;
+    /// println!("{} {}", r.status(), r.text().await?);
+    /// # Ok(()) }
+    /// ```
+    pub fn service(&self, filter: EndpointFilter) -> ServiceClient {
+        ServiceClient::new(self.clone(), filter)
+    }
+}
+
 impl std::fmt::Debug for ServiceClient {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ServiceClient")

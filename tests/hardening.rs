@@ -1,5 +1,4 @@
-//! The hostile-input reproducers of the hardening issue, each ending in its documented safe
-//! outcome: ids that try to change the route, redirects that try to carry credentials away,
+//! Hostile inputs, each ending in its documented safe outcome: ids that try to change the route, redirects that try to carry credentials away,
 //! error statuses with bodies that are not Keystone's JSON, huge and slow bodies, a timeout that
 //! must bound the whole call, misrouting configuration, echoed secrets, and `extra` attributes
 //! that repeat typed ones. No Keystone needed: a scripted loopback server or the emulator.

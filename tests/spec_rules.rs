@@ -27,7 +27,8 @@ struct Table {
 #[derive(Debug, Deserialize)]
 struct Rule {
     name: String,
-    issue: u8,
+    /// The numbered group of rules (a heading of the table) it belongs to.
+    group: u8,
     operation: String,
     api: String,
     token: String,
@@ -312,8 +313,8 @@ async fn run(s: &Server) -> (usize, Vec<String>) {
         }
         if answer.status != rule.status {
             failures.push(format!(
-                "[issue {}] {}: {} {path} answered {}, the table says {} (spec: {}{}): {}",
-                rule.issue,
+                "[group {}] {}: {} {path} answered {}, the table says {} (spec: {}{}): {}",
+                rule.group,
                 rule.name,
                 op.method,
                 answer.status,
@@ -342,7 +343,7 @@ async fn run(s: &Server) -> (usize, Vec<String>) {
     .await;
     if crud.status != 200 {
         failures.push(format!(
-            "[issue 3] after the unscoped OS-KSCRUD 500, the new password does not authenticate: {} {}",
+            "[group 3] after the unscoped OS-KSCRUD 500, the new password does not authenticate: {} {}",
             crud.status, crud.body
         ));
     }
@@ -415,7 +416,7 @@ fn every_rule_names_an_operation_of_the_spec_and_a_known_verdict() {
             "{}: spec is valid, invalid or none",
             rule.name
         );
-        assert!((1..=7).contains(&rule.issue), "{}: issue 1 to 7", rule.name);
+        assert!((1..=7).contains(&rule.group), "{}: group 1 to 7", rule.name);
     }
 }
 

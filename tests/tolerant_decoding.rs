@@ -1,6 +1,6 @@
 //! Answers of the v2.0 family that Keystone 12.0.3 does not send but older releases, other
 //! v2.0 servers and proxies do, each against a scripted loopback server (no Keystone needed),
-//! and the outcome the documentation promises for it (issue 7).
+//! and the outcome the documentation promises for it.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};

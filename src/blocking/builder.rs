@@ -9,6 +9,17 @@ use crate::cache::TokenCache;
 use crate::config::{Environment, Explanation};
 use crate::{AccessInfo, Interface, Jitter, Result, Secret};
 
+impl Client {
+    /// A builder with the async client's options ([`crate::ClientBuilder`]).
+    ///
+    /// ```
+    /// let builder = keystone_v2::blocking::Client::builder();
+    /// ```
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+}
+
 /// Builds a blocking [`Client`]: every option of [`crate::ClientBuilder`], with the same
 /// defaults and checks. Building does no network I/O; it starts the client's runtime.
 ///

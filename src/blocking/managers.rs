@@ -32,10 +32,7 @@ macro_rules! manager {
         }
 
         impl $name<'_> {
-            #[cfg(test)]
-            pub(crate) const ACCESSOR: &'static str = stringify!($accessor);
-
-            super::blocking_fns! { "crate::managers::" $name,
+            super::blocking_fns! { @unlisted "crate::managers::" $name,
                 |m| (m.client, m.client.as_async().$accessor());
                 $($fns)*
             }

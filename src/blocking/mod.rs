@@ -78,9 +78,10 @@ pub(crate) use example;
 /// runs the async method to completion on the client's runtime. `$owner` is the async type
 /// (its path is `$module` followed by it), for the docs; `|$s| ($client, $target)` say, from
 /// `self`, which blocking client runs the call and what the async method is called on. The
-/// names are kept in `WRAPPED`, which a test compares with the async sources.
+/// names are kept in `WRAPPED`, which a test compares with the async sources (the managers'
+/// use `@unlisted`: their test reads the `manager!` invocations themselves).
 macro_rules! blocking_fns {
-    ($module:literal $owner:ident, |$s:ident| ($client:expr, $target:expr);
+    (@unlisted $module:literal $owner:ident, |$s:ident| ($client:expr, $target:expr);
      $( fn $method:ident($($arg:ident: $ty:ty),*) -> $ret:ty => $example:literal; )*) => {
         $(
             #[doc = concat!("Blocking [`", $module, stringify!($owner), "::", stringify!($method),
@@ -91,6 +92,12 @@ macro_rules! blocking_fns {
                 $client.wait($target.$method($($arg),*))
             }
         )*
+    };
+    ($module:literal $owner:ident, |$s:ident| ($client:expr, $target:expr);
+     $( fn $method:ident($($arg:ident: $ty:ty),*) -> $ret:ty => $example:literal; )*) => {
+        $crate::blocking::blocking_fns! { @unlisted $module $owner, |$s| ($client, $target);
+            $( fn $method($($arg: $ty),*) -> $ret => $example; )*
+        }
 
         #[cfg(test)]
         pub(crate) const WRAPPED: &'static [&'static str] = &[$(stringify!($method)),*];
@@ -189,15 +196,6 @@ impl std::fmt::Debug for Client {
 }
 
 impl Client {
-    /// A builder with the async client's options ([`crate::ClientBuilder`]).
-    ///
-    /// ```
-    /// let builder = keystone_v2::blocking::Client::builder();
-    /// ```
-    pub fn builder() -> ClientBuilder {
-        ClientBuilder::default()
-    }
-
     /// The blocking client of `client` and the runtime started for it. The runtime must be
     /// entered while the async client is built, so that it is the one its I/O uses.
     fn new(runtime: Background, client: crate::Client) -> Self {

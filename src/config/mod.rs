@@ -49,9 +49,11 @@
 //!   `OS_IDENTITY_API_VERSION`, `OS_CACERT`, `OS_INSECURE`, ... and the legacy keystone CLI's
 //!   `OS_SERVICE_TOKEN` / `OS_SERVICE_ENDPOINT` (the admin-token bootstrap).
 
+mod environment;
+mod files;
 mod loader;
 
-pub use loader::Environment;
+pub use environment::Environment;
 pub(crate) use loader::{load, Value};
 
 use std::fmt;

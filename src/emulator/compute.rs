@@ -17,17 +17,9 @@ use http::header::{CONTENT_LENGTH, CONTENT_TYPE, WWW_AUTHENTICATE};
 use http::{HeaderValue, Method, Response, StatusCode};
 use serde_json::{json, Map, Value};
 
-use super::control::lock;
-use super::server::Shared;
+use super::routes::COMPUTE_PREFIX;
+use super::shared::{lock, Shared};
 use super::state::Caller;
-
-/// The path prefix of the compute service.
-pub(crate) const PREFIX: &str = "/compute/";
-
-/// The URL template of the compute endpoints below an origin (`http://host:port`).
-pub(crate) fn endpoint_template(origin: &str) -> String {
-    format!("{origin}/compute/v2.1/$(tenant_id)s")
-}
 
 /// The compute service's answer to one request.
 pub(crate) fn respond(
@@ -66,7 +58,7 @@ fn answer(shared: &Shared, parts: &http::request::Parts, body: &Bytes) -> (Statu
         .and_then(|t| t.to_str().ok());
     let path = parts.uri.path();
     // /compute/v2.1/<tenant>/<rest...>
-    let mut segments = path.trim_start_matches(PREFIX).split('/');
+    let mut segments = path.trim_start_matches(COMPUTE_PREFIX).split('/');
     let (version, tenant) = (segments.next(), segments.next());
     let rest: Vec<&str> = segments.filter(|s| !s.is_empty()).collect();
     let now = shared.clock.now();

@@ -57,10 +57,12 @@
 
 mod compute;
 mod control;
+mod faults;
 mod fixtures;
 mod handlers;
 mod routes;
 mod server;
+mod shared;
 mod signature;
 mod state;
 mod wire;
@@ -72,10 +74,11 @@ use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
-pub use control::{Control, Fault, Match};
+pub use control::Control;
+pub use faults::{Fault, Match};
 
 use crate::operations::Api;
-use server::Shared;
+use shared::Shared;
 use state::{Bootstrap, State};
 
 /// The name of the cloud in [`Emulator::clouds_yaml`].
@@ -273,7 +276,7 @@ impl Emulator {
         let shared = Arc::new(Shared {
             state: Mutex::new(state),
             monitor: Mutex::default(),
-            clock: control::Clock::default(),
+            clock: shared::Clock::default(),
             admin_token: config.admin_token.clone(),
             compute: config.compute,
         });

@@ -301,6 +301,14 @@ impl Op {
     }
 }
 
+/// The path prefix of the compute service.
+pub(crate) const COMPUTE_PREFIX: &str = "/compute/";
+
+/// The URL template of the compute endpoints below an origin (`http://host:port`).
+pub(crate) fn compute_endpoint_template(origin: &str) -> String {
+    format!("{origin}/compute/v2.1/$(tenant_id)s")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,7 +4,7 @@
 
 use std::convert::Infallible;
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use axum::body::Body;
 use bytes::Bytes;
@@ -19,10 +19,10 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::Notify;
 use tokio::task::JoinSet;
 
-use super::control::{lock, Clock, Fault, FaultKind, Monitor};
+use super::faults::{Fault, FaultKind};
 use super::handlers::{dispatch, Env};
 use super::routes::{route, Op};
-use super::state::State;
+use super::shared::{lock, Shared};
 use super::wire::{error_body, parse_body, parse_query, Ctx, KsError, Reply};
 use crate::operations::Api;
 
@@ -30,17 +30,6 @@ use crate::operations::Api;
 const MAX_BODY: usize = 114_688;
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-openstack-request-id");
-
-/// What the listeners and the control share.
-#[derive(Debug)]
-pub(crate) struct Shared {
-    pub(crate) state: Mutex<State>,
-    pub(crate) monitor: Mutex<Monitor>,
-    pub(crate) clock: Clock,
-    pub(crate) admin_token: String,
-    /// Whether the compute service (`/compute/...`) is served.
-    pub(crate) compute: bool,
-}
 
 /// Serves `api` on `listener` until the returned task is aborted; aborting it also closes every
 /// connection it accepted.
@@ -146,7 +135,8 @@ async fn handle(
             );
         }
     };
-    let response = if shared.compute && parts.uri.path().starts_with(super::compute::PREFIX) {
+    let response = if shared.compute && parts.uri.path().starts_with(super::routes::COMPUTE_PREFIX)
+    {
         super::compute::respond(shared, &parts, &bytes, &host_url(&parts.headers, local))
     } else {
         respond(shared, api, local, &parts, &bytes)

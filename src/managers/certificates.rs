@@ -7,6 +7,19 @@ pub struct CertificateManager<'a> {
     pub(crate) client: &'a Client,
 }
 
+impl Client {
+    /// PKI certificates.
+    ///
+    /// ```no_run
+    /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
+    /// let pem = client.certificates().get_ca_certificate().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn certificates(&self) -> CertificateManager<'_> {
+        CertificateManager { client: self }
+    }
+}
+
 impl CertificateManager<'_> {
     /// The CA certificate, PEM.
     ///

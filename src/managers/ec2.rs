@@ -7,6 +7,19 @@ pub struct Ec2Manager<'a> {
     pub(crate) client: &'a Client,
 }
 
+impl Client {
+    /// EC2 credentials, ec2tokens and s3tokens.
+    ///
+    /// ```no_run
+    /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
+    /// let creds = client.ec2().list("3a9a06e4").await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn ec2(&self) -> Ec2Manager<'_> {
+        Ec2Manager { client: self }
+    }
+}
+
 impl Ec2Manager<'_> {
     /// Creates an EC2 credential for a user on a tenant; the answer holds the secret.
     ///

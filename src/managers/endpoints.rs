@@ -7,6 +7,19 @@ pub struct EndpointManager<'a> {
     pub(crate) client: &'a Client,
 }
 
+impl Client {
+    /// Endpoints of the catalog.
+    ///
+    /// ```no_run
+    /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
+    /// let endpoints = client.endpoints().list().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn endpoints(&self) -> EndpointManager<'_> {
+        EndpointManager { client: self }
+    }
+}
+
 /// The optional URLs and region of a new endpoint.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EndpointCreate {

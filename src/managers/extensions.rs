@@ -7,6 +7,19 @@ pub struct ExtensionManager<'a> {
     pub(crate) client: &'a Client,
 }
 
+impl Client {
+    /// Extensions.
+    ///
+    /// ```no_run
+    /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
+    /// let extensions = client.extensions().list().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn extensions(&self) -> ExtensionManager<'_> {
+        ExtensionManager { client: self }
+    }
+}
+
 impl ExtensionManager<'_> {
     /// Lists the extensions of the API in use (admin when reachable, else public).
     ///

@@ -8,6 +8,19 @@ pub struct RoleManager<'a> {
     pub(crate) client: &'a Client,
 }
 
+impl Client {
+    /// Roles and role grants.
+    ///
+    /// ```no_run
+    /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
+    /// let roles = client.roles().list().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn roles(&self) -> RoleManager<'_> {
+        RoleManager { client: self }
+    }
+}
+
 impl RoleManager<'_> {
     /// Shows a role.
     ///

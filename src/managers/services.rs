@@ -8,6 +8,19 @@ pub struct ServiceManager<'a> {
     pub(crate) client: &'a Client,
 }
 
+impl Client {
+    /// Services of the catalog.
+    ///
+    /// ```no_run
+    /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
+    /// let services = client.services().list().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn services(&self) -> ServiceManager<'_> {
+        ServiceManager { client: self }
+    }
+}
+
 impl ServiceManager<'_> {
     /// Lists services.
     ///

@@ -9,6 +9,19 @@ pub struct TenantManager<'a> {
     pub(crate) client: &'a Client,
 }
 
+impl Client {
+    /// Tenants (projects): list, create, update, delete, users and role grants.
+    ///
+    /// ```no_run
+    /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
+    /// let tenants = client.tenants().list(Default::default()).await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn tenants(&self) -> TenantManager<'_> {
+        TenantManager { client: self }
+    }
+}
+
 /// Paging of a list: at most `limit` items after the one whose id is `marker`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ListOptions {

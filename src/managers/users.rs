@@ -7,6 +7,19 @@ pub struct UserManager<'a> {
     pub(crate) client: &'a Client,
 }
 
+impl Client {
+    /// Users: CRUD, password, enabled state, default tenant, roles.
+    ///
+    /// ```no_run
+    /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
+    /// let users = client.users().list(None).await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn users(&self) -> UserManager<'_> {
+        UserManager { client: self }
+    }
+}
+
 /// Optional attributes of a user for [`UserManager::create`] and [`UserManager::update`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct UserOptions {

@@ -7,6 +7,19 @@ pub struct VersionManager<'a> {
     pub(crate) client: &'a Client,
 }
 
+impl Client {
+    /// Version discovery.
+    ///
+    /// ```no_run
+    /// # async fn run(client: keystone_v2::Client) -> keystone_v2::Result<()> {
+    /// for v in client.versions().list().await? { println!("{} {}", v.id, v.status); }
+    /// # Ok(()) }
+    /// ```
+    pub fn versions(&self) -> VersionManager<'_> {
+        VersionManager { client: self }
+    }
+}
+
 impl VersionManager<'_> {
     /// The versions the server offers (`GET /`, which Keystone answers with 300).
     ///

@@ -616,7 +616,7 @@ async fn run(
     let listed = s.ok("endpoints_list", admin.endpoints_list()).await;
     assert!(listed.endpoints.items().iter().any(|e| e.id == ep.id));
     // A service whose endpoint has only a public URL: a token's endpoint list sends null for
-    // the internal and admin URLs (issue 8, mismatch 2).
+    // the internal and admin URLs.
     let public_only = s
         .ok(
             "services_create",

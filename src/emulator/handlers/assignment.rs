@@ -4,7 +4,7 @@
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde_json::{json, Map, Value};
 
-use super::{extra_of, py_str, schema, Env};
+use super::common::{extra_of, py_str, schema, Env};
 use crate::emulator::state::{Role, MEMBER_ROLE_ID, MEMBER_ROLE_NAME};
 use crate::emulator::wire::{kwarg, KsError, Outcome, Reply};
 
@@ -177,7 +177,7 @@ pub(super) fn create_role(env: &mut Env<'_>, body: &Map<String, Value>) -> Outco
     let id = if name == MEMBER_ROLE_NAME {
         MEMBER_ROLE_ID.to_owned()
     } else {
-        super::new_or_given_id(None)
+        super::common::new_or_given_id(None)
     };
     let role = Role {
         id,

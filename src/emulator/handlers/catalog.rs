@@ -2,7 +2,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::{extra_of, new_or_given_id, py_str, schema, truthy, Env};
+use super::common::{extra_of, new_or_given_id, py_str, schema, truthy, Env};
 use crate::emulator::state::{valid_endpoint_url, Endpoint, Interface, Service};
 use crate::emulator::wire::{kwarg, KsError, Outcome, Reply};
 

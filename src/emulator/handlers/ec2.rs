@@ -3,8 +3,8 @@
 
 use serde_json::{json, Map, Value};
 
+use super::common::{py_str, truthy, Env};
 use super::tokens::{access_reply, issue_for_credential};
-use super::{py_str, truthy, Env};
 use crate::emulator::signature::{self, S3Refusal};
 use crate::emulator::state::{new_id, Credential};
 use crate::emulator::wire::{kwarg, KsError, Outcome, Reply};

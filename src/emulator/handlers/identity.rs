@@ -3,7 +3,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::{extra_of, new_or_given_id, schema, Env};
+use super::common::{extra_of, new_or_given_id, schema, Env};
 use crate::emulator::state::{User, MEMBER_ROLE_ID};
 use crate::emulator::wire::{kwarg, KsError, Outcome, Reply};
 
@@ -86,7 +86,7 @@ pub(super) fn create(env: &mut Env<'_>, body: &Map<String, Value>) -> Outcome {
     if !given.contains_key("name") && !given.contains_key("username") {
         return Err(KsError::bad_request(format!(
             "{} is not valid under any of the given schemas",
-            super::py_repr(&Value::Object(given.clone()))
+            super::common::py_repr(&Value::Object(given.clone()))
         )));
     }
     let user = normalize(given, true);

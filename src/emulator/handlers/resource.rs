@@ -3,7 +3,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::{extra_of, new_or_given_id, schema, truthy_str, Env};
+use super::common::{extra_of, new_or_given_id, schema, truthy_str, Env};
 use crate::emulator::state::Project;
 use crate::emulator::wire::{kwarg, KsError, Outcome, Reply};
 

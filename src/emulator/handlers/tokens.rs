@@ -4,7 +4,7 @@
 use http::StatusCode;
 use serde_json::{json, Map, Value};
 
-use super::{py_str, truthy, Env};
+use super::common::{py_str, truthy, Env};
 use crate::emulator::fixtures;
 use crate::emulator::state::{format_endpoint_list, TokenRequest};
 use crate::emulator::wire::{kwarg, KsError, Outcome, Reply};
@@ -303,7 +303,7 @@ pub(super) fn change_own_password(
         other => {
             return Err(KsError::bad_request(format!(
                 "Invalid input for field 'password': {} is not of type ['string', 'null']",
-                super::py_repr(other)
+                super::common::py_repr(other)
             )))
         }
     };

@@ -1,0 +1,129 @@
+//! The connection pool a builder makes: the headers every request carries, timeouts, keepalive
+//! and TLS (the CA, the client certificate, `insecure`).
+
+use super::ClientBuilder;
+use crate::{Error, Result};
+
+impl ClientBuilder {
+    /// The headers every request carries: Accept, User-Agent, Forwarded (with
+    /// `original_ip`), X-OpenStack-Request-ID (with `global_request_id`).
+    pub(super) fn default_headers(&self) -> Result<reqwest::header::HeaderMap> {
+        use reqwest::header::HeaderValue;
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert(
+            reqwest::header::ACCEPT,
+            HeaderValue::from_static("application/json"),
+        );
+        let agent = self.effective_user_agent();
+        headers.insert(
+            reqwest::header::USER_AGENT,
+            HeaderValue::from_str(&agent).map_err(|_| {
+                Error::Configuration(format!(
+                    "the user agent {agent:?} is not a valid header value"
+                ))
+            })?,
+        );
+        if let Some(ip) = &self.original_ip {
+            let value = format!("for={ip};by={agent}");
+            let value = HeaderValue::from_str(&value).map_err(|_| {
+                Error::Configuration(format!("original_ip {ip:?} is not a valid header value"))
+            })?;
+            headers.insert("forwarded", value);
+        }
+        if let Some(id) = &self.net.global_request_id {
+            if let Ok(v) = HeaderValue::from_str(id) {
+                headers.insert("x-openstack-request-id", v);
+            }
+        }
+        Ok(headers)
+    }
+
+    /// The connection pool, sending `default_headers` with every request.
+    pub(super) fn http_client(
+        &self,
+        default_headers: reqwest::header::HeaderMap,
+    ) -> Result<reqwest::Client> {
+        let b = reqwest::Client::builder()
+            .default_headers(default_headers)
+            .tcp_keepalive(self.net.tcp_keepalive)
+            .timeout(self.timeout)
+            .connect_timeout(
+                self.attempt_timeout
+                    .map_or(self.timeout, |a| a.min(self.timeout)),
+            )
+            .redirect(crate::hooks::redirect_policy());
+        self.tls(b)?
+            .build()
+            .map_err(|e| Error::Configuration(format!("cannot build the HTTP client: {e}")))
+    }
+
+    /// Without a TLS feature there is no TLS to configure: a TLS option is refused, so that a
+    /// CA, a client certificate or `insecure` is never silently ignored (and an `https` URL
+    /// fails at its first request).
+    #[cfg(not(feature = "rustls"))]
+    fn tls(&self, b: reqwest::ClientBuilder) -> Result<reqwest::ClientBuilder> {
+        let given = [
+            ("cacert", self.cacert.is_some()),
+            ("cert", self.cert.is_some()),
+            ("key", self.key.is_some()),
+            ("insecure", self.insecure),
+        ];
+        match given.iter().find(|(_, set)| *set) {
+            Some((name, _)) => Err(Error::Configuration(format!(
+                "{name} needs TLS: build keystone-v2 with its `rustls` feature"
+            ))),
+            None => Ok(b),
+        }
+    }
+
+    #[cfg(feature = "rustls")]
+    fn tls(&self, mut b: reqwest::ClientBuilder) -> Result<reqwest::ClientBuilder> {
+        b = b.tls_danger_accept_invalid_certs(self.insecure);
+        if let Some(ca) = &self.cacert {
+            let pem = ca.read("CA certificate")?;
+            let certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| {
+                Error::Configuration(format!("the CA certificate is not valid PEM: {e}"))
+            })?;
+            if certs.is_empty() {
+                return Err(Error::Configuration(
+                    "the CA certificate file holds no certificate".into(),
+                ));
+            }
+            b = b.tls_certs_only(certs);
+        }
+        let identity = match (&self.cert, &self.key) {
+            (Some(cert), key) => {
+                let mut pem = cert.read("client certificate")?;
+                if let Some(key) = key {
+                    pem.push(b'\n');
+                    pem.extend(key.read("client key")?);
+                }
+                Some(pem)
+            }
+            (None, Some(_)) => {
+                return Err(Error::Configuration(
+                    "a client key needs a client certificate (cert)".into(),
+                ))
+            }
+            (None, None) => None,
+        };
+        // Trusting the platform's store: reqwest would read the whole store in this build();
+        // our rustls configuration loads it at the first certificate to verify, once per
+        // process (src/tls.rs). With a CA (tls_certs_only) or `insecure`, reqwest reads no
+        // store and keeps its own set-up.
+        if self.cacert.is_none() && !self.insecure {
+            return Ok(
+                b.tls_backend_preconfigured(crate::tls::platform_config(identity.as_deref())?)
+            );
+        }
+        if let Some(pem) = identity {
+            let identity = reqwest::Identity::from_pem(&pem).map_err(|e| {
+                Error::Configuration(format!(
+                    "the client certificate or key is not valid PEM: {e}"
+                ))
+            })?;
+            b = b.identity(identity);
+        }
+        Ok(b)
+    }
+}
