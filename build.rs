@@ -14,13 +14,18 @@
 //!      an object with a `not` into an uninhabited enum. The managers build bodies that keep
 //!      these rules; Keystone answers 400 to a raw body that breaks them.
 //! 3. Runs progenitor (positional methods, one merged client) and prettyplease, writing
-//!    `$OUT_DIR/codegen.rs`. Every schema marked `x-keystone-secret: true` (`Secret` and its
-//!    nullable and length-limited variants) becomes `crate::Secret`.
+//!    `$OUT_DIR/codegen.rs` as progenitor made it. Every schema marked
+//!    `x-keystone-secret: true` (`Secret` and its nullable and length-limited variants) becomes
+//!    `crate::Secret` (`with_replacement`). The client's inner value is the request engine's
+//!    `crate::hooks::Hooks` (`with_inner_type`), and the hand-written
+//!    `impl ClientHooks<Hooks> for Client` (`with_hooks(Expected)`) is what every generated
+//!    method calls before and to send its request.
 //! 4. Writes `$OUT_DIR/operations.rs`: for every operation its id, method, path, tag, the APIs
 //!    that serve it (`x-keystone-api`, which must agree with the operation-level `servers`:
 //!    the admin entry of the top-level `servers` on an admin-only operation, the public entry
 //!    on a public-only one, none on an operation both serve), whether it sends a token, its
-//!    secret path parameters and its bodiless 2xx statuses removed in step 2.
+//!    secret path parameters and its bodiless 2xx statuses removed in step 2; and `find`, the
+//!    one lookup of an operation by its id (a `match`, usable in constants).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -79,14 +84,30 @@ fn run() -> Result<(), String> {
     }))
     .map_err(|_| format!("{SPEC}: progenitor panicked; see the message above"))?
     .map_err(|e| format!("{SPEC}: progenitor refused the document: {e}"))?;
-    let file = syn::parse2::<syn::File>(tokens)
+    let mut file = syn::parse2::<syn::File>(tokens)
         .map_err(|e| format!("{SPEC}: generated code does not parse: {e}"))?;
+    let mut segments = EncodeSegments::default();
+    syn::visit_mut::VisitMut::visit_file_mut(&mut segments, &mut file);
+    if let Some(e) = segments.error {
+        return Err(format!("{SPEC}: {e}"));
+    }
+    file.items.insert(
+        0,
+        syn::parse_quote!(
+            use crate::hooks::encode_segment;
+        ),
+    );
+    let paths_with_arguments = ops.iter().filter(|o| o.path.contains('{')).count();
+    if segments.replaced < paths_with_arguments {
+        return Err(format!(
+            "{SPEC}: {} `encode_path` calls in the generated code for {paths_with_arguments} operations with path arguments; progenitor changed",
+            segments.replaced
+        ));
+    }
     let code = format!(
         "// The contents of this file are generated from {SPEC} by build.rs; do not modify them.\n\n{}",
         prettyplease::unparse(&file)
     );
-    let code = encode_segments(&code)?;
-    let code = rewire(&code, &ops)?;
 
     let out = std::env::var("OUT_DIR").map_err(|e| format!("OUT_DIR: {e}"))?;
     write(&Path::new(&out).join("codegen.rs"), &code)?;
@@ -97,159 +118,49 @@ fn run() -> Result<(), String> {
     Ok(())
 }
 
-/// progenitor's `encode_path` leaves `.` segments and `\\` (which URL parsers read as `/`) as
-/// they are, so an id could change the route: every path argument goes through the crate's
-/// own one-segment encoder instead (the hooks also check every final path). A `&str`
-/// argument is passed as it is, without progenitor's `.to_string()` copy.
-fn encode_segments(code: &str) -> Result<String, String> {
-    const CALL: &str = "encode_path(";
-    if !code.contains(CALL) {
-        return Err(format!(
-            "{SPEC}: the generated code has no encode_path call to replace; progenitor changed"
-        ));
-    }
-    let mut out = String::with_capacity(code.len());
-    let mut rest = code;
-    while let Some(at) = rest.find(CALL) {
-        out.push_str(&rest[..at]);
-        let args = &rest[at + CALL.len()..];
-        let mut depth = 1;
-        let end = args
-            .char_indices()
-            .find_map(|(i, c)| {
-                match c {
-                    '(' => depth += 1,
-                    ')' => depth -= 1,
-                    _ => {}
-                }
-                (depth == 0).then_some(i)
-            })
-            .ok_or_else(|| format!("{SPEC}: an encode_path call without its end"))?;
-        let arg: String = args[..end].chars().filter(|c| !c.is_whitespace()).collect();
-        let ident = arg
-            .strip_prefix('&')
-            .and_then(|a| a.strip_suffix(".to_string()"))
-            .filter(|a| a.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'));
-        out.push_str("crate::hooks::encode_segment(");
-        out.push_str(ident.unwrap_or(&args[..end]));
-        out.push(')');
-        rest = &args[end + 1..];
-    }
-    out.push_str(rest);
-    Ok(out)
+/// The one change made to progenitor's code, on its syntax tree, for safety: every path
+/// argument goes through the crate's one-segment encoder (`crate::hooks::encode_segment`,
+/// imported at the top of the file) instead of progenitor's `encode_path`. That one leaves `\\` and `.` as they are, and URL
+/// parsers read `\\` as `/` and then drop dot segments: `tenants().delete("x\\..\\victim")`
+/// would send `DELETE /v2.0/tenants/victim`, a path of the right shape that the route guard
+/// cannot tell from a real one.
+///
+/// The URLs are built in `format!` invocations, whose arguments are tokens to syn: they are
+/// parsed as expressions, visited, and written back.
+#[derive(Default)]
+struct EncodeSegments {
+    replaced: usize,
+    error: Option<String>,
 }
 
-/// The per-request work of progenitor's generated methods, cut to what this crate needs:
-/// - each method calls `crate::hooks::pre` and `crate::hooks::exec` with its own entry of
-///   `crate::operations::OPERATIONS` (an index fixed here), instead of the `pre`, `exec`
-///   and `post` hooks with an `OperationInfo` that would be looked up by name again;
-///   `pre` takes the request and gives it back, so that no borrowed request is kept in the
-///   method's future after it is sent;
-/// - the status is read by `crate::hooks::status`, which takes the response and gives it
-///   back, for the same reason;
-/// - no `api-version` header (progenitor's, which Keystone has no use for) and no header
-///   map built for it;
-/// - a JSON answer is decoded by `crate::hooks::from_response`, and an empty one taken by
-///   `crate::hooks::empty`, which move the headers out of the response instead of copying
-///   them;
-/// - an optional query parameter is added only when it is given
-///   (`crate::hooks::OptionalQuery`).
-///
-/// Every pattern must be found once per operation, or the build stops: progenitor changed.
-fn rewire(code: &str, ops: &[OpMeta]) -> Result<String, String> {
-    const INFO: &str = "        let info = OperationInfo {\n            operation_id: \"";
-    const HEADERS: &str =
-        "        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
-        header_map
-            .append(
-                ::reqwest::header::HeaderName::from_static(\"api-version\"),
-                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
-            );
-";
-    let changed = |what: &str, found: usize| {
-        format!(
-            "{SPEC}: the generated code has {found} {what} for {} operations; progenitor changed",
-            ops.len()
-        )
-    };
-    for (what, pattern) in [
-        ("api-version header maps", HEADERS),
-        ("`.headers(header_map)` calls", ".headers(header_map)"),
-        ("`OperationInfo`s", INFO),
-        (
-            "pre hooks",
-            "        self.pre(&mut request, &info).await?;\n",
-        ),
-        (
-            "exec hooks",
-            "        let result = self.exec(request, &info).await;\n",
-        ),
-        (
-            "status matches",
-            "        let response = result?;\n        match response.status().as_u16() {\n",
-        ),
-        ("post hooks", "        self.post(&result, &info).await?;\n"),
-    ] {
-        let found = code.matches(pattern).count();
-        if found != ops.len() {
-            return Err(changed(what, found));
+impl syn::visit_mut::VisitMut for EncodeSegments {
+    fn visit_expr_call_mut(&mut self, call: &mut syn::ExprCall) {
+        syn::visit_mut::visit_expr_call_mut(self, call);
+        if let syn::Expr::Path(callee) = &mut *call.func {
+            if callee.qself.is_none() && callee.path.is_ident("encode_path") {
+                callee.path = syn::parse_quote!(encode_segment);
+                self.replaced += 1;
+            }
         }
     }
-    let code = code
-        .replace(HEADERS, "")
-        .replace("            .headers(header_map)\n", "")
-        .replace(".headers(header_map)", "")
-        .replace("        self.post(&result, &info).await?;\n", "")
-        .replace(
-            "        let response = result?;\n        match response.status().as_u16() {\n",
-            "        let (status, response) = crate::hooks::status(result?);\n        match status {\n",
-        )
-        .replace(
-            "ResponseValue::from_response(response)",
-            "crate::hooks::from_response(response)",
-        )
-        .replace(
-            "ResponseValue::empty(response)",
-            "crate::hooks::empty(response)",
-        )
-        .replace(
-            ".query(&progenitor_client::QueryParam::new(",
-            ".optional_query((",
-        )
-        .replacen(
-            "\nuse progenitor_client::{",
-            "\nuse crate::hooks::OptionalQuery as _;\n#[allow(unused_imports)]\nuse progenitor_client::{",
-            1,
-        );
-    let mut out = String::with_capacity(code.len());
-    let mut rest = code.as_str();
-    while let Some(at) = rest.find(INFO) {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + INFO.len()..];
-        let id = &after[..after
-            .find('"')
-            .ok_or_else(|| changed("unreadable `OperationInfo`s", 0))?];
-        let index = ops.iter().position(|o| o.id == id).ok_or_else(|| {
-            format!("{SPEC}: the generated code names an operation {id:?} the spec does not have")
-        })?;
-        let end = after
-            .find("};\n")
-            .ok_or_else(|| changed("unreadable `OperationInfo`s", 0))?;
-        out.push_str(&format!(
-            "        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[{index}];\n"
-        ));
-        rest = &after[end + 3..];
+
+    fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+        if !mac.path.is_ident("format") {
+            return;
+        }
+        let parser = syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated;
+        match syn::parse::Parser::parse2(parser, mac.tokens.clone()) {
+            Ok(mut arguments) => {
+                for argument in arguments.iter_mut() {
+                    self.visit_expr_mut(argument);
+                }
+                mac.tokens = quote::ToTokens::into_token_stream(arguments);
+            }
+            Err(e) => {
+                self.error = Some(format!("a generated `format!` does not parse: {e}"));
+            }
+        }
     }
-    out.push_str(rest);
-    Ok(out
-        .replace(
-            "        self.pre(&mut request, &info).await?;\n",
-            "        let request = crate::hooks::pre(self, request, OPERATION)?;\n",
-        )
-        .replace(
-            "        let result = self.exec(request, &info).await;\n",
-            "        let result = crate::hooks::exec(self, request, OPERATION).await;\n",
-        ))
 }
 
 fn write(path: &Path, contents: &str) -> Result<(), String> {
@@ -688,31 +599,23 @@ fn operations_table(ops: &[OpMeta]) -> String {
         );
     }
     s.push_str("];\n\n");
-    s.push_str("/// The index in [`OPERATIONS`] of an operationId (a `match`, not a scan: it runs on every call).\n");
-    s.push_str("fn index_of(id: &str) -> Option<usize> {\n    match id {\n");
-    for (i, o) in ops.iter().enumerate() {
-        let _ = writeln!(s, "        {:?} => Some({i}),", o.id);
-    }
-    s.push_str("        _ => None,\n    }\n}\n\n");
     s.push_str(
-        "/// The operation `id`, found at compile time: `const { operations::lookup(\"...\") }`.\n\
-         pub(crate) const fn lookup(id: &str) -> Option<&'static Operation> {\n\
-         \x20   let mut i = 0;\n\
-         \x20   while i < OPERATIONS.len() {\n\
-         \x20       let (a, b) = (OPERATIONS[i].id.as_bytes(), id.as_bytes());\n\
-         \x20       if a.len() == b.len() {\n\
-         \x20           let mut j = 0;\n\
-         \x20           while j < a.len() && a[j] == b[j] {\n\
-         \x20               j += 1;\n\
-         \x20           }\n\
-         \x20           if j == a.len() {\n\
-         \x20               return Some(&OPERATIONS[i]);\n\
-         \x20           }\n\
-         \x20       }\n\
-         \x20       i += 1;\n\
-         \x20   }\n\
-         \x20   None\n\
-         }\n",
+        "/// The operation whose operationId is `id` (snake_case, as progenitor's `OperationInfo`\n\
+         /// names it). A `match`, not a scan: the hooks look the operation up on every request; and\n\
+         /// a `const fn`, so that a manager's operation name is checked when the crate builds.\n\
+         ///\n\
+         /// ```\n\
+         /// let op = keystone_v2::operations::find(\"tenants_create\").unwrap();\n\
+         /// assert_eq!(op.method, \"POST\");\n\
+         /// assert!(keystone_v2::operations::find(\"no_such_operation\").is_none());\n\
+         /// ```\n\
+         pub const fn find(id: &str) -> Option<&'static Operation> {\n\
+         \x20   // Byte strings: a `str` cannot be matched in a `const fn`.\n\
+         \x20   match id.as_bytes() {\n",
     );
+    for (i, o) in ops.iter().enumerate() {
+        let _ = writeln!(s, "        b{:?} => Some(&OPERATIONS[{i}]),", o.id);
+    }
+    s.push_str("        _ => None,\n    }\n}\n");
     s
 }

@@ -44,16 +44,6 @@ pub struct Operation {
 
 include!(concat!(env!("OUT_DIR"), "/operations.rs"));
 
-/// Looks an operation up by its operationId.
-///
-/// ```
-/// let op = keystone_v2::operations::find("tenants_create").unwrap();
-/// assert_eq!(op.method, "POST");
-/// ```
-pub fn find(id: &str) -> Option<&'static Operation> {
-    index_of(id).and_then(|i| OPERATIONS.get(i))
-}
-
 #[cfg(test)]
 mod tests {
     #[test]

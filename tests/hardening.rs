@@ -83,6 +83,28 @@ async fn deleting_a_tenant_by_a_traversal_id_never_deletes_the_user() {
 }
 
 #[tokio::test]
+async fn deleting_a_tenant_by_an_id_that_climbs_back_never_deletes_another_tenant() {
+    // `x\..\<id>` would be `/v2.0/tenants/<id>` once a URL parser has read the backslashes
+    // as slashes and dropped the dot segment: a path of the right shape, for another tenant.
+    let (_emulator, client, _) = emulator_admin().await;
+    let tenant = client
+        .tenants()
+        .create("kept", TenantOptions::default())
+        .await
+        .unwrap();
+    let err = client
+        .tenants()
+        .delete(&format!("x\\..\\{}", tenant.id))
+        .await
+        .unwrap_err();
+    assert!(err.is_not_found(), "{err:?}");
+    assert_eq!(
+        client.tenants().get(&tenant.id).await.unwrap().id,
+        tenant.id
+    );
+}
+
+#[tokio::test]
 async fn deleting_a_token_by_a_traversal_id_never_deletes_the_tenant() {
     let (_emulator, client, _) = emulator_admin().await;
     let tenant = client

@@ -266,7 +266,7 @@ const CASES: &[Case] = &[
 ];
 
 /// Ids that have broken clients: empty, dot segments, backslashes (URL parsers treat them as
-/// `/` in http URLs), already-encoded traversal, delimiters, CR/LF (header injection), NUL,
+/// `/` in http URLs, so `a\..\b` would become `b`), already-encoded traversal, delimiters, CR/LF (header injection), NUL,
 /// spaces, unicode, and a long one.
 fn nasty_ids() -> Vec<String> {
     [
@@ -276,6 +276,7 @@ fn nasty_ids() -> Vec<String> {
         "\\",
         "..\\users",
         "a\\..\\..\\users",
+        "a\\..\\b",
         "../../users",
         "./x",
         "%2e%2e",

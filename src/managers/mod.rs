@@ -33,23 +33,30 @@ pub use versions::VersionManager;
 pub(crate) use crate::input::{checked, checked_opt, invalid};
 use crate::{types, Error, Result};
 
-/// The shared body of `call!` and `call_optional!`: finds the operation at compile time (a
-/// name not in the spec does not build), runs the generated call `$call` under the client's
-/// deadline with authentication and routing, makes it again whenever the engine asks (a retry
-/// or a replay after a 401: no copy of the request is kept), and hands the outcome to
-/// `$finish` as `|$op_entry, $result|`, which gives back a future of the boxed answer.
-macro_rules! call_with {
+/// Calls a generated operation with authentication and routing, and converts its outcome.
+/// The operation is found at compile time (a name not in the spec does not build); the whole
+/// call, authentication included, is bounded by the client's timeout. The generated call
+/// `$call` is made again whenever the engine asks (a retry or a replay after a 401: no copy
+/// of the request is kept).
+///
+/// The outcome goes to [`crate::client::finish`], or, with a fourth argument
+/// `|$entry, $result| $finish`, to `$finish` (with the operation's entry), which gives a
+/// future of the answer: for an operation whose statuses need more than `finish` does (a
+/// success without a body, or Keystone's 300 of `GET /`).
+macro_rules! call {
+    ($client:expr, $op:literal, |$raw:ident| $call:expr) => {
+        $crate::managers::call!($client, $op, |$raw| $call, |_op, result| {
+            $crate::client::finish($op, result)
+        })
+    };
     ($client:expr, $op:literal, |$raw:ident| $call:expr, |$entry:ident, $result:ident| $finish:expr) => {{
         let client: &$crate::Client = $client;
-        const OP: &$crate::operations::Operation = match $crate::operations::lookup($op) {
+        const OP: &$crate::operations::Operation = match $crate::operations::find($op) {
             Some(op) => op,
             None => panic!(concat!("operation ", $op, " is not in the spec")),
         };
         // Boxed: the call's state is allocated once instead of being copied at every level
-        // of futures above it (the deadline, the call's scope, the manager's methods). So is
-        // its answer (`$finish` gives a `Box`): a decoded body of hundreds of bytes would
-        // otherwise be copied in and out of every one of those levels on its way up; it is
-        // taken out of its box once, by `call!` or by the method that uses it.
+        // of futures above it (the deadline, the call's scope, the manager's methods).
         $crate::hooks::call_scope(
             client.shared.hooks(),
             client.timeout(),
@@ -59,8 +66,7 @@ macro_rules! call_with {
                 let replay = $crate::hooks::rebuild_begin();
                 // Each outcome lives only until the next attempt is made, so that no outcome
                 // is kept in this future beside the generated call's; the last one is handed
-                // to `$finish` where it is, and only what that gives back (a box, or an
-                // error's boxed future) leaves the loop.
+                // to `$finish` where it is.
                 let finished = loop {
                     let $result = $call.await;
                     if !$crate::hooks::rebuild_requested() {
@@ -75,60 +81,24 @@ macro_rules! call_with {
         .await
     }};
 }
-pub(crate) use call_with;
-
-/// Calls a generated operation with authentication and routing, and converts its outcome.
-/// The whole call, authentication included, is bounded by the client's timeout.
-macro_rules! call {
-    ($client:expr, $op:literal, |$raw:ident| $call:expr) => {
-        $crate::managers::call_boxed!($client, $op, |$raw| $call).map(|answer| *answer)
-    };
-}
 pub(crate) use call;
 
-/// `call!` with the answer left in its box, for a method that takes only part of it (or hands
-/// it to another method): the part is moved out once.
-macro_rules! call_boxed {
-    ($client:expr, $op:literal, |$raw:ident| $call:expr) => {
-        $crate::managers::call_with!($client, $op, |$raw| $call, |_op, result| {
-            $crate::hooks::finish_boxed($op, result)
-        })
-    };
-}
-pub(crate) use call_boxed;
-
-/// Like `call!`, for an operation whose spec also declares a success without a body
-/// ([`crate::operations::Operation::empty_success`]): `Ok(None)` for such an answer,
-/// `Ok(Some(body))` for the success with a body.
-macro_rules! call_optional {
-    ($client:expr, $op:literal, |$raw:ident| $call:expr) => {
-        $crate::managers::call_with!($client, $op, |$raw| $call, |op, result| {
-            $crate::managers::optional(op, result)
-        })
-        .map(|answer| *answer)
-    };
-}
-pub(crate) use call_optional;
-
-/// The one place that reads `empty_success`: `build.rs` hides those statuses from progenitor,
-/// so the generated method reports them as an unexpected response; here they become `None`.
-///
-/// Not an `async fn`, like [`crate::hooks::finish_boxed`]: only an error is a future, and
-/// the answer is boxed, as `call_with!` wants it.
-pub(crate) fn optional<T: Send + 'static, E: crate::hooks::ErrorBody + Send + 'static>(
+/// The `$finish` of `call!` for an operation whose spec also declares a success without a
+/// body ([`crate::operations::Operation::empty_success`]): `Ok(None)` for such an answer,
+/// `Ok(Some(body))` for the success with a body. The one place that reads `empty_success`:
+/// `build.rs` hides those statuses from progenitor, so the generated method reports them as
+/// an unexpected response.
+pub(crate) async fn optional<T: Send + 'static, E: crate::hooks::ErrorBody + Send + 'static>(
     op: &'static crate::operations::Operation,
     result: std::result::Result<progenitor_client::ResponseValue<T>, progenitor_client::Error<E>>,
-) -> impl std::future::Future<Output = Result<Box<Option<T>>>> + Send {
-    use futures::future::{Either, FutureExt as _};
+) -> Result<Option<T>> {
     match result {
         Err(progenitor_client::Error::UnexpectedResponse(response))
             if op.empty_success.contains(&response.status().as_u16()) =>
         {
-            Either::Left(std::future::ready(Ok(Box::new(None))))
+            Ok(None)
         }
-        other => {
-            Either::Right(crate::client::finish(op.id, other).map(|r| r.map(|v| Box::new(Some(v)))))
-        }
+        other => crate::client::finish(op.id, other).await.map(Some),
     }
 }
 
@@ -251,13 +221,15 @@ mod tests {
             "the managers' sources are not in {dir}"
         );
         let mut used = std::collections::BTreeSet::new();
-        for part in sources
-            .split("call!(self.client, \"")
-            .skip(1)
-            .chain(sources.split("call_optional!(self.client, \"").skip(1))
-            .chain(sources.split("call_boxed!(self.client, \"").skip(1))
-            .chain(sources.split("operation(\"").skip(1))
-        {
+        // `call!(self.client, "id", ...)`, on one line or on several (as rustfmt writes it
+        // with a fourth argument), and `operation("id")`.
+        let calls = sources.split("call!(").skip(1).filter_map(|part| {
+            part.trim_start()
+                .strip_prefix("self.client,")?
+                .trim_start()
+                .strip_prefix('"')
+        });
+        for part in calls.chain(sources.split("operation(\"").skip(1)) {
             used.insert(part.split('"').next().unwrap_or_default().to_owned());
         }
         for id in &used {

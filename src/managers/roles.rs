@@ -1,5 +1,5 @@
 use super::invalid;
-use super::{call, call_optional, ListItems as _};
+use super::{call, ListItems as _};
 use crate::{types, Client, Result};
 
 /// Roles and role grants (keystoneclient's `client.roles`).
@@ -123,8 +123,12 @@ impl RoleManager<'_> {
         tenant_id: Option<&str>,
     ) -> Result<Option<types::Role>> {
         match tenant_id {
-            Some(t) => Ok(call_optional!(self.client, "roles_add_user_role", |raw| raw
-                .roles_add_user_role(t, user_id, role_id))?
+            Some(t) => Ok(call!(
+                self.client,
+                "roles_add_user_role",
+                |raw| raw.roles_add_user_role(t, user_id, role_id),
+                |op, result| super::optional(op, result)
+            )?
             .map(|r| r.role)),
             None => {
                 call!(self.client, "roles_add_global_user_role", |raw| raw

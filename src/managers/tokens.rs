@@ -1,4 +1,4 @@
-use super::{call, call_boxed};
+use super::call;
 use crate::auth::{auth_body, Credentials};
 use crate::{types, AccessInfo, Client, Result, Secret};
 
@@ -109,7 +109,9 @@ impl TokenManager<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn validate(&self, token: &str) -> Result<types::Access> {
-        self.token_data(token, None).await.map(|data| data.access)
+        self.get_token_data(token, None)
+            .await
+            .map(|data| data.access)
     }
 
     /// Validates a token and checks it is scoped to `tenant_id` (`belongsTo`; 401 if not).
@@ -120,7 +122,7 @@ impl TokenManager<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn validate_belongs_to(&self, token: &str, tenant_id: &str) -> Result<types::Access> {
-        self.token_data(token, Some(tenant_id))
+        self.get_token_data(token, Some(tenant_id))
             .await
             .map(|data| data.access)
     }
@@ -137,19 +139,7 @@ impl TokenManager<'_> {
         token: &str,
         belongs_to: Option<&str>,
     ) -> Result<types::AccessResponse> {
-        self.token_data(token, belongs_to).await.map(|data| *data)
-    }
-
-    /// The validation answer in its box, as the call gives it: the methods above take out
-    /// what they return (the access alone for `validate`) once, rather than each copying
-    /// the whole answer on its way up. Validation is the hot path of a service that checks
-    /// its callers' tokens.
-    async fn token_data(
-        &self,
-        token: &str,
-        belongs_to: Option<&str>,
-    ) -> Result<Box<types::AccessResponse>> {
-        call_boxed!(self.client, "tokens_validate", |raw| raw
+        call!(self.client, "tokens_validate", |raw| raw
             .tokens_validate(token, belongs_to))
     }
 

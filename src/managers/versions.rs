@@ -29,19 +29,12 @@ impl VersionManager<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn list(&self) -> Result<Vec<types::Version>> {
-        let op = super::operation("versions_list")?;
-        let raw = self.client.prepare(op).await?;
-        let response = match raw.versions_list().await {
-            // 300 Multiple Choices is neither success nor error for the generated code.
-            Err(progenitor_client::Error::UnexpectedResponse(r)) if r.status().as_u16() == 300 => r,
-            Ok(stream) => {
-                let text = super::text("versions_list", stream.into_inner()).await?;
-                return parse(&text, 200);
-            }
-            Err(e) => return Err(crate::hooks::convert_error("versions_list", e).await),
-        };
-        let text = response.text().await.map_err(Error::transport)?;
-        parse(&text, 300)
+        call!(
+            self.client,
+            "versions_list",
+            |raw| raw.versions_list(),
+            |_op, result| versions(result)
+        )
     }
 
     /// The v2.0 version document (`GET /v2.0`).
@@ -54,6 +47,26 @@ impl VersionManager<'_> {
     /// ```
     pub async fn get(&self) -> Result<types::Version> {
         Ok(call!(self.client, "version_get", |raw| raw.version_get())?.version)
+    }
+}
+
+/// The answer of `GET /`: 300 Multiple Choices is neither success nor error for the
+/// generated code, which gives it as an unexpected response.
+async fn versions(
+    result: std::result::Result<
+        progenitor_client::ResponseValue<progenitor_client::ByteStream>,
+        progenitor_client::Error<()>,
+    >,
+) -> Result<Vec<types::Version>> {
+    match result {
+        Ok(stream) => parse(
+            &super::text("versions_list", stream.into_inner()).await?,
+            200,
+        ),
+        Err(progenitor_client::Error::UnexpectedResponse(r)) if r.status().as_u16() == 300 => {
+            parse(&r.text().await.map_err(Error::transport)?, 300)
+        }
+        Err(e) => Err(crate::hooks::convert_error("versions_list", e).await),
     }
 }
 

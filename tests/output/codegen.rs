@@ -1,9 +1,8 @@
 // The contents of this file are generated from spec/keystone-v2.0.yaml by build.rs; do not modify them.
 
+use crate::hooks::encode_segment;
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
-#[allow(unused_imports)]
-use crate::hooks::OptionalQuery as _;
 #[allow(unused_imports)]
 use progenitor_client::{encode_path, ClientHooks, OperationInfo, RequestBuilderExt};
 /// Types used as operation parameters and responses.
@@ -4047,13 +4046,22 @@ Sends a `GET` request to `/`
         &'a self,
     ) -> Result<ResponseValue<ByteStream>, Error<()>> {
         let url = format!("{}/", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
-        let mut request = self.client.get(url).build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[0];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
+        let mut request = self.client.get(url).headers(header_map).build()?;
+        let info = OperationInfo {
+            operation_id: "versions_list",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
             200..=299 => Ok(ResponseValue::stream(response)),
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -4069,6 +4077,12 @@ Sends a `GET` request to `/v2.0`
         &'a self,
     ) -> Result<ResponseValue<types::VersionResponse>, Error<()>> {
         let url = format!("{}/v2.0", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -4077,13 +4091,17 @@ Sends a `GET` request to `/v2.0`
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[1];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "version_get",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
@@ -4098,6 +4116,12 @@ Sends a `GET` request to `/v2.0/OS-KSADM/roles`
         &'a self,
     ) -> Result<ResponseValue<types::RolesResponse>, Error<types::ErrorResponse>> {
         let url = format!("{}/v2.0/OS-KSADM/roles", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -4106,18 +4130,22 @@ Sends a `GET` request to `/v2.0/OS-KSADM/roles`
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[2];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "roles_list",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -4134,6 +4162,12 @@ Sends a `POST` request to `/v2.0/OS-KSADM/roles`
         body: &'a types::RoleCreateRequest,
     ) -> Result<ResponseValue<types::RoleResponse>, Error<types::ErrorResponse>> {
         let url = format!("{}/v2.0/OS-KSADM/roles", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -4143,24 +4177,28 @@ Sends a `POST` request to `/v2.0/OS-KSADM/roles`
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .json(&body)
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[3];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "roles_create",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             409u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -4179,8 +4217,15 @@ Arguments:
         role_id: &'a str,
     ) -> Result<ResponseValue<types::RoleResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/OS-KSADM/roles/{}", self.baseurl, crate::hooks::encode_segment(role_id),
+            "{}/v2.0/OS-KSADM/roles/{}", self.baseurl, encode_segment(& role_id
+            .to_string()),
         );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -4189,21 +4234,25 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[4];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "roles_get",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -4222,8 +4271,15 @@ Arguments:
         role_id: &'a str,
     ) -> Result<ResponseValue<()>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/OS-KSADM/roles/{}", self.baseurl, crate::hooks::encode_segment(role_id),
+            "{}/v2.0/OS-KSADM/roles/{}", self.baseurl, encode_segment(& role_id
+            .to_string()),
         );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -4232,21 +4288,25 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[5];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            204u16 => Ok(crate::hooks::empty(response)),
+        let info = OperationInfo {
+            operation_id: "roles_delete",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            204u16 => Ok(ResponseValue::empty(response)),
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -4262,6 +4322,12 @@ Sends a `GET` request to `/v2.0/OS-KSADM/services`
         &'a self,
     ) -> Result<ResponseValue<types::ServicesResponse>, Error<types::ErrorResponse>> {
         let url = format!("{}/v2.0/OS-KSADM/services", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -4270,18 +4336,22 @@ Sends a `GET` request to `/v2.0/OS-KSADM/services`
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[6];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "services_list",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -4298,6 +4368,12 @@ Sends a `POST` request to `/v2.0/OS-KSADM/services`
         body: &'a types::ServiceCreateRequest,
     ) -> Result<ResponseValue<types::ServiceResponse>, Error<types::ErrorResponse>> {
         let url = format!("{}/v2.0/OS-KSADM/services", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -4307,21 +4383,25 @@ Sends a `POST` request to `/v2.0/OS-KSADM/services`
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .json(&body)
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[7];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "services_create",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -4340,8 +4420,15 @@ Arguments:
         service_id: &'a str,
     ) -> Result<ResponseValue<types::ServiceResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/OS-KSADM/services/{}", self.baseurl, crate::hooks::encode_segment(service_id),
+            "{}/v2.0/OS-KSADM/services/{}", self.baseurl, encode_segment(& service_id
+            .to_string()),
         );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -4350,21 +4437,25 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[8];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "services_get",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -4383,8 +4474,15 @@ Arguments:
         service_id: &'a str,
     ) -> Result<ResponseValue<()>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/OS-KSADM/services/{}", self.baseurl, crate::hooks::encode_segment(service_id),
+            "{}/v2.0/OS-KSADM/services/{}", self.baseurl, encode_segment(& service_id
+            .to_string()),
         );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -4393,21 +4491,25 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[9];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            204u16 => Ok(crate::hooks::empty(response)),
+        let info = OperationInfo {
+            operation_id: "services_delete",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            204u16 => Ok(ResponseValue::empty(response)),
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -4438,8 +4540,15 @@ Arguments:
         body: &'a types::OwnPasswordRequest,
     ) -> Result<ResponseValue<types::OwnPasswordResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/OS-KSCRUD/users/{}", self.baseurl, crate::hooks::encode_segment(user_id),
+            "{}/v2.0/OS-KSCRUD/users/{}", self.baseurl, encode_segment(& user_id
+            .to_string()),
         );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -4449,27 +4558,31 @@ Arguments:
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .json(&body)
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[10];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "users_update_own_password",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             500u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -4487,16 +4600,25 @@ Sends a `GET` request to `/v2.0/certificates/ca`
         &'a self,
     ) -> Result<ResponseValue<ByteStream>, Error<types::ErrorResponse>> {
         let url = format!("{}/v2.0/certificates/ca", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
-        let mut request = self.client.get(url).build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[11];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
+        let mut request = self.client.get(url).headers(header_map).build()?;
+        let info = OperationInfo {
+            operation_id: "certificates_get_ca",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
             200u16 => Ok(ResponseValue::stream(response)),
             500u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -4514,16 +4636,25 @@ Sends a `GET` request to `/v2.0/certificates/signing`
         &'a self,
     ) -> Result<ResponseValue<ByteStream>, Error<types::ErrorResponse>> {
         let url = format!("{}/v2.0/certificates/signing", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
-        let mut request = self.client.get(url).build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[12];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
+        let mut request = self.client.get(url).headers(header_map).build()?;
+        let info = OperationInfo {
+            operation_id: "certificates_get_signing",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
             200u16 => Ok(ResponseValue::stream(response)),
             500u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -4551,6 +4682,12 @@ Sends a `POST` request to `/v2.0/ec2tokens`
         body: &'a types::Ec2TokensRequest,
     ) -> Result<ResponseValue<types::AccessResponse>, Error<types::ErrorResponse>> {
         let url = format!("{}/v2.0/ec2tokens", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -4560,24 +4697,28 @@ Sends a `POST` request to `/v2.0/ec2tokens`
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .json(&body)
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[13];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "ec2_tokens_authenticate",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             500u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -4595,6 +4736,12 @@ Sends a `GET` request to `/v2.0/endpoints`
         &'a self,
     ) -> Result<ResponseValue<types::EndpointsResponse>, Error<types::ErrorResponse>> {
         let url = format!("{}/v2.0/endpoints", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -4603,18 +4750,22 @@ Sends a `GET` request to `/v2.0/endpoints`
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[14];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "endpoints_list",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -4633,6 +4784,12 @@ Sends a `POST` request to `/v2.0/endpoints`
         body: &'a types::EndpointCreateRequest,
     ) -> Result<ResponseValue<types::EndpointResponse>, Error<types::ErrorResponse>> {
         let url = format!("{}/v2.0/endpoints", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -4642,24 +4799,28 @@ Sends a `POST` request to `/v2.0/endpoints`
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .json(&body)
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[15];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "endpoints_create",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -4678,8 +4839,15 @@ Arguments:
         endpoint_id: &'a str,
     ) -> Result<ResponseValue<()>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/endpoints/{}", self.baseurl, crate::hooks::encode_segment(endpoint_id),
+            "{}/v2.0/endpoints/{}", self.baseurl, encode_segment(& endpoint_id
+            .to_string()),
         );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -4688,21 +4856,25 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[16];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            204u16 => Ok(crate::hooks::empty(response)),
+        let info = OperationInfo {
+            operation_id: "endpoints_delete",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            204u16 => Ok(ResponseValue::empty(response)),
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -4720,6 +4892,12 @@ Sends a `GET` request to `/v2.0/extensions`
         &'a self,
     ) -> Result<ResponseValue<types::ExtensionsResponse>, Error<()>> {
         let url = format!("{}/v2.0/extensions", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -4728,13 +4906,17 @@ Sends a `GET` request to `/v2.0/extensions`
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[17];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "extensions_list",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
@@ -4752,8 +4934,14 @@ Arguments:
         alias: &'a str,
     ) -> Result<ResponseValue<types::ExtensionResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/extensions/{}", self.baseurl, crate::hooks::encode_segment(alias),
+            "{}/v2.0/extensions/{}", self.baseurl, encode_segment(& alias.to_string()),
         );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -4762,15 +4950,19 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[18];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "extensions_get",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             404u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -4792,6 +4984,12 @@ Sends a `POST` request to `/v2.0/s3tokens`
         body: &'a types::S3TokensRequest,
     ) -> Result<ResponseValue<types::S3TokenResponse>, Error<types::ErrorResponse>> {
         let url = format!("{}/v2.0/s3tokens", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -4801,21 +4999,25 @@ Sends a `POST` request to `/v2.0/s3tokens`
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .json(&body)
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[19];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "ec2_s3tokens_authenticate",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -4847,6 +5049,12 @@ Arguments:
         name: Option<&'a str>,
     ) -> Result<ResponseValue<types::TenantsOrTenant>, Error<types::ErrorResponse>> {
         let url = format!("{}/v2.0/tenants", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -4855,27 +5063,31 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
-            .optional_query(("limit", &limit))
-            .optional_query(("marker", &marker))
-            .optional_query(("name", &name))
+            .query(&progenitor_client::QueryParam::new("limit", &limit))
+            .query(&progenitor_client::QueryParam::new("marker", &marker))
+            .query(&progenitor_client::QueryParam::new("name", &name))
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[20];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "tenants_list",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -4894,6 +5106,12 @@ Sends a `POST` request to `/v2.0/tenants`
         body: &'a types::TenantCreateRequest,
     ) -> Result<ResponseValue<types::TenantResponse>, Error<types::ErrorResponse>> {
         let url = format!("{}/v2.0/tenants", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -4903,24 +5121,28 @@ Sends a `POST` request to `/v2.0/tenants`
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .json(&body)
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[21];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "tenants_create",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             409u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -4939,8 +5161,14 @@ Arguments:
         tenant_id: &'a str,
     ) -> Result<ResponseValue<types::TenantResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/tenants/{}", self.baseurl, crate::hooks::encode_segment(tenant_id),
+            "{}/v2.0/tenants/{}", self.baseurl, encode_segment(& tenant_id.to_string()),
         );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -4949,21 +5177,25 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[22];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "tenants_get",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -4984,8 +5216,14 @@ Arguments:
         body: &'a types::TenantUpdateRequest,
     ) -> Result<ResponseValue<types::TenantResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/tenants/{}", self.baseurl, crate::hooks::encode_segment(tenant_id),
+            "{}/v2.0/tenants/{}", self.baseurl, encode_segment(& tenant_id.to_string()),
         );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -4995,27 +5233,31 @@ Arguments:
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .json(&body)
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[23];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "tenants_update_put",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             409u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -5036,8 +5278,14 @@ Arguments:
         body: &'a types::TenantUpdateRequest,
     ) -> Result<ResponseValue<types::TenantResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/tenants/{}", self.baseurl, crate::hooks::encode_segment(tenant_id),
+            "{}/v2.0/tenants/{}", self.baseurl, encode_segment(& tenant_id.to_string()),
         );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -5047,27 +5295,31 @@ Arguments:
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .json(&body)
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[24];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "tenants_update",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             409u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -5086,8 +5338,14 @@ Arguments:
         tenant_id: &'a str,
     ) -> Result<ResponseValue<()>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/tenants/{}", self.baseurl, crate::hooks::encode_segment(tenant_id),
+            "{}/v2.0/tenants/{}", self.baseurl, encode_segment(& tenant_id.to_string()),
         );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -5096,21 +5354,25 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[25];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            204u16 => Ok(crate::hooks::empty(response)),
+        let info = OperationInfo {
+            operation_id: "tenants_delete",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            204u16 => Ok(ResponseValue::empty(response)),
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -5129,8 +5391,15 @@ Arguments:
         tenant_id: &'a str,
     ) -> Result<ResponseValue<types::UsersResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/tenants/{}/users", self.baseurl, crate::hooks::encode_segment(tenant_id),
+            "{}/v2.0/tenants/{}/users", self.baseurl, encode_segment(& tenant_id
+            .to_string()),
         );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -5139,21 +5408,25 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[26];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "tenants_list_users",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -5174,8 +5447,15 @@ Arguments:
         user_id: &'a str,
     ) -> Result<ResponseValue<types::RolesResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/tenants/{}/users/{}/roles", self.baseurl, crate::hooks::encode_segment(tenant_id), crate::hooks::encode_segment(user_id),
+            "{}/v2.0/tenants/{}/users/{}/roles", self.baseurl, encode_segment(& tenant_id
+            .to_string()), encode_segment(& user_id.to_string()),
         );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -5184,21 +5464,25 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[27];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "roles_list_for_user",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -5224,8 +5508,16 @@ Arguments:
         role_id: &'a str,
     ) -> Result<ResponseValue<types::RoleResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/tenants/{}/users/{}/roles/OS-KSADM/{}", self.baseurl, crate::hooks::encode_segment(tenant_id), crate::hooks::encode_segment(user_id), crate::hooks::encode_segment(role_id),
+            "{}/v2.0/tenants/{}/users/{}/roles/OS-KSADM/{}", self.baseurl,
+            encode_segment(& tenant_id.to_string()), encode_segment(& user_id
+            .to_string()), encode_segment(& role_id.to_string()),
         );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -5234,27 +5526,31 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[28];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "roles_add_user_role",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             409u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -5277,8 +5573,16 @@ Arguments:
         role_id: &'a str,
     ) -> Result<ResponseValue<()>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/tenants/{}/users/{}/roles/OS-KSADM/{}", self.baseurl, crate::hooks::encode_segment(tenant_id), crate::hooks::encode_segment(user_id), crate::hooks::encode_segment(role_id),
+            "{}/v2.0/tenants/{}/users/{}/roles/OS-KSADM/{}", self.baseurl,
+            encode_segment(& tenant_id.to_string()), encode_segment(& user_id
+            .to_string()), encode_segment(& role_id.to_string()),
         );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -5287,21 +5591,25 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[29];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            204u16 => Ok(crate::hooks::empty(response)),
+        let info = OperationInfo {
+            operation_id: "roles_remove_user_role",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            204u16 => Ok(ResponseValue::empty(response)),
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -5322,6 +5630,12 @@ Sends a `POST` request to `/v2.0/tokens`
         body: &'a types::AuthRequest,
     ) -> Result<ResponseValue<types::AccessResponse>, Error<types::ErrorResponse>> {
         let url = format!("{}/v2.0/tokens", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -5331,21 +5645,25 @@ Sends a `POST` request to `/v2.0/tokens`
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .json(&body)
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[30];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "tokens_authenticate",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -5363,6 +5681,12 @@ Sends a `GET` request to `/v2.0/tokens/revoked`
         &'a self,
     ) -> Result<ResponseValue<types::RevokedResponse>, Error<types::ErrorResponse>> {
         let url = format!("{}/v2.0/tokens/revoked", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -5371,21 +5695,25 @@ Sends a `GET` request to `/v2.0/tokens/revoked`
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[31];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "tokens_get_revoked",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             410u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -5409,8 +5737,14 @@ Arguments:
         belongs_to: Option<&'a str>,
     ) -> Result<ResponseValue<types::AccessResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/tokens/{}", self.baseurl, crate::hooks::encode_segment(token_id),
+            "{}/v2.0/tokens/{}", self.baseurl, encode_segment(& token_id.to_string()),
         );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -5419,22 +5753,26 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
-            .optional_query(("belongsTo", &belongs_to))
+            .query(&progenitor_client::QueryParam::new("belongsTo", &belongs_to))
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[32];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "tokens_validate",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -5453,8 +5791,14 @@ Arguments:
         token_id: &'a str,
     ) -> Result<ResponseValue<()>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/tokens/{}", self.baseurl, crate::hooks::encode_segment(token_id),
+            "{}/v2.0/tokens/{}", self.baseurl, encode_segment(& token_id.to_string()),
         );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -5463,21 +5807,25 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[33];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            204u16 => Ok(crate::hooks::empty(response)),
+        let info = OperationInfo {
+            operation_id: "tokens_delete",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            204u16 => Ok(ResponseValue::empty(response)),
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -5500,24 +5848,34 @@ Arguments:
         belongs_to: Option<&'a str>,
     ) -> Result<ResponseValue<()>, Error<()>> {
         let url = format!(
-            "{}/v2.0/tokens/{}", self.baseurl, crate::hooks::encode_segment(token_id),
+            "{}/v2.0/tokens/{}", self.baseurl, encode_segment(& token_id.to_string()),
         );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
             .head(url)
-            .optional_query(("belongsTo", &belongs_to))
+            .query(&progenitor_client::QueryParam::new("belongsTo", &belongs_to))
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[34];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => Ok(crate::hooks::empty(response)),
-            204u16 => Ok(crate::hooks::empty(response)),
-            401u16 => Err(Error::ErrorResponse(crate::hooks::empty(response))),
-            403u16 => Err(Error::ErrorResponse(crate::hooks::empty(response))),
-            404u16 => Err(Error::ErrorResponse(crate::hooks::empty(response))),
+        let info = OperationInfo {
+            operation_id: "tokens_check",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => Ok(ResponseValue::empty(response)),
+            204u16 => Ok(ResponseValue::empty(response)),
+            401u16 => Err(Error::ErrorResponse(ResponseValue::empty(response))),
+            403u16 => Err(Error::ErrorResponse(ResponseValue::empty(response))),
+            404u16 => Err(Error::ErrorResponse(ResponseValue::empty(response))),
             _ => Err(Error::UnexpectedResponse(response)),
         }
     }
@@ -5540,8 +5898,15 @@ Arguments:
         Error<types::ErrorResponse>,
     > {
         let url = format!(
-            "{}/v2.0/tokens/{}/endpoints", self.baseurl, crate::hooks::encode_segment(token_id),
+            "{}/v2.0/tokens/{}/endpoints", self.baseurl, encode_segment(& token_id
+            .to_string()),
         );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -5550,24 +5915,28 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[35];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "tokens_endpoints",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             500u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -5588,6 +5957,12 @@ Arguments:
         name: Option<&'a str>,
     ) -> Result<ResponseValue<types::UsersOrUser>, Error<types::ErrorResponse>> {
         let url = format!("{}/v2.0/users", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -5596,22 +5971,26 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
-            .optional_query(("name", &name))
+            .query(&progenitor_client::QueryParam::new("name", &name))
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[36];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "users_list",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -5631,6 +6010,12 @@ Sends a `POST` request to `/v2.0/users`
         body: &'a types::UserCreateRequest,
     ) -> Result<ResponseValue<types::UserResponse>, Error<types::ErrorResponse>> {
         let url = format!("{}/v2.0/users", self.baseurl,);
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -5640,27 +6025,31 @@ Sends a `POST` request to `/v2.0/users`
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .json(&body)
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[37];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "users_create",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             409u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -5679,8 +6068,14 @@ Arguments:
         user_id: &'a str,
     ) -> Result<ResponseValue<types::UserResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}", self.baseurl, crate::hooks::encode_segment(user_id),
+            "{}/v2.0/users/{}", self.baseurl, encode_segment(& user_id.to_string()),
         );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -5689,21 +6084,25 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[38];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "users_get",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -5726,8 +6125,14 @@ Arguments:
         body: &'a types::UserUpdateRequest,
     ) -> Result<ResponseValue<types::UserResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}", self.baseurl, crate::hooks::encode_segment(user_id),
+            "{}/v2.0/users/{}", self.baseurl, encode_segment(& user_id.to_string()),
         );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -5737,27 +6142,31 @@ Arguments:
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .json(&body)
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[39];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "users_update",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             409u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -5776,8 +6185,14 @@ Arguments:
         user_id: &'a str,
     ) -> Result<ResponseValue<()>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}", self.baseurl, crate::hooks::encode_segment(user_id),
+            "{}/v2.0/users/{}", self.baseurl, encode_segment(& user_id.to_string()),
         );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -5786,21 +6201,25 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[40];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            204u16 => Ok(crate::hooks::empty(response)),
+        let info = OperationInfo {
+            operation_id: "users_delete",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            204u16 => Ok(ResponseValue::empty(response)),
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -5823,8 +6242,15 @@ Arguments:
         body: &'a types::UserEnabledRequest,
     ) -> Result<ResponseValue<types::UserResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}/OS-KSADM/enabled", self.baseurl, crate::hooks::encode_segment(user_id),
+            "{}/v2.0/users/{}/OS-KSADM/enabled", self.baseurl, encode_segment(& user_id
+            .to_string()),
         );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -5834,27 +6260,31 @@ Arguments:
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .json(&body)
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[41];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "users_update_enabled",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             409u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -5875,8 +6305,15 @@ Arguments:
         body: &'a types::UserPasswordRequest,
     ) -> Result<ResponseValue<types::UserResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}/OS-KSADM/password", self.baseurl, crate::hooks::encode_segment(user_id),
+            "{}/v2.0/users/{}/OS-KSADM/password", self.baseurl, encode_segment(& user_id
+            .to_string()),
         );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -5886,27 +6323,31 @@ Arguments:
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .json(&body)
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[42];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "users_update_password",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             409u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -5927,8 +6368,15 @@ Arguments:
         body: &'a types::UserTenantRequest,
     ) -> Result<ResponseValue<types::UserResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}/OS-KSADM/tenant", self.baseurl, crate::hooks::encode_segment(user_id),
+            "{}/v2.0/users/{}/OS-KSADM/tenant", self.baseurl, encode_segment(& user_id
+            .to_string()),
         );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -5938,27 +6386,31 @@ Arguments:
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .json(&body)
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[43];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "users_update_tenant",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             409u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -5980,8 +6432,15 @@ Arguments:
         Error<types::ErrorResponse>,
     > {
         let url = format!(
-            "{}/v2.0/users/{}/credentials/OS-EC2", self.baseurl, crate::hooks::encode_segment(user_id),
+            "{}/v2.0/users/{}/credentials/OS-EC2", self.baseurl, encode_segment(& user_id
+            .to_string()),
         );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -5990,21 +6449,25 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[44];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "ec2_list",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -6031,8 +6494,15 @@ Arguments:
         Error<types::ErrorResponse>,
     > {
         let url = format!(
-            "{}/v2.0/users/{}/credentials/OS-EC2", self.baseurl, crate::hooks::encode_segment(user_id),
+            "{}/v2.0/users/{}/credentials/OS-EC2", self.baseurl, encode_segment(& user_id
+            .to_string()),
         );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -6042,24 +6512,28 @@ Arguments:
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .json(&body)
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[45];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "ec2_create",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -6083,8 +6557,15 @@ Arguments:
         Error<types::ErrorResponse>,
     > {
         let url = format!(
-            "{}/v2.0/users/{}/credentials/OS-EC2/{}", self.baseurl, crate::hooks::encode_segment(user_id), crate::hooks::encode_segment(credential_id),
+            "{}/v2.0/users/{}/credentials/OS-EC2/{}", self.baseurl, encode_segment(&
+            user_id.to_string()), encode_segment(& credential_id.to_string()),
         );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -6093,21 +6574,25 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[46];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "ec2_get",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -6128,8 +6613,15 @@ Arguments:
         credential_id: &'a str,
     ) -> Result<ResponseValue<()>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}/credentials/OS-EC2/{}", self.baseurl, crate::hooks::encode_segment(user_id), crate::hooks::encode_segment(credential_id),
+            "{}/v2.0/users/{}/credentials/OS-EC2/{}", self.baseurl, encode_segment(&
+            user_id.to_string()), encode_segment(& credential_id.to_string()),
         );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -6138,21 +6630,25 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[47];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            204u16 => Ok(crate::hooks::empty(response)),
+        let info = OperationInfo {
+            operation_id: "ec2_delete",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            204u16 => Ok(ResponseValue::empty(response)),
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -6173,8 +6669,15 @@ Arguments:
         body: &'a types::UserEnabledRequest,
     ) -> Result<ResponseValue<types::UserResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}/enabled", self.baseurl, crate::hooks::encode_segment(user_id),
+            "{}/v2.0/users/{}/enabled", self.baseurl, encode_segment(& user_id
+            .to_string()),
         );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -6184,27 +6687,31 @@ Arguments:
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .json(&body)
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[48];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "users_update_enabled_legacy",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             409u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -6225,8 +6732,15 @@ Arguments:
         body: &'a types::UserPasswordRequest,
     ) -> Result<ResponseValue<types::UserResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}/password", self.baseurl, crate::hooks::encode_segment(user_id),
+            "{}/v2.0/users/{}/password", self.baseurl, encode_segment(& user_id
+            .to_string()),
         );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -6236,27 +6750,31 @@ Arguments:
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .json(&body)
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[49];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "users_update_password_legacy",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             409u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -6275,8 +6793,15 @@ Arguments:
         user_id: &'a str,
     ) -> Result<ResponseValue<types::RoleRefsResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}/roleRefs", self.baseurl, crate::hooks::encode_segment(user_id),
+            "{}/v2.0/users/{}/roleRefs", self.baseurl, encode_segment(& user_id
+            .to_string()),
         );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -6285,21 +6810,25 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[50];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "role_refs_list",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -6320,8 +6849,15 @@ Arguments:
         body: &'a types::RoleRefCreateRequest,
     ) -> Result<ResponseValue<types::RoleResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}/roleRefs", self.baseurl, crate::hooks::encode_segment(user_id),
+            "{}/v2.0/users/{}/roleRefs", self.baseurl, encode_segment(& user_id
+            .to_string()),
         );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -6331,27 +6867,31 @@ Arguments:
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .json(&body)
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[51];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "role_refs_create",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             409u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -6372,8 +6912,15 @@ Arguments:
         role_ref_id: &'a str,
     ) -> Result<ResponseValue<()>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}/roleRefs/{}", self.baseurl, crate::hooks::encode_segment(user_id), crate::hooks::encode_segment(role_ref_id),
+            "{}/v2.0/users/{}/roleRefs/{}", self.baseurl, encode_segment(& user_id
+            .to_string()), encode_segment(& role_ref_id.to_string()),
         );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -6382,24 +6929,28 @@ Arguments:
                 ::reqwest::header::ACCEPT,
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[52];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            204u16 => Ok(crate::hooks::empty(response)),
+        let info = OperationInfo {
+            operation_id: "role_refs_delete",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            204u16 => Ok(ResponseValue::empty(response)),
             400u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -6421,24 +6972,34 @@ Arguments:
         user_id: &'a str,
     ) -> Result<ResponseValue<ByteStream>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}/roles", self.baseurl, crate::hooks::encode_segment(user_id),
+            "{}/v2.0/users/{}/roles", self.baseurl, encode_segment(& user_id
+            .to_string()),
         );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
-        let mut request = self.client.get(url).build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[53];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
+        let mut request = self.client.get(url).headers(header_map).build()?;
+        let info = OperationInfo {
+            operation_id: "roles_list_global_for_user",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
             200..=299 => Ok(ResponseValue::stream(response)),
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             501u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -6463,27 +7024,37 @@ Arguments:
         role_id: &'a str,
     ) -> Result<ResponseValue<ByteStream>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}/roles/OS-KSADM/{}", self.baseurl, crate::hooks::encode_segment(user_id), crate::hooks::encode_segment(role_id),
+            "{}/v2.0/users/{}/roles/OS-KSADM/{}", self.baseurl, encode_segment(& user_id
+            .to_string()), encode_segment(& role_id.to_string()),
         );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
-        let mut request = self.client.put(url).build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[54];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
+        let mut request = self.client.put(url).headers(header_map).build()?;
+        let info = OperationInfo {
+            operation_id: "roles_add_global_user_role",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
             200..=299 => Ok(ResponseValue::stream(response)),
             400u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             501u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -6506,24 +7077,34 @@ Arguments:
         role_id: &'a str,
     ) -> Result<ResponseValue<ByteStream>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}/roles/OS-KSADM/{}", self.baseurl, crate::hooks::encode_segment(user_id), crate::hooks::encode_segment(role_id),
+            "{}/v2.0/users/{}/roles/OS-KSADM/{}", self.baseurl, encode_segment(& user_id
+            .to_string()), encode_segment(& role_id.to_string()),
         );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
-        let mut request = self.client.delete(url).build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[55];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
+        let mut request = self.client.delete(url).headers(header_map).build()?;
+        let info = OperationInfo {
+            operation_id: "roles_remove_global_user_role",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
             200..=299 => Ok(ResponseValue::stream(response)),
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             501u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
@@ -6544,8 +7125,15 @@ Arguments:
         body: &'a types::UserTenantRequest,
     ) -> Result<ResponseValue<types::UserResponse>, Error<types::ErrorResponse>> {
         let url = format!(
-            "{}/v2.0/users/{}/tenant", self.baseurl, crate::hooks::encode_segment(user_id),
+            "{}/v2.0/users/{}/tenant", self.baseurl, encode_segment(& user_id
+            .to_string()),
         );
+        let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+        header_map
+            .append(
+                ::reqwest::header::HeaderName::from_static("api-version"),
+                ::reqwest::header::HeaderValue::from_static(Self::api_version()),
+            );
         #[allow(unused_mut)]
         let mut request = self
             .client
@@ -6555,27 +7143,31 @@ Arguments:
                 ::reqwest::header::HeaderValue::from_static("application/json"),
             )
             .json(&body)
+            .headers(header_map)
             .build()?;
-        const OPERATION: &crate::operations::Operation = &crate::operations::OPERATIONS[56];
-        let request = crate::hooks::pre(self, request, OPERATION)?;
-        let result = crate::hooks::exec(self, request, OPERATION).await;
-        let (status, response) = crate::hooks::status(result?);
-        match status {
-            200u16 => crate::hooks::from_response(response).await,
+        let info = OperationInfo {
+            operation_id: "users_update_tenant_legacy",
+        };
+        self.pre(&mut request, &info).await?;
+        let result = self.exec(request, &info).await;
+        self.post(&result, &info).await?;
+        let response = result?;
+        match response.status().as_u16() {
+            200u16 => ResponseValue::from_response(response).await,
             400u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             401u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             403u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             404u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             409u16 => {
-                Err(Error::ErrorResponse(crate::hooks::from_response(response).await?))
+                Err(Error::ErrorResponse(ResponseValue::from_response(response).await?))
             }
             _ => Err(Error::UnexpectedResponse(response)),
         }
