@@ -3,7 +3,11 @@
 
 mod cache;
 mod config;
+#[cfg(feature = "memcached")]
+mod crypt;
 pub mod headers;
+#[cfg(feature = "memcached")]
+mod memcache;
 mod service;
 mod source;
 
