@@ -5,6 +5,7 @@ mod cache;
 mod config;
 #[cfg(feature = "memcached")]
 mod crypt;
+pub mod fixture;
 pub mod headers;
 #[cfg(feature = "memcached")]
 mod memcache;
