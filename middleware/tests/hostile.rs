@@ -50,6 +50,9 @@ fn http(status: &str, content_type: &str, body: &str) -> Vec<u8> {
     .into_bytes()
 }
 
+/// What the fake Keystone answers, whether a huge body follows, and the statuses allowed.
+type Case = (&'static str, Option<Vec<u8>>, bool, &'static [u16]);
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hostile_validation_answers_end_in_401_or_503_in_time() {
     let expired = V2Token::new()
@@ -63,7 +66,7 @@ async fn hostile_validation_answers_end_in_401_or_503_in_time() {
         .to_json()
         .to_string();
     let huge_head = b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 134217728\r\n\r\n{\"access\": \"".to_vec();
-    let cases: Vec<(&str, Option<Vec<u8>>, bool, &[u16])> = vec![
+    let cases: Vec<Case> = vec![
         ("garbage", Some(b"\x00\x01garbage\r\n\r\n".to_vec()), false, &[503]),
         ("not json", Some(http("200 OK", "application/json", "<html>hi</html>")), false, &[503]),
         ("truncated json", Some(http("200 OK", "application/json", "{\"access\": {\"tok")), false, &[503]),
