@@ -248,10 +248,12 @@ impl Shared {
                 }
                 _ => Verdict::Invalid,
             };
-            if let Verdict::Confirmed(access) = verdict {
-                service_access = Some(access);
-            } else {
-                service_confirmed = false;
+            match verdict {
+                Verdict::Confirmed(access) => match headers::token_headers(&access, "-service") {
+                    Ok(set) => service_access = Some((access, set)),
+                    Err(_) => service_confirmed = false,
+                },
+                Verdict::Invalid => service_confirmed = false,
             }
             set_status(req, headers::X_SERVICE_IDENTITY_STATUS, service_confirmed);
         }
@@ -284,11 +286,9 @@ impl Shared {
             }
             req.extensions_mut().insert(UserAuth(access));
         }
-        if let Some(access) = service_access {
-            if let Ok(set) = headers::token_headers(&access, "-service") {
-                extend(req, set);
-                req.extensions_mut().insert(ServiceAuth(access));
-            }
+        if let Some((access, set)) = service_access {
+            extend(req, set);
+            req.extensions_mut().insert(ServiceAuth(access));
         }
         Ok(())
     }

@@ -107,3 +107,13 @@ fn a_v2_token_body_has_keystones_shape() {
     assert_eq!(info.role_names(), ["admin"]);
     assert!(info.project_scoped());
 }
+
+#[tokio::test]
+async fn a_service_token_whose_identity_cannot_be_a_header_is_refused() {
+    let fixture = Arc::new(AuthTokenFixture::new());
+    let user = fixture.add_token(V2Token::new().user("u-4", "alice"));
+    let service = fixture.add_token(V2Token::new().user("s-1", "nova\n").add_role("service"));
+    let app = app(fixture.layer(config()).unwrap());
+    let headers = [("X-Auth-Token", user.as_str()), ("X-Service-Token", service.as_str())];
+    assert_eq!(send(&app, "/", &headers).await.status, 401);
+}
