@@ -5,10 +5,12 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use http::{HeaderName, HeaderValue};
 use keystone_v2::AccessInfo;
 use sha2::{Digest, Sha256};
 use tokio::sync::OnceCell;
 
+use crate::headers;
 use crate::source::{TokenSource, ValidationError};
 
 /// The in-process cache's key: the SHA-256 of the token, never the token.
@@ -18,11 +20,29 @@ pub(crate) fn key(token: &str) -> Key {
     Sha256::digest(token.as_bytes()).into()
 }
 
-type Outcome = Result<AccessInfo, ValidationError>;
+type Outcome = Result<Arc<Identity>, ValidationError>;
+
+/// A validated token and the headers it comes to, computed once per validation (not per
+/// request); a header set is `None` when the token's names cannot be sent in a header.
+pub(crate) struct Identity {
+    pub(crate) access: AccessInfo,
+    pub(crate) user_headers: Option<Vec<(HeaderName, HeaderValue)>>,
+    pub(crate) service_headers: Option<Vec<(HeaderName, HeaderValue)>>,
+}
+
+impl Identity {
+    fn new(access: AccessInfo, include_service_catalog: bool) -> Arc<Self> {
+        Arc::new(Self {
+            user_headers: headers::user_headers(&access, include_service_catalog).ok(),
+            service_headers: headers::token_headers(&access, "-service").ok(),
+            access,
+        })
+    }
+}
 
 #[derive(Clone)]
 struct Entry {
-    access: AccessInfo,
+    identity: Arc<Identity>,
     until: Instant,
 }
 
@@ -41,6 +61,7 @@ pub(crate) struct Validator {
     in_flight: Mutex<HashMap<Key, Arc<OnceCell<Outcome>>>>,
     cache_time: Option<Duration>,
     timeout: Duration,
+    include_service_catalog: bool,
     #[cfg(feature = "memcached")]
     shared: Option<crate::memcache::SharedCache>,
 }
@@ -58,6 +79,7 @@ impl Validator {
             in_flight: Mutex::new(HashMap::new()),
             cache_time,
             timeout: config.validation_timeout,
+            include_service_catalog: config.include_service_catalog,
             #[cfg(feature = "memcached")]
             shared: match cache_time {
                 Some(_) if !config.memcached_servers.is_empty() => {
@@ -86,8 +108,8 @@ impl Validator {
     /// The token's data if it is valid and unexpired.
     pub(crate) async fn check(&self, token: &str) -> Outcome {
         let key = key(token);
-        if let Some(access) = self.memory_get(&key) {
-            return Ok(access);
+        if let Some(identity) = self.memory_get(&key) {
+            return Ok(identity);
         }
         let cell = {
             let mut in_flight = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
@@ -103,11 +125,11 @@ impl Validator {
         outcome
     }
 
-    fn memory_get(&self, key: &Key) -> Option<AccessInfo> {
+    fn memory_get(&self, key: &Key) -> Option<Arc<Identity>> {
         let memory = self.memory.as_ref()?;
         let entry = memory.get(key)?;
         if entry.until > Instant::now() {
-            Some(entry.access)
+            Some(entry.identity)
         } else {
             memory.remove(key);
             None
@@ -121,8 +143,9 @@ impl Validator {
         if let Some(shared) = &self.shared {
             if let Some(access) = shared.get(token).await {
                 if let Some(left) = remaining(&access) {
-                    self.memory_put(key, &access, left);
-                    return Ok(access);
+                    let identity = Identity::new(access, self.include_service_catalog);
+                    self.memory_put(key, &identity, left);
+                    return Ok(identity);
                 }
             }
         }
@@ -135,21 +158,22 @@ impl Validator {
                 )))
             })?;
         let left = remaining(&validated).ok_or(ValidationError::Invalid)?;
-        self.memory_put(key, &validated, left);
         #[cfg(feature = "memcached")]
         if let (Some(shared), Some(time)) = (&self.shared, self.cache_time) {
             shared.set(token, &validated, time.min(left)).await;
         }
-        Ok(validated)
+        let identity = Identity::new(validated, self.include_service_catalog);
+        self.memory_put(key, &identity, left);
+        Ok(identity)
     }
 
-    fn memory_put(&self, key: Key, access: &AccessInfo, left: Duration) {
+    fn memory_put(&self, key: Key, identity: &Arc<Identity>, left: Duration) {
         if let (Some(memory), Some(time)) = (&self.memory, self.cache_time) {
             let until = Instant::now() + time.min(left);
             memory.insert(
                 key,
                 Entry {
-                    access: access.clone(),
+                    identity: identity.clone(),
                     until,
                 },
             );

@@ -12,7 +12,7 @@ use keystone_v2::{AccessInfo, Client};
 use tower_layer::Layer;
 use tower_service::Service;
 
-use crate::cache::Validator;
+use crate::cache::{Identity, Validator};
 use crate::headers::{self, Stripper};
 use crate::source::{BoxFuture, KeystoneSource, TokenSource, ValidationError};
 use crate::{AuthTokenConfig, ConfigError};
@@ -51,7 +51,6 @@ struct Shared {
     stripper: Stripper,
     www_authenticate: HeaderValue,
     delay_auth_decision: bool,
-    include_service_catalog: bool,
     service_token_roles: Vec<String>,
     service_token_roles_required: bool,
 }
@@ -126,7 +125,6 @@ impl AuthTokenLayer {
                 stripper: Stripper::new(),
                 www_authenticate,
                 delay_auth_decision: config.delay_auth_decision,
-                include_service_catalog: config.include_service_catalog,
                 service_token_roles: config.service_token_roles,
                 service_token_roles_required: config.service_token_roles_required,
             }),
@@ -231,7 +229,7 @@ where
 
 /// What one token came to.
 enum Verdict {
-    Confirmed(AccessInfo),
+    Confirmed(Arc<Identity>),
     Invalid,
 }
 
@@ -242,18 +240,14 @@ impl Shared {
         let mut service_confirmed = true;
         let mut service_access = None;
         if let Some(token) = headers::token(req.headers(), &[headers::X_SERVICE_TOKEN]) {
-            let verdict = match self.verdict(token).await? {
-                Verdict::Confirmed(access) if self.has_service_role(&access) => {
-                    Verdict::Confirmed(access)
+            match self.verdict(token).await? {
+                Verdict::Confirmed(identity)
+                    if identity.service_headers.is_some()
+                        && self.has_service_role(&identity.access) =>
+                {
+                    service_access = Some(identity)
                 }
-                _ => Verdict::Invalid,
-            };
-            match verdict {
-                Verdict::Confirmed(access) => match headers::token_headers(&access, "-service") {
-                    Ok(set) => service_access = Some((access, set)),
-                    Err(_) => service_confirmed = false,
-                },
-                Verdict::Invalid => service_confirmed = false,
+                _ => service_confirmed = false,
             }
             set_status(req, headers::X_SERVICE_IDENTITY_STATUS, service_confirmed);
         }
@@ -263,7 +257,7 @@ impl Shared {
         );
         let user_access = match user_token {
             Some(token) => match self.verdict(token).await? {
-                Verdict::Confirmed(access) => Some(access),
+                Verdict::Confirmed(identity) => Some(identity),
                 Verdict::Invalid => None,
             },
             None => None,
@@ -272,10 +266,10 @@ impl Shared {
         if (user_access.is_none() || !service_confirmed) && !self.delay_auth_decision {
             return Err(StatusCode::UNAUTHORIZED);
         }
-        if let Some(access) = user_access {
-            match headers::user_headers(&access, self.include_service_catalog) {
-                Ok(set) => extend(req, set),
-                Err(_) => {
+        if let Some(identity) = user_access {
+            match &identity.user_headers {
+                Some(set) => extend(req, set),
+                None => {
                     tracing::warn!("the token's data cannot be sent in headers: token rejected");
                     set_status(req, headers::X_IDENTITY_STATUS, false);
                     if !self.delay_auth_decision {
@@ -284,11 +278,15 @@ impl Shared {
                     return Ok(());
                 }
             }
-            req.extensions_mut().insert(UserAuth(access));
+            req.extensions_mut()
+                .insert(UserAuth(identity.access.clone()));
         }
-        if let Some((access, set)) = service_access {
-            extend(req, set);
-            req.extensions_mut().insert(ServiceAuth(access));
+        if let Some(identity) = service_access {
+            if let Some(set) = &identity.service_headers {
+                extend(req, set);
+            }
+            req.extensions_mut()
+                .insert(ServiceAuth(identity.access.clone()));
         }
         Ok(())
     }
@@ -346,9 +344,9 @@ fn set_status<B>(req: &mut Request<B>, name: &'static str, confirmed: bool) {
         .insert(HeaderName::from_static(name), value);
 }
 
-fn extend<B>(req: &mut Request<B>, set: Vec<(HeaderName, HeaderValue)>) {
+fn extend<B>(req: &mut Request<B>, set: &[(HeaderName, HeaderValue)]) {
     let headers = req.headers_mut();
     for (name, value) in set {
-        headers.insert(name, value);
+        headers.insert(name.clone(), value.clone());
     }
 }

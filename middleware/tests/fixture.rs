@@ -114,6 +114,9 @@ async fn a_service_token_whose_identity_cannot_be_a_header_is_refused() {
     let user = fixture.add_token(V2Token::new().user("u-4", "alice"));
     let service = fixture.add_token(V2Token::new().user("s-1", "nova\n").add_role("service"));
     let app = app(fixture.layer(config()).unwrap());
-    let headers = [("X-Auth-Token", user.as_str()), ("X-Service-Token", service.as_str())];
+    let headers = [
+        ("X-Auth-Token", user.as_str()),
+        ("X-Service-Token", service.as_str()),
+    ];
     assert_eq!(send(&app, "/", &headers).await.status, 401);
 }
