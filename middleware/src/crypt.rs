@@ -3,7 +3,8 @@
 //!
 //! - keys: `HMAC-SHA384(secret, token ‖ strategy)`, split in three 16-byte parts: the cache
 //!   key, the MAC key and the AES-128 key;
-//! - the memcached key: `tokens/` + base64(cache key);
+//! - the memcached key: `tokens/b'` + base64(cache key) + `'` (keystonemiddleware formats the
+//!   base64 bytes into its `tokens/%s` template, which Python 3 writes with the `b'…'`);
 //! - the value: base64(HMAC-SHA384(MAC key, payload)) ‖ payload, where payload is
 //!   base64(data) for `MAC` and base64(IV ‖ AES-128-CBC(data, PKCS#7)) for `ENCRYPT`.
 
@@ -57,9 +58,10 @@ pub(crate) fn derive_keys(
 }
 
 impl Keys {
-    /// The memcached key: `tokens/` + base64 of the derived cache key.
+    /// The memcached key keystonemiddleware uses on Python 3: its `'tokens/%s'` template
+    /// formats the base64 *bytes*, so the key is `tokens/b'<base64 of the cache key>'`.
     pub(crate) fn memcached_key(&self) -> String {
-        format!("tokens/{}", B64.encode(self.cache_key))
+        format!("tokens/b'{}'", B64.encode(self.cache_key))
     }
 
     fn sign(&self, data: &[u8]) -> String {
@@ -118,9 +120,9 @@ impl Keys {
 mod tests {
     use super::*;
 
-    /// Produced by keystonemiddleware 7.0.1's `_memcache_crypt.py` (CPython, `cryptography`):
-    /// `derive_keys(b"tok-123", b"s3cret", strategy)`, then `get_cache_key` and
-    /// `protect_data(keys, b'{"access": {}}')`.
+    /// Produced by keystonemiddleware 7.0.1 on CPython 3.11 (with `cryptography`):
+    /// `SecureTokenCache(log, strategy, "s3cret")._get_cache_key("tok-123")`, then
+    /// `protect_data(context, b'{"access": {}}')`.
     const MAC_KEY: &str = include_str!("../tests/data/memcache_crypt/mac_key.txt");
     const MAC_VALUE: &str = include_str!("../tests/data/memcache_crypt/mac_value.txt");
     const ENC_KEY: &str = include_str!("../tests/data/memcache_crypt/encrypt_key.txt");

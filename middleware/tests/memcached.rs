@@ -30,8 +30,9 @@ fn protected_key(token: &str, secret: &str, strategy: &str) -> String {
     mac.update(token.as_bytes());
     mac.update(strategy.as_bytes());
     let digest = mac.finalize().into_bytes();
+    // keystonemiddleware on Python 3 formats the base64 bytes: `tokens/b'...'`.
     format!(
-        "tokens/{}",
+        "tokens/b'{}'",
         base64::engine::general_purpose::STANDARD.encode(&digest[..16])
     )
 }
