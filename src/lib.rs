@@ -23,7 +23,7 @@ pub mod operations;
 mod redact;
 mod secret;
 pub mod service;
-#[cfg(feature = "rustls")]
+#[cfg(feature = "__rustls")]
 mod tls;
 
 pub use access::AccessInfo;
@@ -35,6 +35,6 @@ pub use generated::types;
 pub use hooks::{Jitter, RequestTiming};
 pub use secret::Secret;
 pub use service::{ServiceClient, ServiceRequest, ServiceResponse};
-#[cfg(feature = "rustls")]
+#[cfg(feature = "__rustls")]
 #[doc(hidden)]
 pub use tls::platform_store_loads;
