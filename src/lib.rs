@@ -38,3 +38,15 @@ pub use service::{ServiceClient, ServiceRequest, ServiceResponse};
 #[cfg(feature = "__rustls")]
 #[doc(hidden)]
 pub use tls::platform_store_loads;
+
+/// The guides of `docs/`, read by `cargo test --doc` only, so that their examples keep
+/// compiling.
+#[cfg(doctest)]
+mod guides {
+    #[doc = include_str!("../docs/client.md")]
+    struct Client;
+    #[doc = include_str!("../docs/configuration.md")]
+    struct Configuration;
+    #[doc = include_str!("../docs/emulator.md")]
+    struct Emulator;
+}
