@@ -29,7 +29,7 @@ enum Pem {
 }
 
 impl Pem {
-    #[cfg_attr(not(feature = "rustls"), allow(dead_code))]
+    #[cfg_attr(not(feature = "__rustls"), allow(dead_code))]
     fn read(&self, what: &str) -> Result<Vec<u8>> {
         match self {
             Pem::Bytes(b) => Ok(b.clone()),

@@ -24,7 +24,7 @@ pub mod operations;
 mod redact;
 mod secret;
 pub mod service;
-#[cfg(feature = "rustls")]
+#[cfg(feature = "__rustls")]
 mod tls;
 mod url;
 
@@ -37,6 +37,18 @@ pub use generated::types;
 pub use hooks::{Jitter, RequestTiming};
 pub use secret::Secret;
 pub use service::{ServiceClient, ServiceRequest, ServiceResponse};
-#[cfg(feature = "rustls")]
+#[cfg(feature = "__rustls")]
 #[doc(hidden)]
 pub use tls::platform_store_loads;
+
+/// The guides of `docs/`, read by `cargo test --doc` only, so that their examples keep
+/// compiling.
+#[cfg(doctest)]
+mod guides {
+    #[doc = include_str!("../docs/client.md")]
+    struct Client;
+    #[doc = include_str!("../docs/configuration.md")]
+    struct Configuration;
+    #[doc = include_str!("../docs/emulator.md")]
+    struct Emulator;
+}

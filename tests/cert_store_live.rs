@@ -4,7 +4,7 @@
 //! The platform store is pointed (`SSL_CERT_FILE`) at the test CA of `scripts/keystone-server`
 //! (`KS_TLS_CA`), which the platform verifier honours on Linux and the other Unixes. A test
 //! process of its own (the load counter is process-wide), one test.
-#![cfg(all(feature = "rustls", unix, not(target_vendor = "apple")))]
+#![cfg(all(feature = "__rustls", unix, not(target_vendor = "apple")))]
 
 use std::time::Duration;
 

@@ -60,7 +60,7 @@ impl ClientBuilder {
     /// Without a TLS feature there is no TLS to configure: a TLS option is refused, so that a
     /// CA, a client certificate or `insecure` is never silently ignored (and an `https` URL
     /// fails at its first request).
-    #[cfg(not(feature = "rustls"))]
+    #[cfg(not(feature = "__rustls"))]
     fn tls(&self, b: reqwest::ClientBuilder) -> Result<reqwest::ClientBuilder> {
         let given = [
             ("cacert", self.cacert.is_some()),
@@ -70,27 +70,18 @@ impl ClientBuilder {
         ];
         match given.iter().find(|(_, set)| *set) {
             Some((name, _)) => Err(Error::Configuration(format!(
-                "{name} needs TLS: build keystone-v2 with its `rustls` feature"
+                "{name} needs TLS: build keystone-v2 with its `rustls` (or `rustls-aws-lc`) feature"
             ))),
             None => Ok(b),
         }
     }
 
-    #[cfg(feature = "rustls")]
-    fn tls(&self, mut b: reqwest::ClientBuilder) -> Result<reqwest::ClientBuilder> {
-        b = b.tls_danger_accept_invalid_certs(self.insecure);
-        if let Some(ca) = &self.cacert {
-            let pem = ca.read("CA certificate")?;
-            let certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| {
-                Error::Configuration(format!("the CA certificate is not valid PEM: {e}"))
-            })?;
-            if certs.is_empty() {
-                return Err(Error::Configuration(
-                    "the CA certificate file holds no certificate".into(),
-                ));
-            }
-            b = b.tls_certs_only(certs);
-        }
+    #[cfg(feature = "__rustls")]
+    fn tls(&self, b: reqwest::ClientBuilder) -> Result<reqwest::ClientBuilder> {
+        let ca = match &self.cacert {
+            Some(ca) => Some(ca.read("CA certificate")?),
+            None => None,
+        };
         let identity = match (&self.cert, &self.key) {
             (Some(cert), key) => {
                 let mut pem = cert.read("client certificate")?;
@@ -107,23 +98,10 @@ impl ClientBuilder {
             }
             (None, None) => None,
         };
-        // Trusting the platform's store: reqwest would read the whole store in this build();
-        // our rustls configuration loads it at the first certificate to verify, once per
-        // process (src/tls.rs). With a CA (tls_certs_only) or `insecure`, reqwest reads no
-        // store and keeps its own set-up.
-        if self.cacert.is_none() && !self.insecure {
-            return Ok(
-                b.tls_backend_preconfigured(crate::tls::platform_config(identity.as_deref())?)
-            );
-        }
-        if let Some(pem) = identity {
-            let identity = reqwest::Identity::from_pem(&pem).map_err(|e| {
-                Error::Configuration(format!(
-                    "the client certificate or key is not valid PEM: {e}"
-                ))
-            })?;
-            b = b.identity(identity);
-        }
-        Ok(b)
+        // Every client gets its rustls configuration, with the crate's crypto provider, from
+        // src/tls.rs (reqwest has none of its own); one trusting the platform's store loads
+        // it at the first certificate to verify, once per process.
+        let config = crate::tls::config(ca.as_deref(), self.insecure, identity.as_deref())?;
+        Ok(b.tls_backend_preconfigured(config))
     }
 }
