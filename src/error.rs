@@ -362,14 +362,14 @@ impl Error {
             .map(|u| crate::redact::url(u.as_str()))
             .unwrap_or_else(|| "<unknown>".into());
         let source = source.without_url();
-        if let Some(e) = find::<crate::hooks::TooLarge>(&source) {
+        if let Some(e) = find::<TooLarge>(&source) {
             return Error::ResponseTooLarge {
                 operation: e.operation.to_owned(),
                 url: e.url.clone(),
                 limit: e.limit,
             };
         }
-        if let Some(e) = find::<crate::hooks::RedirectRefused>(&source) {
+        if let Some(e) = find::<RedirectRefused>(&source) {
             return Error::Redirect {
                 url: e.from.clone(),
                 location: e.to.clone(),
@@ -416,6 +416,38 @@ fn is_tls(e: &(dyn std::error::Error + 'static)) -> bool {
     }
     false
 }
+
+/// A redirect the policy refused (becomes [`Error::Redirect`]).
+#[derive(Debug)]
+pub(crate) struct RedirectRefused {
+    pub from: String,
+    pub to: String,
+    pub reason: &'static str,
+}
+
+impl std::fmt::Display for RedirectRefused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "redirect to {} refused: {}", self.to, self.reason)
+    }
+}
+
+impl std::error::Error for RedirectRefused {}
+
+/// A body past the limit (becomes [`Error::ResponseTooLarge`]).
+#[derive(Debug)]
+pub(crate) struct TooLarge {
+    pub operation: &'static str,
+    pub url: String,
+    pub limit: u64,
+}
+
+impl std::fmt::Display for TooLarge {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the response body is larger than {} bytes", self.limit)
+    }
+}
+
+impl std::error::Error for TooLarge {}
 
 impl From<crate::catalog::EndpointNotFound> for Error {
     fn from(e: crate::catalog::EndpointNotFound) -> Self {

@@ -15,6 +15,7 @@ pub mod config;
 #[cfg(feature = "emulator")]
 #[cfg_attr(docsrs, doc(cfg(feature = "emulator")))]
 pub mod emulator;
+mod engine;
 mod error;
 pub mod generated;
 pub mod hooks;
