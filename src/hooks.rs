@@ -16,6 +16,6 @@ pub(crate) use crate::engine::glue::{empty, exec, from_response, pre, status, Op
 // For the layers above the engine.
 pub(crate) use crate::engine::{
     bounded, call_scope, call_started, convert_error, execute, finish, finish_boxed, http_error,
-    is_request_id, note_wait, rebuild_begin, rebuild_end, rebuild_requested, request_id,
-    token_header, within, Policy, RateLimiter, Scan, TokenSource, Transport,
+    is_request_id, note_wait, request_id, token_header, within, Policy, RateLimiter, Scan,
+    TokenSource, Transport,
 };

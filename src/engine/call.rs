@@ -25,8 +25,6 @@ pub(crate) struct Call {
     pub(super) secrets: Mutex<Secrets>,
     /// The status of the latest response.
     pub(super) status: AtomicU16,
-    /// One of the `REPLAY_*` states.
-    pub(super) replay: std::sync::atomic::AtomicU8,
     /// The operation the call is named for in [`Error::DeadlineExceeded`], when it is known
     /// to be a static name (a manager's call); authentication otherwise.
     pub(super) operation: &'static str,
@@ -46,9 +44,6 @@ pub(super) struct Secrets {
     pub(super) tokens: Vec<reqwest::header::HeaderValue>,
     /// Request bodies, parsed for their secrets only when they are needed.
     pub(super) bodies: Vec<Vec<u8>>,
-    /// For a request its caller builds again ([`rebuild_begin`]): what the next attempt
-    /// continues.
-    pub(super) replay: Option<Carried>,
 }
 
 impl Secrets {
@@ -59,27 +54,6 @@ impl Secrets {
         }
     }
 }
-
-/// What a rebuilt request continues: the token to send (the one sent before, or the new
-/// one after a 401) and the attempts used (connection retries, retries, replayed).
-pub(super) struct Carried {
-    pub(super) token: Option<reqwest::header::HeaderValue>,
-    pub(super) carried: (u32, u32, bool),
-}
-
-/// How the current call's request is sent again (a retry, or a replay after a 401): from a
-/// copy kept before sending it, or by its caller, which builds it again ([`rebuild_begin`]).
-pub(super) const REPLAY_COPY: u8 = 0;
-/// The caller builds the request again if asked to: no copy is kept.
-pub(super) const REPLAY_ARMED: u8 = 1;
-/// The engine wants the request sent again (after a retriable failure, or a 401 and a new
-/// token): the caller is to build it and send it.
-pub(super) const REPLAY_REQUESTED: u8 = 2;
-/// The rebuilt request is about to be sent, continuing the previous attempt.
-pub(super) const REPLAY_REPLAYING: u8 = 3;
-/// The request the caller builds is being sent: any other request made meanwhile (the
-/// authentication after a 401) keeps a copy of itself as usual.
-pub(super) const REPLAY_IN_FLIGHT: u8 = 4;
 
 impl Call {
     pub(super) fn new(timeout: Duration) -> Self {
@@ -94,7 +68,6 @@ impl Call {
             waited: std::sync::atomic::AtomicBool::new(false),
             secrets: Mutex::new(Secrets::default()),
             status: AtomicU16::new(0),
-            replay: std::sync::atomic::AtomicU8::new(REPLAY_COPY),
             operation,
         }
     }
@@ -171,38 +144,6 @@ pub(super) fn within_budget(delay: Duration) -> bool {
 /// of its deadline is read from the clock from now on.
 pub(crate) fn note_wait() {
     with_call(|c| c.waited.store(true, Ordering::Relaxed));
-}
-
-/// Tells the engine that the caller will build the next request of the current call again
-/// whenever [`rebuild_requested`] says so, so that no copy of it is kept for a retry or a
-/// replay after a 401 (the managers' `call!`, whose generated call can simply be made
-/// again). Gives the state to put back with [`rebuild_end`].
-pub(crate) fn rebuild_begin() -> u8 {
-    with_call(|c| c.replay.swap(REPLAY_ARMED, Ordering::Relaxed)).unwrap_or(REPLAY_COPY)
-}
-
-/// Whether the engine wants the request sent again (a retry, or a replay with a new token
-/// after a 401): the caller then builds it and sends it, and asks again afterwards.
-pub(crate) fn rebuild_requested() -> bool {
-    with_call(|c| {
-        c.replay
-            .compare_exchange(
-                REPLAY_REQUESTED,
-                REPLAY_REPLAYING,
-                Ordering::Relaxed,
-                Ordering::Relaxed,
-            )
-            .is_ok()
-    })
-    .unwrap_or(false)
-}
-
-/// Puts back the replay state [`rebuild_begin`] found.
-pub(crate) fn rebuild_end(previous: u8) {
-    with_call(|c| {
-        c.replay.store(previous, Ordering::Relaxed);
-        c.secrets().replay = None;
-    });
 }
 
 /// When the current call began (its one clock read), or now outside a call.

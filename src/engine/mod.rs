@@ -47,10 +47,7 @@ mod token;
 use std::sync::{Arc, Weak};
 use std::time::Duration;
 
-pub(crate) use call::{
-    bounded, call_scope, call_started, note_wait, rebuild_begin, rebuild_end, rebuild_requested,
-    within,
-};
+pub(crate) use call::{bounded, call_scope, call_started, note_wait, within};
 pub use convert::ErrorBody;
 pub(crate) use convert::{convert_error, http_error};
 pub(crate) use glue::{finish, finish_boxed};

@@ -112,45 +112,6 @@ pub(crate) struct Scan {
     pub(crate) headers: bool,
 }
 
-/// How the next attempt of a request is made: from a copy kept before sending it, or by its
-/// caller building it again. The copy is boxed: it is made only for requests whose caller
-/// cannot build them again, and its few hundred bytes would otherwise sit in the engine's
-/// future for every request.
-pub(super) enum Resend {
-    Copy(Box<reqwest::Request>),
-    Rebuild,
-}
-
-impl Resend {
-    /// The request to send next: the copy, or `None` once the caller has been asked to build
-    /// it again (with `token` and the attempts used, `carried`, carried on).
-    fn next(
-        self,
-        token: Option<reqwest::header::HeaderValue>,
-        carried: (u32, u32, bool),
-    ) -> Option<reqwest::Request> {
-        match self {
-            Resend::Copy(request) => Some(*request),
-            Resend::Rebuild => {
-                request_rebuild(token, carried);
-                None
-            }
-        }
-    }
-}
-
-/// Asks the caller (a `call!` between [`rebuild_begin`] and [`rebuild_end`]) to build the
-/// request again and send it, with `token` and the attempts used so far carried on.
-pub(super) fn request_rebuild(
-    token: Option<reqwest::header::HeaderValue>,
-    carried: (u32, u32, bool),
-) {
-    with_call(|c| {
-        c.secrets().replay = Some(Carried { token, carried });
-        c.replay.store(REPLAY_REQUESTED, Ordering::Relaxed);
-    });
-}
-
 /// Not an `async fn`: an `async fn` keeps its arguments twice in its future (as given, and
 /// moved into its body), which would be two requests; the block below uses them in place.
 #[allow(clippy::manual_async_fn)]
@@ -168,27 +129,6 @@ pub(super) fn attempts<'a>(
         let session = matches!(hooks.auth, Auth::Session(_));
         let idempotent = idempotent(&method);
         let (mut connect_attempts, mut retry_attempts, mut replayed) = (0u32, 0u32, false);
-        // Whether the caller builds this request again for a retry or a replay (then no copy is
-        // kept), and whether this is such a rebuilt request: then it goes out with the token of
-        // the attempt it continues, and the attempts used so far are carried on.
-        let mode = with_call(|c| {
-            let mode = c.replay.load(Ordering::Relaxed);
-            if mode == REPLAY_ARMED || mode == REPLAY_REPLAYING {
-                c.replay.store(REPLAY_IN_FLIGHT, Ordering::Relaxed);
-            }
-            mode
-        })
-        .unwrap_or(REPLAY_COPY);
-        let rebuilds = mode == REPLAY_ARMED || mode == REPLAY_REPLAYING;
-        if mode == REPLAY_REPLAYING {
-            let carried = with_call(|c| c.secrets().replay.take());
-            if let Some(Some(Carried { token, carried })) = carried {
-                if let Some(token) = token {
-                    request.headers_mut().insert(X_AUTH_TOKEN, token);
-                }
-                (connect_attempts, retry_attempts, replayed) = carried;
-            }
-        }
         loop {
             let timeout = attempt_timeout(hooks.attempt_timeout);
             // The HTTP client's own timeout needs no per-request setting (nor its allocation).
@@ -196,8 +136,9 @@ pub(super) fn attempts<'a>(
                 *request.timeout_mut() = Some(timeout);
             }
             let sent_token = request.headers().get(&X_AUTH_TOKEN).cloned();
-            // A copy to resend only when a resend can happen (a streamed body has none): a
-            // replay after a 401 only when the session can get a new token.
+            // A copy to send again only when that can happen: a retry, or a replay after a 401
+            // when the session can get a new token. A streamed body cannot be copied: such a
+            // request is sent once.
             let may_resend = connect_attempts < hooks.connect_retries
                 || (idempotent && retry_attempts < hooks.retries)
                 || (session && hooks.renewable && !replayed && sent_token.is_some());
@@ -216,10 +157,10 @@ pub(super) fn attempts<'a>(
                     }
                 }
             });
-            let mut spare = match (may_resend, rebuilds) {
-                (false, _) => None,
-                (true, true) => Some(Resend::Rebuild),
-                (true, false) => request.try_clone().map(|r| Resend::Copy(Box::new(r))),
+            let mut spare = if may_resend {
+                request.try_clone()
+            } else {
+                None
             };
             log_request(op, &request, hooks);
             // Boxed: these waits' state stays out of the future of a client without them.
@@ -269,13 +210,8 @@ pub(super) fn attempts<'a>(
                     if !delay.is_zero() {
                         Box::pin(tokio::time::sleep(delay)).await;
                     }
-                    match next.next(sent_token, (connect_attempts, retry_attempts, replayed)) {
-                        Some(next) => {
-                            request = next;
-                            continue;
-                        }
-                        None => return Err(e),
-                    }
+                    request = next;
+                    continue;
                 }
             };
             // Awaited outside the match: the outcome it came from is not kept beside it.
@@ -285,19 +221,13 @@ pub(super) fn attempts<'a>(
                 && retry_attempts < hooks.retries
                 && policy.retriable.contains(&status.as_u16())
             {
-                if let Some(delay) =
-                    retriable_status(op, &response, policy, retry_attempts, spare.is_some())
-                {
+                let delay =
+                    retriable_status(op, &response, policy, retry_attempts, spare.is_some());
+                if let (Some(delay), Some(next)) = (delay, spare.take()) {
                     retry_attempts += 1;
                     Box::pin(tokio::time::sleep(delay)).await;
-                    let carried = (connect_attempts, retry_attempts, replayed);
-                    match spare.take().and_then(|s| s.next(sent_token, carried)) {
-                        Some(next) => {
-                            request = next;
-                            continue;
-                        }
-                        None => return Ok(response),
-                    }
+                    request = next;
+                    continue;
                 }
             }
             // Only a request that carried the session's token is replayed (an unauthenticated
@@ -306,10 +236,7 @@ pub(super) fn attempts<'a>(
                 && !replayed
                 && within_budget(Duration::ZERO)
             {
-                let carried = (connect_attempts, retry_attempts);
-                if let Some(next) =
-                    Box::pin(replay_after_401(hooks, op, sent_token, spare, carried)).await
-                {
+                if let Some(next) = Box::pin(replay_after_401(hooks, op, sent_token, spare)).await {
                     replayed = true;
                     request = next;
                     continue;
@@ -399,34 +326,24 @@ pub(super) fn retriable_status(
 }
 
 /// After a 401 to a request that carried `sent_token`: a new token from the session, and the
-/// request to send once more with it (from the copy, `Some`), or, for a request its caller
-/// builds again, that caller asked to do so with the new token (`None`, as when there is no
-/// new token or nothing to resend). `carried`: the connection retries and retries used.
+/// copy of the request (`spare`) to send once more with it; `None` when there is no new token
+/// or no copy.
 pub(super) async fn replay_after_401(
     hooks: &Hooks,
     op: &'static str,
     sent_token: Option<reqwest::header::HeaderValue>,
-    spare: Option<Resend>,
-    carried: (u32, u32),
+    spare: Option<reqwest::Request>,
 ) -> Option<reqwest::Request> {
     let refused = Secret::from(sent_token.as_ref()?.to_str().ok()?);
-    let (Auth::Session(weak), Some(next)) = (&hooks.auth, spare) else {
+    let (Auth::Session(weak), Some(mut next)) = (&hooks.auth, spare) else {
         return None;
     };
     let shared = weak.upgrade()?;
     let token = shared.after_unauthorized(&refused).await?;
     let header = token_header(&token).ok()?;
     tracing::debug!(target: "keystone_v2", operation = op, "401: re-authenticated, replaying once");
-    match next {
-        Resend::Copy(mut next) => {
-            next.headers_mut().insert(X_AUTH_TOKEN, header);
-            Some(*next)
-        }
-        Resend::Rebuild => {
-            request_rebuild(Some(header), (carried.0, carried.1, true));
-            None
-        }
-    }
+    next.headers_mut().insert(X_AUTH_TOKEN, header);
+    Some(next)
 }
 
 /// Logs and records one response, and applies the body rules: a success body is limited

@@ -35,8 +35,7 @@ use crate::{types, Client, Error, Result};
 
 /// The shared body of `call!` and `call_optional!`: finds the operation at compile time (a
 /// name not in the spec does not build), runs the generated call `$call` under the client's
-/// deadline with authentication and routing, makes it again whenever the engine asks (a retry
-/// or a replay after a 401: no copy of the request is kept), and hands the outcome to
+/// deadline with authentication and routing, and hands the outcome to
 /// `$finish` as `|$op_entry, $result|`, which gives back a future of the boxed answer.
 macro_rules! call_with {
     ($client:expr, $op:literal, |$raw:ident| $call:expr, |$entry:ident, $result:ident| $finish:expr) => {{
@@ -56,19 +55,9 @@ macro_rules! call_with {
             $op,
             Box::pin(async {
                 let $raw = client.prepare(OP).await?;
-                let replay = $crate::hooks::rebuild_begin();
-                // Each outcome lives only until the next attempt is made, so that no outcome
-                // is kept in this future beside the generated call's; the last one is handed
-                // to `$finish` where it is, and only what that gives back (a box, or an
-                // error's boxed future) leaves the loop.
-                let finished = loop {
-                    let $result = $call.await;
-                    if !$crate::hooks::rebuild_requested() {
-                        let $entry = OP;
-                        break $finish;
-                    }
-                };
-                $crate::hooks::rebuild_end(replay);
+                let $result = $call.await;
+                let $entry = OP;
+                let finished = $finish;
                 finished.await
             }),
         )
