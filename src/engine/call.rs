@@ -5,6 +5,7 @@ use std::sync::atomic::{AtomicU16, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use super::error_body::ErrorInfo;
 use super::log::secret_header;
 use super::{Hooks, Scan, X_AUTH_TOKEN};
 use crate::{redact, Error};
@@ -25,6 +26,9 @@ pub(crate) struct Call {
     pub(super) secrets: Mutex<Secrets>,
     /// The status of the latest response.
     pub(super) status: AtomicU16,
+    /// What the latest error response said (its status, and what its body held), for the
+    /// conversion of the error ([`super::http_error`]).
+    pub(super) error: Mutex<Option<(reqwest::StatusCode, ErrorInfo)>>,
     /// The operation the call is named for in [`Error::DeadlineExceeded`], when it is known
     /// to be a static name (a manager's call); authentication otherwise.
     pub(super) operation: &'static str,
@@ -68,6 +72,7 @@ impl Call {
             waited: std::sync::atomic::AtomicBool::new(false),
             secrets: Mutex::new(Secrets::default()),
             status: AtomicU16::new(0),
+            error: Mutex::new(None),
             operation,
         }
     }
@@ -144,6 +149,19 @@ pub(super) fn within_budget(delay: Duration) -> bool {
 /// of its deadline is read from the clock from now on.
 pub(crate) fn note_wait() {
     with_call(|c| c.waited.store(true, Ordering::Relaxed));
+}
+
+/// Keeps what an error response with `status` said, for the conversion of the error.
+pub(super) fn note_error(status: reqwest::StatusCode, info: ErrorInfo) {
+    with_call(|c| *c.error.lock().unwrap_or_else(|e| e.into_inner()) = Some((status, info)));
+}
+
+/// What the current call's latest error response said, if its status was `status`.
+pub(super) fn take_error(status: reqwest::StatusCode) -> Option<ErrorInfo> {
+    with_call(|c| c.error.lock().unwrap_or_else(|e| e.into_inner()).take())
+        .flatten()
+        .filter(|(s, _)| *s == status)
+        .map(|(_, info)| info)
 }
 
 /// When the current call began (its one clock read), or now outside a call.

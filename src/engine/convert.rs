@@ -2,8 +2,8 @@
 
 use std::sync::atomic::Ordering;
 
-use super::call::{call_secrets, with_call};
-use super::error_body::{ErrorInfo, ERROR_INFO, EXCERPT, MESSAGE};
+use super::call::{call_secrets, take_error, with_call};
+use super::error_body::{ErrorInfo, EXCERPT, MESSAGE};
 use super::policy::{request_id, retry_after};
 use crate::{redact, types, Error, HttpError};
 
@@ -28,22 +28,18 @@ impl ErrorBody for () {
     }
 }
 
-/// The error of an error status: what the hooks found in the body (the [`ERROR_INFO`]
-/// header), or else what the generated client parsed.
+/// The error of an error status: what the engine found in the body (kept in the call's
+/// context), or else what the generated client parsed.
 pub(crate) fn http_error(
     status: reqwest::StatusCode,
     headers: &reqwest::header::HeaderMap,
     parsed: (Option<String>, Option<String>),
 ) -> Error {
-    let info: ErrorInfo = headers
-        .get(ERROR_INFO)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| serde_json::from_str(v).ok())
-        .unwrap_or_else(|| ErrorInfo {
-            message: parsed.0,
-            title: parsed.1,
-            ..ErrorInfo::default()
-        });
+    let info = take_error(status).unwrap_or_else(|| ErrorInfo {
+        message: parsed.0,
+        title: parsed.1,
+        ..ErrorInfo::default()
+    });
     Error::Http(Box::new(HttpError {
         status,
         message: info.message,

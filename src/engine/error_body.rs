@@ -1,18 +1,15 @@
 //! Error bodies of every form (Keystone's, the older faults, text, HTML, nothing): read,
-//! understood, scrubbed, and replaced by Keystone's canonical error body.
+//! understood, scrubbed, and replaced by Keystone's canonical error body; what was found is
+//! kept in the call's context for the error's conversion.
 
 use std::time::{Duration, Instant};
 
-use super::call::{call_remaining, call_secrets};
+use super::call::{call_remaining, call_secrets, note_error};
 use super::limits::ERROR_BODY_LIMIT;
 use super::log::{log_response, LOG_BODY};
 use super::send::rebuild;
 use super::{Exchange, Hooks};
 use crate::redact;
-
-/// The header this crate adds to error responses: the request they answer (method and redacted
-/// URL) and what was found in the body (message, title, excerpt), for [`HttpError`].
-pub(super) const ERROR_INFO: &str = "x-keystone-v2-error";
 
 /// Excerpts in errors are cut to this many characters.
 pub(super) const EXCERPT: usize = 200;
@@ -97,42 +94,28 @@ pub(super) async fn error_response(
         reqwest::header::CONTENT_TYPE,
         reqwest::header::HeaderValue::from_static("application/json"),
     );
-    let info = serde_json::json!({
-        "method": method.as_str(), "url": url, "message": found.message,
-        "title": found.title, "details": found.details,
-    });
-    if let Ok(v) = reqwest::header::HeaderValue::from_str(&ascii_json(&info)) {
-        headers.insert(ERROR_INFO, v);
-    }
+    // What was found goes to the call's conversion of the error (`http_error`), not into the
+    // response: a user of the generated client sees the canonical body only.
+    note_error(
+        status,
+        ErrorInfo {
+            method: method.as_str().to_owned(),
+            url,
+            ..found
+        },
+    );
     rebuild(status, version, headers, response_url, canonical)
 }
 
-/// JSON with every non-ASCII character escaped, so that it is a valid header value.
-pub(super) fn ascii_json(v: &serde_json::Value) -> String {
-    let text = v.to_string();
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii() {
-            out.push(c);
-        } else {
-            let mut units = [0u16; 2];
-            for u in c.encode_utf16(&mut units) {
-                out.push_str(&format!("\\u{u:04x}"));
-            }
-        }
-    }
-    out
-}
-
 /// What an error body said, whatever its form, scrubbed and cut.
-#[derive(Debug, Default, PartialEq, serde::Deserialize)]
+#[derive(Debug, Default, PartialEq)]
 pub(super) struct ErrorInfo {
     pub(super) message: Option<String>,
     pub(super) title: Option<String>,
     pub(super) details: Option<String>,
-    #[serde(default)]
+    /// The request's method.
     pub(super) method: String,
-    #[serde(default)]
+    /// The request's URL, redacted.
     pub(super) url: String,
 }
 
@@ -277,14 +260,5 @@ mod tests {
         assert!(parse(&long).message.unwrap().chars().count() <= MESSAGE + 1);
         let cut = ErrorInfo::parse(s, b"{\"error\": {\"mess", false, &[]);
         assert!(cut.details.unwrap().contains("cut after"));
-    }
-
-    #[test]
-    fn the_error_info_header_is_ascii_json() {
-        let v = serde_json::json!({"message": "ü \u{1F600} \n"});
-        let text = ascii_json(&v);
-        assert!(text.is_ascii());
-        assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), v);
-        assert!(reqwest::header::HeaderValue::from_str(&text).is_ok());
     }
 }

@@ -348,8 +348,8 @@ pub(super) async fn replay_after_401(
 
 /// Logs and records one response, and applies the body rules: a success body is limited
 /// to the maximum size; an error body is read (up to [`ERROR_BODY_LIMIT`]), understood
-/// whatever its form, scrubbed, and replaced by Keystone's canonical error body with what
-/// was found in the [`ERROR_INFO`] header.
+/// whatever its form, scrubbed, kept in the call's context, and replaced by Keystone's
+/// canonical error body.
 ///
 /// Not an `async fn`: the common case (a success, neither recorded nor logged with its body)
 /// is done at once, and only the error and recording paths are futures, boxed, so that none of
