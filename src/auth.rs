@@ -73,9 +73,6 @@ pub(crate) struct Config {
     pub(crate) region_name: Option<String>,
     pub(crate) endpoint: Option<String>,
     pub(crate) stale_duration: Duration,
-    pub(crate) debug: bool,
-    pub(crate) connect_retries: u32,
-    pub(crate) retries: u32,
     pub(crate) timeout: Duration,
     /// The catalog interface of [`crate::Client::endpoint_url`].
     pub(crate) interface: Interface,

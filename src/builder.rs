@@ -1050,9 +1050,6 @@ impl ClientBuilder {
             region_name: self.region_name,
             endpoint,
             stale_duration: self.stale_duration,
-            debug: self.debug,
-            connect_retries: self.connect_retries,
-            retries: self.retries,
             timeout: self.timeout,
             interface: self.interface.unwrap_or_default(),
             cache: self.token_cache.clone(),
@@ -1064,9 +1061,9 @@ impl ClientBuilder {
             .flat_map(|u| crate::redact::userinfo_secrets(u))
             .collect();
         let transport = crate::hooks::Transport {
-            debug: config.debug,
-            connect_retries: config.connect_retries,
-            retries: config.retries,
+            debug: self.debug,
+            connect_retries: self.connect_retries,
+            retries: self.retries,
             timeout: config.timeout,
             attempt_timeout: self.attempt_timeout,
             max_body: self.max_body,
