@@ -348,7 +348,7 @@ impl ServiceRequest {
     {
         match (HeaderName::try_from(name), HeaderValue::try_from(value)) {
             (Ok(name), Ok(mut value)) => {
-                if secret_name(&name) {
+                if redact::secret_header(name.as_str()) {
                     value.set_sensitive(true);
                 }
                 self.headers.insert(name, value);
@@ -415,17 +415,10 @@ impl ServiceRequest {
             let mut request = reqwest::Request::new(self.method, url);
             *request.headers_mut() = self.headers;
             *request.body_mut() = self.body;
-            match shared.hooks().auth_header() {
-                Ok(Some(token)) => {
-                    request.headers_mut().insert("x-auth-token", token);
-                }
-                Ok(None) => {}
-                Err(()) => {
-                    return Err(Error::InvalidRequest(
-                        "the token is not a valid HTTP header value; nothing was sent".into(),
-                    ))
-                }
-            }
+            shared
+                .hooks()
+                .insert_token(request.headers_mut())
+                .map_err(|why| Error::InvalidRequest(why.to_owned()))?;
             let response = hooks::execute(
                 shared.http(),
                 shared.hooks(),
@@ -447,18 +440,6 @@ impl ServiceRequest {
         })
         .await
     }
-}
-
-fn secret_name(name: &HeaderName) -> bool {
-    matches!(
-        name.as_str(),
-        "x-auth-token"
-            | "x-subject-token"
-            | "x-service-token"
-            | "authorization"
-            | "proxy-authorization"
-            | "cookie"
-    )
 }
 
 /// Joins `path` to the endpoint `base` (see the module documentation).

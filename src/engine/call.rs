@@ -6,7 +6,6 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use super::error_body::ErrorInfo;
-use super::log::secret_header;
 use super::{Hooks, Scan, X_AUTH_TOKEN};
 use crate::{redact, Error};
 
@@ -278,7 +277,7 @@ pub(super) fn note_secrets(hooks: &Hooks, request: &reqwest::Request, scan: Scan
     let mut headers = Vec::new();
     let others = scan.headers.then(|| request.headers().iter());
     for (name, value) in others.into_iter().flatten() {
-        if name != X_AUTH_TOKEN && secret_header(name, value) {
+        if name != X_AUTH_TOKEN && (value.is_sensitive() || redact::secret_header(name.as_str())) {
             if let Ok(v) = value.to_str() {
                 headers.push(v.to_owned());
                 if let Some((_, credential)) = v.split_once(' ') {

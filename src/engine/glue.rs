@@ -7,7 +7,6 @@ use super::call::{in_call, note_string};
 use super::convert::{convert_error, ErrorBody};
 use super::route::check_route;
 use super::send::{execute, read_body, Scan};
-use super::token::X_AUTH_TOKEN;
 use super::{Hooks, ReadyOrBoxed};
 use crate::generated::Client as Raw;
 use crate::redact;
@@ -107,17 +106,9 @@ pub(super) fn pre_checks<E>(
         }
     }
     if authenticated {
-        match raw.inner().token_header() {
-            Ok(Some(value)) => {
-                request.headers_mut().insert(X_AUTH_TOKEN, value);
-            }
-            Ok(None) => {}
-            Err(()) => {
-                return Err(progenitor_client::Error::InvalidRequest(format!(
-                    "{id}: the token is not a valid HTTP header value (a control character such as a newline?); nothing was sent"
-                )))
-            }
-        }
+        raw.inner()
+            .insert_token(request.headers_mut())
+            .map_err(|why| progenitor_client::Error::InvalidRequest(format!("{id}: {why}")))?;
     }
     Ok(())
 }
@@ -196,7 +187,7 @@ pub(crate) fn from_response<T: serde::de::DeserializeOwned, E>(
     let status = response.status();
     let headers = std::mem::take(response.headers_mut());
     async move {
-        let full = read_body(&mut response)
+        let full = read_body(response.bytes_stream())
             .await
             .map_err(progenitor_client::Error::ResponseBodyError)?;
         // Matched rather than mapped and `?`-ed: the decoded body is moved once, into the

@@ -25,23 +25,6 @@ pub struct RequestTiming {
 /// Bodies in debug logs are cut to this many characters.
 pub(super) const LOG_BODY: usize = 4096;
 
-/// Headers whose values are credentials: never logged, shown as a hash in the curl line.
-pub(super) fn secret_header(
-    name: &reqwest::header::HeaderName,
-    value: &reqwest::header::HeaderValue,
-) -> bool {
-    use reqwest::header::{AUTHORIZATION, COOKIE, PROXY_AUTHORIZATION};
-    // A header name is lower case: the standard ones compare as numbers.
-    value.is_sensitive()
-        || name == AUTHORIZATION
-        || name == PROXY_AUTHORIZATION
-        || name == COOKIE
-        || matches!(
-            name.as_str(),
-            "x-auth-token" | "x-subject-token" | "x-service-token"
-        )
-}
-
 /// Logs a request on `keystone_v2::request` (its headers too with `debug`), its body on
 /// `keystone_v2::body` (with `debug`), and the curl-style line (with `log_curl`), every
 /// secret redacted. Nothing is computed unless the target is enabled.
@@ -57,7 +40,7 @@ pub(super) fn log_request(op: &str, request: &reqwest::Request, hooks: &Hooks) {
     }
     let secrets = &call_secrets();
     let shown = |k: &reqwest::header::HeaderName, v: &reqwest::header::HeaderValue| {
-        if secret_header(k, v) {
+        if v.is_sensitive() || redact::secret_header(k.as_str()) {
             None
         } else {
             Some(redact::text(
@@ -200,7 +183,8 @@ mod tests {
         );
         let hooks = Hooks::default();
         let shown = |k: &reqwest::header::HeaderName, v: &reqwest::header::HeaderValue| {
-            (!secret_header(k, v)).then(|| v.to_str().unwrap().to_owned())
+            (!(v.is_sensitive() || redact::secret_header(k.as_str())))
+                .then(|| v.to_str().unwrap().to_owned())
         };
         let redacted = redact::url(request.url().as_str());
         let line = curl_line(&request, &redacted, "{\"a\": 1}", &hooks, &shown);

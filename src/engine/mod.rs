@@ -59,7 +59,7 @@ pub use policy::{Jitter, DEFAULT_MAX_RETRY_DELAY, DEFAULT_RETRY_DELAY};
 pub use recorder::{Exchange, Recorder};
 pub use redirect::{redirect_policy, MAX_REDIRECTS};
 pub(crate) use route::encode_segment;
-pub(crate) use send::{execute, Scan};
+pub(crate) use send::{execute, read_body, Scan};
 pub(crate) use token::{token_header, TokenSource};
 use token::{Auth, X_AUTH_TOKEN};
 
@@ -205,9 +205,20 @@ impl Hooks {
         }
     }
 
-    /// The `X-Auth-Token` to send now, or why none can be.
-    pub(crate) fn auth_header(&self) -> Result<Option<reqwest::header::HeaderValue>, ()> {
-        self.token_header()
+    /// Puts the `X-Auth-Token` to send now into `headers` (nothing without a token), or says
+    /// why no token can be sent.
+    pub(crate) fn insert_token(
+        &self,
+        headers: &mut reqwest::header::HeaderMap,
+    ) -> Result<(), &'static str> {
+        match self.token_header() {
+            Ok(Some(value)) => {
+                headers.insert(X_AUTH_TOKEN, value);
+                Ok(())
+            }
+            Ok(None) => Ok(()),
+            Err(()) => Err("the token is not a valid HTTP header value (a control character such as a newline?); nothing was sent"),
+        }
     }
 
     /// Records every exchange into `recorder`.

@@ -45,19 +45,23 @@ pub(super) fn rebuild(
     reqwest::Response::from(rebuilt)
 }
 
-/// The whole body of `response`, chunk by chunk: the first chunk as it is when it is the only
-/// one, the chunks joined otherwise.
-pub(super) async fn read_body(response: &mut reqwest::Response) -> reqwest::Result<bytes::Bytes> {
-    let Some(first) = response.chunk().await? else {
+/// A whole body from its chunks (a response's, or a generated method's byte stream): the
+/// first chunk as it is when it is the only one, the chunks joined otherwise.
+pub(crate) async fn read_body(
+    chunks: impl futures::Stream<Item = reqwest::Result<bytes::Bytes>>,
+) -> reqwest::Result<bytes::Bytes> {
+    use futures::TryStreamExt as _;
+    let mut chunks = std::pin::pin!(chunks);
+    let Some(first) = chunks.try_next().await? else {
         return Ok(bytes::Bytes::new());
     };
-    let Some(second) = response.chunk().await? else {
+    let Some(second) = chunks.try_next().await? else {
         return Ok(first);
     };
     let mut all = bytes::BytesMut::with_capacity(first.len() + second.len());
     all.extend_from_slice(&first);
     all.extend_from_slice(&second);
-    while let Some(chunk) = response.chunk().await? {
+    while let Some(chunk) = chunks.try_next().await? {
         all.extend_from_slice(&chunk);
     }
     Ok(all.freeze())

@@ -224,16 +224,10 @@ pub(crate) async fn text(
     op: &'static str,
     stream: progenitor_client::ByteStream,
 ) -> Result<String> {
-    use futures::TryStreamExt as _;
-    let bytes: Vec<u8> = stream
-        .into_inner()
-        .try_fold(Vec::new(), |mut acc, chunk| async move {
-            acc.extend_from_slice(&chunk);
-            Ok(acc)
-        })
+    let bytes = crate::engine::read_body(stream.into_inner())
         .await
         .map_err(Error::transport)?;
-    String::from_utf8(bytes).map_err(|e| Error::InvalidResponse {
+    String::from_utf8(bytes.into()).map_err(|e| Error::InvalidResponse {
         operation: op.to_owned(),
         status: 200,
         message: format!("the body is not UTF-8: {e}"),
