@@ -3,7 +3,7 @@
 //! gives (the admin and public APIs).
 //!
 //! The data path is configuration → [`crate::ClientBuilder`] → [`crate::Client`] → here →
-//! [`crate::hooks`]. The hooks see this module only through [`crate::hooks::TokenSource`], so
+//! [`crate::hooks`]. The hooks see this module only through [`crate::engine::TokenSource`], so
 //! neither the client nor the session is known to them.
 
 mod credentials;
@@ -18,8 +18,8 @@ use std::time::Duration;
 use crate::access::AccessInfo;
 use crate::cache::{CacheKey, TokenCache};
 use crate::catalog::{EndpointFilter, Interface};
+use crate::engine::{finish, Hooks, TokenSource, Transport};
 use crate::generated::Client as Raw;
-use crate::hooks::{finish, Hooks, TokenSource, Transport};
 use crate::operations::{Api, Operation};
 use crate::url::root_url;
 use crate::{Error, Result, Secret};
@@ -38,9 +38,6 @@ pub(crate) struct Config {
     pub(crate) region_name: Option<String>,
     pub(crate) endpoint: Option<String>,
     pub(crate) stale_duration: Duration,
-    pub(crate) debug: bool,
-    pub(crate) connect_retries: u32,
-    pub(crate) retries: u32,
     pub(crate) timeout: Duration,
     /// The catalog interface of [`crate::Client::endpoint_url`].
     pub(crate) interface: Interface,
@@ -91,7 +88,7 @@ impl Session {
         config: Config,
         http: reqwest::Client,
         transport: Transport,
-        recorder: Option<Arc<crate::hooks::Recorder>>,
+        recorder: Option<Arc<crate::engine::Recorder>>,
     ) -> Arc<Session> {
         Arc::new_cyclic(|weak: &Weak<Session>| {
             let source: Weak<dyn TokenSource> = weak.clone();
@@ -139,7 +136,7 @@ impl Session {
     pub(crate) fn set_token_override(&self, token: Option<Secret>) -> Result<()> {
         let header = token
             .as_ref()
-            .map(crate::hooks::token_header)
+            .map(crate::engine::token_header)
             .transpose()
             .map_err(|e| Error::Configuration(format!("auth_token: {e}")))?;
         let mut s = self.state.write().unwrap_or_else(|e| e.into_inner());
@@ -150,7 +147,7 @@ impl Session {
                 .as_ref()
                 .map(|a| a.auth_token())
                 .or(self.config.token.as_ref())
-                .and_then(|t| crate::hooks::token_header(t).ok()),
+                .and_then(|t| crate::engine::token_header(t).ok()),
         };
         s.token_override = token;
         s.generation += 1;
@@ -166,7 +163,7 @@ impl Session {
             .config
             .token
             .as_ref()
-            .and_then(|t| crate::hooks::token_header(t).ok());
+            .and_then(|t| crate::engine::token_header(t).ok());
         s.generation += 1;
     }
 
@@ -240,7 +237,7 @@ impl Session {
             .config
             .token
             .as_ref()
-            .and_then(|t| crate::hooks::token_header(t).ok());
+            .and_then(|t| crate::engine::token_header(t).ok());
     }
 
     /// keystoneclient's `process_token`: checks the token and derives the admin and public URLs.
@@ -288,7 +285,7 @@ impl Session {
         };
         s.admin = admin.map(|a| self.raw(&a));
         s.token_header = Some(
-            crate::hooks::token_header(access.auth_token())
+            crate::engine::token_header(access.auth_token())
                 .map_err(|e| Error::AuthorizationFailure(format!("the token received: {e}")))?,
         );
         s.token_override = None;
@@ -320,7 +317,7 @@ impl Session {
             Some(_) => {
                 self.config.can_authenticate()
                     && s.renew_at
-                        .is_some_and(|at| crate::hooks::call_started() >= at)
+                        .is_some_and(|at| crate::engine::call_started() >= at)
             }
             None => !(self.config.token.is_some() && self.config.endpoint.is_some()),
         }
@@ -335,7 +332,7 @@ impl Session {
         };
         if needed {
             // The call waits for a token: what remains of its deadline is read from the clock.
-            crate::hooks::note_wait();
+            crate::engine::note_wait();
             self.reauthenticate(generation, None).await?;
         }
         Ok(())
@@ -351,7 +348,7 @@ impl Session {
         seen_generation: u64,
         refused: Option<&Secret>,
     ) -> Result<AccessInfo> {
-        crate::hooks::bounded(self.reauthenticate_now(seen_generation, refused)).await
+        crate::engine::bounded(self.reauthenticate_now(seen_generation, refused)).await
     }
 
     async fn reauthenticate_now(

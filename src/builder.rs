@@ -12,7 +12,7 @@ use crate::cache::TokenCache;
 use crate::catalog::Interface;
 use crate::client::Client;
 use crate::config::Source;
-use crate::hooks::Jitter;
+use crate::engine::Jitter;
 use crate::url::{root_url, service_url};
 use crate::{Error, Result, Secret};
 
@@ -80,7 +80,7 @@ pub struct ClientBuilder {
     user_agent: String,
     connect_retries: u32,
     retries: u32,
-    recorder: Option<Arc<crate::hooks::Recorder>>,
+    recorder: Option<Arc<crate::engine::Recorder>>,
     interface: Option<Interface>,
     token_cache: Option<Arc<dyn TokenCache>>,
     /// The cloud of the configuration files, if the builder came from them.
@@ -119,8 +119,8 @@ impl Default for Net {
     fn default() -> Self {
         Self {
             retriable: vec![503],
-            retry_delay: crate::hooks::DEFAULT_RETRY_DELAY,
-            max_retry_delay: crate::hooks::DEFAULT_MAX_RETRY_DELAY,
+            retry_delay: crate::engine::DEFAULT_RETRY_DELAY,
+            max_retry_delay: crate::engine::DEFAULT_MAX_RETRY_DELAY,
             jitter: Jitter::None,
             global_request_id: None,
             app_name: None,
@@ -176,7 +176,7 @@ impl Default for ClientBuilder {
             endpoint: None,
             timeout: Duration::from_secs(30),
             attempt_timeout: None,
-            max_body: crate::hooks::DEFAULT_MAX_BODY_SIZE,
+            max_body: crate::engine::DEFAULT_MAX_BODY_SIZE,
             original_ip: None,
             cert: None,
             key: None,
@@ -727,7 +727,7 @@ impl ClientBuilder {
     /// let recorder = std::sync::Arc::new(keystone_v2::hooks::Recorder::new());
     /// let b = keystone_v2::Client::builder().record(recorder.clone());
     /// ```
-    pub fn record(mut self, recorder: Arc<crate::hooks::Recorder>) -> Self {
+    pub fn record(mut self, recorder: Arc<crate::engine::Recorder>) -> Self {
         self.recorder = Some(recorder);
         self
     }
@@ -789,7 +789,7 @@ impl ClientBuilder {
             .map(|u| root_url(u, "endpoint"))
             .transpose()?;
         if let Some(token) = &self.token {
-            crate::hooks::token_header(token)
+            crate::engine::token_header(token)
                 .map_err(|e| Error::Configuration(format!("token: {e}")))?;
         }
         if self.password.is_some() && self.username.is_none() && self.user_id.is_none() {
@@ -813,7 +813,7 @@ impl ClientBuilder {
             }
         }
         if let Some(id) = &self.net.global_request_id {
-            if !crate::hooks::is_request_id(id) {
+            if !crate::engine::is_request_id(id) {
                 return Err(Error::Configuration(format!(
                     "global_request_id {:?} is not of the form req-<uuid> (OpenStack services ignore other values)",
                     crate::redact::excerpt(id, &[], 64)
@@ -849,9 +849,6 @@ impl ClientBuilder {
             region_name: self.region_name,
             endpoint,
             stale_duration: self.stale_duration,
-            debug: self.debug,
-            connect_retries: self.connect_retries,
-            retries: self.retries,
             timeout: self.timeout,
             interface: self.interface.unwrap_or_default(),
             cache: self.token_cache.clone(),
@@ -862,15 +859,15 @@ impl ClientBuilder {
             .flatten()
             .flat_map(|u| crate::redact::userinfo_secrets(u))
             .collect();
-        let transport = crate::hooks::Transport {
-            debug: config.debug,
-            connect_retries: config.connect_retries,
-            retries: config.retries,
+        let transport = crate::engine::Transport {
+            debug: self.debug,
+            connect_retries: self.connect_retries,
+            retries: self.retries,
             timeout: config.timeout,
             attempt_timeout: self.attempt_timeout,
             max_body: self.max_body,
             secrets,
-            policy: crate::hooks::Policy {
+            policy: crate::engine::Policy {
                 retriable: self.net.retriable.clone(),
                 retry_delay: self.net.retry_delay,
                 max_retry_delay: self.net.max_retry_delay,
@@ -881,7 +878,7 @@ impl ClientBuilder {
                 limiter: self
                     .net
                     .rate_limit
-                    .and_then(crate::hooks::RateLimiter::per_second),
+                    .and_then(crate::engine::RateLimiter::per_second),
                 semaphore: self.net.max_concurrency.map(tokio::sync::Semaphore::new),
                 timings: self.net.collect_timing.then(Default::default),
             },

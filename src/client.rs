@@ -12,7 +12,7 @@ use crate::operations::Operation;
 use crate::{Error, Result, Secret};
 
 /// The managers turn a generated call's outcome into this crate's result with it.
-pub(crate) use crate::hooks::finish;
+pub(crate) use crate::engine::finish;
 
 /// A Keystone v2.0 client: keystoneclient's `v2_0.Client`, async.
 ///
@@ -74,7 +74,7 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub async fn authenticate(&self) -> Result<AccessInfo> {
-        crate::hooks::within(
+        crate::engine::within(
             self.timeout(),
             "authenticate",
             self.shared.authenticate_now(),
@@ -90,7 +90,7 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub async fn access_info(&self) -> Result<AccessInfo> {
-        crate::hooks::within(self.timeout(), "authenticate", self.shared.ensure_token()).await?;
+        crate::engine::within(self.timeout(), "authenticate", self.shared.ensure_token()).await?;
         let s = self.shared.read();
         s.access.clone().ok_or_else(|| {
             Error::AuthorizationFailure("no token data: the client uses a static token".into())
@@ -105,7 +105,7 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub async fn auth_token(&self) -> Result<Secret> {
-        crate::hooks::within(self.timeout(), "authenticate", self.shared.ensure_token()).await?;
+        crate::engine::within(self.timeout(), "authenticate", self.shared.ensure_token()).await?;
         self.shared.current_token().ok_or_else(|| {
             Error::AuthorizationFailure("No valid authentication is available".into())
         })
@@ -238,7 +238,7 @@ impl Client {
             Error::InvalidRequest(format!("no operation {operation_id:?} in the spec"))
         })?;
         // Authentication is bounded by the timeout; the raw call is then a call of its own.
-        crate::hooks::within(self.timeout(), op.id, self.prepare(op)).await
+        crate::engine::within(self.timeout(), op.id, self.prepare(op)).await
     }
 
     /// Authenticates if the operation needs it and picks its API.

@@ -362,14 +362,14 @@ impl Error {
             .map(|u| crate::redact::url(u.as_str()))
             .unwrap_or_else(|| "<unknown>".into());
         let source = source.without_url();
-        if let Some(e) = find::<crate::hooks::TooLarge>(&source) {
+        if let Some(e) = find::<TooLarge>(&source) {
             return Error::ResponseTooLarge {
                 operation: e.operation.to_owned(),
                 url: e.url.clone(),
                 limit: e.limit,
             };
         }
-        if let Some(e) = find::<crate::hooks::RedirectRefused>(&source) {
+        if let Some(e) = find::<RedirectRefused>(&source) {
             return Error::Redirect {
                 url: e.from.clone(),
                 location: e.to.clone(),
@@ -400,22 +400,65 @@ fn find<'a, T: std::error::Error + 'static>(
     None
 }
 
-/// Whether an error's cause chain mentions TLS or certificates.
+/// Whether an error's cause chain holds a TLS error (rustls' own, however deep the I/O errors
+/// of the connection wrap it): recognised by its type, never by its message.
+#[cfg(feature = "rustls")]
 fn is_tls(e: &(dyn std::error::Error + 'static)) -> bool {
     let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
     while let Some(err) = cur {
-        let text = err.to_string().to_ascii_lowercase();
-        if text.contains("certificate")
-            || text.contains("tls")
-            || text.contains("handshake")
-            || text.contains("ssl")
-        {
+        if err.is::<rustls::Error>() {
             return true;
         }
-        cur = err.source();
+        // An I/O error's `source()` skips the error it wraps (it is that error's source): the
+        // wrapped error is where the TLS layer puts its own.
+        cur = match err.downcast_ref::<std::io::Error>() {
+            Some(io) => match io.get_ref() {
+                Some(inner) => Some(inner),
+                None => err.source(),
+            },
+            None => err.source(),
+        };
     }
     false
 }
+
+/// Without a TLS backend there is no TLS error.
+#[cfg(not(feature = "rustls"))]
+fn is_tls(_: &(dyn std::error::Error + 'static)) -> bool {
+    false
+}
+
+/// A redirect the policy refused (becomes [`Error::Redirect`]).
+#[derive(Debug)]
+pub(crate) struct RedirectRefused {
+    pub from: String,
+    pub to: String,
+    pub reason: &'static str,
+}
+
+impl std::fmt::Display for RedirectRefused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "redirect to {} refused: {}", self.to, self.reason)
+    }
+}
+
+impl std::error::Error for RedirectRefused {}
+
+/// A body past the limit (becomes [`Error::ResponseTooLarge`]).
+#[derive(Debug)]
+pub(crate) struct TooLarge {
+    pub operation: &'static str,
+    pub url: String,
+    pub limit: u64,
+}
+
+impl std::fmt::Display for TooLarge {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the response body is larger than {} bytes", self.limit)
+    }
+}
+
+impl std::error::Error for TooLarge {}
 
 impl From<EndpointNotFound> for Error {
     fn from(e: EndpointNotFound) -> Self {
@@ -473,3 +516,42 @@ impl std::fmt::Display for EndpointNotFound {
 }
 
 impl std::error::Error for EndpointNotFound {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An error that wraps another, as the HTTP layers wrap the TLS layer's.
+    #[derive(Debug)]
+    struct Wrapping(std::io::Error);
+
+    impl fmt::Display for Wrapping {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("client error (Connect)")
+        }
+    }
+
+    impl std::error::Error for Wrapping {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            Some(&self.0)
+        }
+    }
+
+    #[cfg(feature = "rustls")]
+    #[test]
+    fn tls_failures_are_recognised_by_type_wherever_they_are_in_the_chain() {
+        let untrusted = rustls::Error::InvalidCertificate(rustls::CertificateError::UnknownIssuer);
+        assert!(is_tls(&untrusted));
+        // As hyper-util hands it over: an I/O error wrapping the TLS layer's I/O error.
+        let io = std::io::Error::new(std::io::ErrorKind::InvalidData, untrusted);
+        let io = std::io::Error::other(io);
+        assert!(is_tls(&Wrapping(io)));
+    }
+
+    #[test]
+    fn words_in_a_message_do_not_make_a_tls_failure() {
+        let io = std::io::Error::other("certificate rejected during the TLS handshake (ssl)");
+        assert!(!is_tls(&io));
+        assert!(!is_tls(&Wrapping(io)));
+    }
+}

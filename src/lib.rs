@@ -15,6 +15,7 @@ pub mod config;
 #[cfg(feature = "emulator")]
 #[cfg_attr(docsrs, doc(cfg(feature = "emulator")))]
 pub mod emulator;
+mod engine;
 mod error;
 pub mod generated;
 pub mod hooks;
@@ -32,9 +33,9 @@ pub use access::AccessInfo;
 pub use builder::{ClientBuilder, DEFAULT_USER_AGENT};
 pub use catalog::{EndpointFilter, Interface, ServiceCatalog};
 pub use client::Client;
+pub use engine::{Jitter, RequestTiming};
 pub use error::{Error, HttpError, Result};
 pub use generated::types;
-pub use hooks::{Jitter, RequestTiming};
 pub use secret::Secret;
 pub use service::{ServiceClient, ServiceRequest, ServiceResponse};
 #[cfg(feature = "__rustls")]

@@ -181,6 +181,20 @@ pub fn excerpt(text: &str, secrets: &[String], max: usize) -> String {
     cut(&self::text(window, secrets), max)
 }
 
+/// Headers whose values are credentials (the name in lower case, as `HeaderName` keeps it):
+/// marked sensitive, never logged, shown as a hash in the curl line.
+pub(crate) fn secret_header(name: &str) -> bool {
+    matches!(
+        name,
+        "x-auth-token"
+            | "x-subject-token"
+            | "x-service-token"
+            | "authorization"
+            | "proxy-authorization"
+            | "cookie"
+    )
+}
+
 /// Keys whose values are secrets wherever they appear in a JSON body.
 fn secret_key(key: &str) -> bool {
     // Compared without case and without a lower-cased copy: this runs for every key of every

@@ -41,9 +41,9 @@ use reqwest::Method;
 
 use crate::catalog::EndpointFilter;
 use crate::client::Client;
-use crate::{hooks, redact, Error, Result};
+use crate::{engine, redact, Error, Result};
 
-/// The operation name of service requests in records ([`crate::hooks::Exchange`]) and errors.
+/// The operation name of service requests in records ([`crate::engine::Exchange`]) and errors.
 pub const SERVICE_OPERATION: &str = "service_request";
 
 /// A handle to one service of the catalog: cheap to clone (the client's session and
@@ -118,7 +118,7 @@ impl ServiceClient {
     /// # Ok(()) }
     /// ```
     pub async fn endpoint(&self) -> Result<reqwest::Url> {
-        hooks::within(
+        engine::within(
             self.client.timeout(),
             &self.filter.service_type,
             self.resolve(),
@@ -368,7 +368,7 @@ impl ServiceRequest {
     {
         match (HeaderName::try_from(name), HeaderValue::try_from(value)) {
             (Ok(name), Ok(mut value)) => {
-                if secret_name(&name) {
+                if redact::secret_header(name.as_str()) {
                     value.set_sensitive(true);
                 }
                 self.headers.insert(name, value);
@@ -421,7 +421,7 @@ impl ServiceRequest {
         let client = self.service.client.clone();
         let timeout = self.timeout.unwrap_or_else(|| client.timeout());
         let service_type = self.service.filter.service_type.clone();
-        hooks::within(timeout, &service_type, async move {
+        engine::within(timeout, &service_type, async move {
             let base = self.service.resolve().await?;
             let mut url = join(&base, &self.path)?;
             if let Some(q) = &self.query {
@@ -435,23 +435,16 @@ impl ServiceRequest {
             let mut request = reqwest::Request::new(self.method, url);
             *request.headers_mut() = self.headers;
             *request.body_mut() = self.body;
-            match shared.hooks().auth_header() {
-                Ok(Some(token)) => {
-                    request.headers_mut().insert("x-auth-token", token);
-                }
-                Ok(None) => {}
-                Err(()) => {
-                    return Err(Error::InvalidRequest(
-                        "the token is not a valid HTTP header value; nothing was sent".into(),
-                    ))
-                }
-            }
-            let response = hooks::execute(
+            shared
+                .hooks()
+                .insert_token(request.headers_mut())
+                .map_err(|why| Error::InvalidRequest(why.to_owned()))?;
+            let response = engine::execute(
                 shared.http(),
                 shared.hooks(),
                 request,
                 SERVICE_OPERATION,
-                hooks::Scan {
+                engine::Scan {
                     path: true,
                     body: true,
                     headers: true,
@@ -461,24 +454,12 @@ impl ServiceRequest {
             .map_err(Error::transport)?;
             let status = response.status();
             if status.is_client_error() || status.is_server_error() {
-                return Err(hooks::http_error(status, response.headers(), (None, None)));
+                return Err(engine::http_error(status, response.headers(), (None, None)));
             }
             Ok(ServiceResponse { response })
         })
         .await
     }
-}
-
-fn secret_name(name: &HeaderName) -> bool {
-    matches!(
-        name.as_str(),
-        "x-auth-token"
-            | "x-subject-token"
-            | "x-service-token"
-            | "authorization"
-            | "proxy-authorization"
-            | "cookie"
-    )
 }
 
 /// Joins `path` to the endpoint `base` (see the module documentation).
@@ -585,7 +566,7 @@ impl ServiceResponse {
     /// # Ok(()) }
     /// ```
     pub fn request_id(&self) -> Option<String> {
-        hooks::request_id(self.response.headers())
+        engine::request_id(self.response.headers())
     }
 
     /// The final URL (after same-origin redirects), redacted.

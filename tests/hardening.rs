@@ -783,6 +783,37 @@ async fn an_encoded_token_id_in_the_path_is_scrubbed_whether_a_manager_or_the_ra
     }
 }
 
+#[tokio::test]
+async fn an_error_answer_keeps_its_request_in_the_error_and_only_the_servers_headers() {
+    let (_emulator, client, _recorder) = emulator_admin().await;
+    let managed = client.tenants().get("no-such-tenant").await.unwrap_err();
+    let http = managed.http().unwrap();
+    assert_eq!((http.status.as_u16(), http.method.as_str()), (404, "GET"));
+    assert!(
+        http.url.ends_with("/v2.0/tenants/no-such-tenant"),
+        "{}",
+        http.url
+    );
+    assert!(http.message.is_some(), "{http:?}");
+    // The generated client sees the canonical body and the server's headers, nothing made up.
+    let raw = client.raw("tenants_get").await.unwrap();
+    match raw.tenants_get("no-such-tenant").await {
+        Err(progenitor_client::Error::ErrorResponse(answer)) => {
+            assert_eq!(answer.status().as_u16(), 404);
+            assert_eq!(answer.error.code, 404);
+            assert!(
+                answer
+                    .headers()
+                    .keys()
+                    .all(|k| !k.as_str().starts_with("x-keystone")),
+                "{:?}",
+                answer.headers()
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // 8. `extra` never repeats a typed attribute.
 

@@ -124,7 +124,7 @@ forward! {
     log_curl(on: bool) => "log_curl(true)";
     endpoint_override(service_type: impl Into<String>, url: impl Into<String>) =>
         r#"endpoint_override("compute", "http://nova.internal:8774/v2.1/3a9a06e4")"#;
-    record(recorder: Arc<crate::hooks::Recorder>) =>
+    record(recorder: Arc<crate::engine::Recorder>) =>
         "record(std::sync::Arc::new(keystone_v2::hooks::Recorder::new()))";
     interface(interface: Interface) => "interface(keystone_v2::Interface::Internal)";
     token_cache(cache: Arc<dyn TokenCache>) =>

@@ -51,7 +51,7 @@ impl ClientBuilder {
                 self.attempt_timeout
                     .map_or(self.timeout, |a| a.min(self.timeout)),
             )
-            .redirect(crate::hooks::redirect_policy());
+            .redirect(crate::engine::redirect_policy());
         self.tls(b)?
             .build()
             .map_err(|e| Error::Configuration(format!("cannot build the HTTP client: {e}")))

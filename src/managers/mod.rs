@@ -57,24 +57,15 @@ macro_rules! call {
         };
         // Boxed: the call's state is allocated once instead of being copied at every level
         // of futures above it (the deadline, the call's scope, the manager's methods).
-        $crate::hooks::call_scope(
+        $crate::engine::call_scope(
             client.shared.hooks(),
             client.timeout(),
             $op,
             Box::pin(async {
                 let $raw = client.prepare(OP).await?;
-                let replay = $crate::hooks::rebuild_begin();
-                // Each outcome lives only until the next attempt is made, so that no outcome
-                // is kept in this future beside the generated call's; the last one is handed
-                // to `$finish` where it is.
-                let finished = loop {
-                    let $result = $call.await;
-                    if !$crate::hooks::rebuild_requested() {
-                        let $entry = OP;
-                        break $finish;
-                    }
-                };
-                $crate::hooks::rebuild_end(replay);
+                let $result = $call.await;
+                let $entry = OP;
+                let finished = $finish;
                 finished.await
             }),
         )
@@ -88,7 +79,7 @@ pub(crate) use call;
 /// `Ok(Some(body))` for the success with a body. The one place that reads `empty_success`:
 /// `build.rs` hides those statuses from progenitor, so the generated method reports them as
 /// an unexpected response.
-pub(crate) async fn optional<T: Send + 'static, E: crate::hooks::ErrorBody + Send + 'static>(
+pub(crate) async fn optional<T: Send + 'static, E: crate::engine::ErrorBody + Send + 'static>(
     op: &'static crate::operations::Operation,
     result: std::result::Result<progenitor_client::ResponseValue<T>, progenitor_client::Error<E>>,
 ) -> Result<Option<T>> {
@@ -183,16 +174,10 @@ pub(crate) async fn text(
     op: &'static str,
     stream: progenitor_client::ByteStream,
 ) -> Result<String> {
-    use futures::TryStreamExt as _;
-    let bytes: Vec<u8> = stream
-        .into_inner()
-        .try_fold(Vec::new(), |mut acc, chunk| async move {
-            acc.extend_from_slice(&chunk);
-            Ok(acc)
-        })
+    let bytes = crate::engine::read_body(stream.into_inner())
         .await
         .map_err(Error::transport)?;
-    String::from_utf8(bytes).map_err(|e| Error::InvalidResponse {
+    String::from_utf8(bytes.into()).map_err(|e| Error::InvalidResponse {
         operation: op.to_owned(),
         status: 200,
         message: format!("the body is not UTF-8: {e}"),

@@ -332,7 +332,7 @@ impl<'a> UserManager<'a> {
         password: impl Into<Secret>,
     ) -> Result<AccessInfo> {
         let (original_password, password) = (original_password.into(), password.into());
-        crate::hooks::within(
+        crate::engine::within(
             self.client.timeout(),
             "users_update_own_password",
             self.change_own_password(original_password, password),

@@ -66,7 +66,7 @@ async fn versions(
         Err(progenitor_client::Error::UnexpectedResponse(r)) if r.status().as_u16() == 300 => {
             parse(&r.text().await.map_err(Error::transport)?, 300)
         }
-        Err(e) => Err(crate::hooks::convert_error("versions_list", e).await),
+        Err(e) => Err(crate::engine::convert_error("versions_list", e).await),
     }
 }
 

@@ -1,0 +1,264 @@
+//! Error bodies of every form (Keystone's, the older faults, text, HTML, nothing): read,
+//! understood, scrubbed, and replaced by Keystone's canonical error body; what was found is
+//! kept in the call's context for the error's conversion.
+
+use std::time::{Duration, Instant};
+
+use super::call::{call_remaining, call_secrets, note_error};
+use super::limits::ERROR_BODY_LIMIT;
+use super::log::{log_response, LOG_BODY};
+use super::send::rebuild;
+use super::{Exchange, Hooks};
+use crate::redact;
+
+/// Excerpts in errors are cut to this many characters.
+pub(super) const EXCERPT: usize = 200;
+/// Messages in errors are cut to this many characters.
+pub(super) const MESSAGE: usize = 1024;
+
+pub(super) async fn error_response(
+    hooks: &Hooks,
+    op: &'static str,
+    method: &reqwest::Method,
+    mut response: reqwest::Response,
+    started: Option<Instant>,
+) -> reqwest::Response {
+    let secrets = &call_secrets();
+    if tracing::enabled!(target: "keystone_v2::response", tracing::Level::DEBUG) {
+        log_response(op, method, &response, started);
+    }
+    let status = response.status();
+    let version = response.version();
+    let response_url = response.url().clone();
+    let url = redact::url(response_url.as_str());
+    let mut headers = response.headers().clone();
+    let limit = ERROR_BODY_LIMIT.min(usize::try_from(hooks.max_body).unwrap_or(usize::MAX));
+    let mut body = Vec::new();
+    let mut complete = true;
+    // Read at most `limit` bytes, and stop short of the call's deadline: the status is
+    // what matters, so a body cut by the server, a slow body or the limit still gives an
+    // error with this status and what was read.
+    let read_by =
+        tokio::time::Instant::now() + call_remaining().saturating_sub(Duration::from_millis(100));
+    loop {
+        match tokio::time::timeout_at(read_by, response.chunk()).await {
+            Ok(Ok(Some(chunk))) => {
+                let room = limit - body.len();
+                body.extend_from_slice(&chunk[..chunk.len().min(room)]);
+                if chunk.len() > room {
+                    complete = false;
+                    break;
+                }
+            }
+            Ok(Ok(None)) => break,
+            Ok(Err(_)) | Err(_) => {
+                complete = false;
+                break;
+            }
+        }
+    }
+    drop(response);
+    let found = ErrorInfo::parse(status, &body, complete, secrets);
+    tracing::debug!(target: "keystone_v2::response", operation = op, method = %method, url = %url, status = status.as_u16(),
+        message = found.message.as_deref().unwrap_or(""), "error response");
+    if hooks.debug && tracing::enabled!(target: "keystone_v2::body", tracing::Level::DEBUG) {
+        tracing::debug!(target: "keystone_v2::body", operation = op, direction = "response", status = status.as_u16(),
+            body = %redact::text(&redact::body(&body, LOG_BODY), secrets), "error body");
+    }
+    if let Some(recorder) = &hooks.recorder {
+        let scrubbed = match std::str::from_utf8(&body) {
+            Ok(text) => bytes::Bytes::from(redact::text(text, secrets)),
+            Err(_) => bytes::Bytes::from(body),
+        };
+        recorder.push(Exchange {
+            operation: op,
+            method: method.clone(),
+            status,
+            body: scrubbed,
+        });
+    }
+    let canonical = serde_json::json!({"error": {
+        "code": status.as_u16(),
+        "title": found.title.clone().unwrap_or_else(|| status.canonical_reason().unwrap_or("").to_owned()),
+        "message": found.message.clone().unwrap_or_default(),
+    }})
+    .to_string();
+    for h in [
+        reqwest::header::CONTENT_LENGTH,
+        reqwest::header::CONTENT_ENCODING,
+        reqwest::header::TRANSFER_ENCODING,
+    ] {
+        headers.remove(h);
+    }
+    headers.insert(
+        reqwest::header::CONTENT_TYPE,
+        reqwest::header::HeaderValue::from_static("application/json"),
+    );
+    // What was found goes to the call's conversion of the error (`http_error`), not into the
+    // response: a user of the generated client sees the canonical body only.
+    note_error(
+        status,
+        ErrorInfo {
+            method: method.as_str().to_owned(),
+            url,
+            ..found
+        },
+    );
+    rebuild(status, version, headers, response_url, canonical)
+}
+
+/// What an error body said, whatever its form, scrubbed and cut.
+#[derive(Debug, Default, PartialEq)]
+pub(super) struct ErrorInfo {
+    pub(super) message: Option<String>,
+    pub(super) title: Option<String>,
+    pub(super) details: Option<String>,
+    /// The request's method.
+    pub(super) method: String,
+    /// The request's URL, redacted.
+    pub(super) url: String,
+}
+
+impl ErrorInfo {
+    pub(super) fn parse(
+        status: reqwest::StatusCode,
+        body: &[u8],
+        complete: bool,
+        secrets: &[String],
+    ) -> ErrorInfo {
+        let clean = |s: &str, max: usize| {
+            let s: String = redact::excerpt(s.trim(), secrets, max)
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect();
+            Some(s).filter(|s| !s.is_empty())
+        };
+        let str_of = |v: Option<&serde_json::Value>| v.and_then(|v| v.as_str()).map(str::to_owned);
+        let mut info = ErrorInfo::default();
+        let json = if complete {
+            serde_json::from_slice::<serde_json::Value>(body).ok()
+        } else {
+            None
+        };
+        match json {
+            Some(v) => {
+                let (message, title, details) = match v.get("error") {
+                    Some(serde_json::Value::String(s)) => (Some(s.clone()), None, None),
+                    Some(e) => (
+                        str_of(e.get("message")),
+                        str_of(e.get("title")),
+                        str_of(e.get("details")),
+                    ),
+                    None => match v.as_object().and_then(|m| m.iter().next()) {
+                        // The older fault form: {"itemNotFound": {"message", "code", "details"}}.
+                        Some((fault, inner))
+                            if inner.get("message").is_some_and(|m| m.is_string()) =>
+                        {
+                            (
+                                str_of(inner.get("message")),
+                                Some(fault.clone()),
+                                str_of(inner.get("details")),
+                            )
+                        }
+                        _ => (str_of(v.get("message")), None, None),
+                    },
+                };
+                info.message = message.and_then(|m| clean(&m, MESSAGE));
+                info.title = title.and_then(|t| clean(&t, 128));
+                info.details = details.and_then(|d| clean(&d, EXCERPT));
+                if info.message.is_none() {
+                    info.details = clean(&redact::error_excerpt(body, EXCERPT), EXCERPT);
+                }
+            }
+            None if body.is_empty() => {}
+            None => {
+                let head = String::from_utf8_lossy(&body[..body.len().min(8 * 1024)]);
+                let lower = head.to_ascii_lowercase();
+                let message = if lower.contains("<html")
+                    || lower.contains("<!doctype")
+                    || lower.trim_start().starts_with('<')
+                {
+                    html_text(&head, &lower, "title").or_else(|| html_text(&head, &lower, "h1"))
+                } else {
+                    head.lines()
+                        .map(str::trim)
+                        .find(|l| !l.is_empty())
+                        .map(str::to_owned)
+                };
+                // Broken JSON, or text naming a secret key, may hold secrets the request did
+                // not carry (a token the server issued): no message from it then.
+                let json_like = lower.trim_start().starts_with(['{', '[']);
+                info.message = message
+                    .filter(|m| !json_like && !redact::may_hold_secret(m))
+                    .and_then(|m| clean(&m, MESSAGE));
+                info.details = clean(&redact::error_excerpt(body, EXCERPT), EXCERPT);
+                if !complete {
+                    let note = format!("(body cut after {} bytes)", body.len());
+                    info.details = Some(match info.details.take() {
+                        Some(d) => format!("{d} {note}"),
+                        None => note,
+                    });
+                }
+            }
+        }
+        if info.message.as_deref() == status.canonical_reason() {
+            // A page that only repeats the reason phrase adds nothing.
+            info.title = info.title.or(info.message.take());
+        }
+        info
+    }
+}
+
+/// The text inside the first `<tag>` of an HTML page, tags stripped and spaces collapsed.
+pub(super) fn html_text(head: &str, lower: &str, tag: &str) -> Option<String> {
+    let open = lower.find(&format!("<{tag}"))?;
+    let start = open + lower[open..].find('>')? + 1;
+    let end = start
+        + lower[start..]
+            .find(&format!("</{tag}"))
+            .unwrap_or(lower.len() - start);
+    let inner = head.get(start..end)?;
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in inner.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(text).filter(|t| !t.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_bodies_of_every_form_give_their_message() {
+        let s = reqwest::StatusCode::NOT_FOUND;
+        let secrets = ["hunter2-secret".to_owned()];
+        let parse = |b: &str| ErrorInfo::parse(s, b.as_bytes(), true, &secrets);
+        let keystone = parse(r#"{"error": {"message": "m", "title": "t", "code": 404}}"#);
+        assert_eq!(
+            (keystone.message.as_deref(), keystone.title.as_deref()),
+            (Some("m"), Some("t"))
+        );
+        let fault = parse(r#"{"itemNotFound": {"message": "gone", "details": "d"}}"#);
+        assert_eq!(fault.details.as_deref(), Some("d"));
+        assert_eq!(
+            parse("<html><title>Oops</title></html>").message.as_deref(),
+            Some("Oops")
+        );
+        assert_eq!(parse("Not Found").title.as_deref(), Some("Not Found"));
+        assert_eq!(parse("").message, None);
+        let echoed = parse(r#"{"error": {"message": "bad password hunter2-secret"}}"#);
+        assert_eq!(echoed.message.as_deref(), Some("bad password ***"));
+        let long = "x".repeat(100_000);
+        assert!(parse(&long).message.unwrap().chars().count() <= MESSAGE + 1);
+        let cut = ErrorInfo::parse(s, b"{\"error\": {\"mess", false, &[]);
+        assert!(cut.details.unwrap().contains("cut after"));
+    }
+}
