@@ -673,4 +673,176 @@ mod behaviour {
         let fresh = reqwest::Client::new();
         assert!(fresh.get(&url).send().await.is_err());
     }
+
+    // --- tokens added by the control from their bodies ----------------------------------------
+
+    /// A v2.0 token body of a user and tenant the emulator does not have, expiring `in_secs`
+    /// after the emulator's now.
+    fn foreign_token(e: &Emulator, id: &str, in_secs: i64) -> Value {
+        let expires = e.control().now() + chrono::Duration::seconds(in_secs);
+        json!({"access": {
+            "token": {
+                "id": id,
+                "expires": expires.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                "issued_at": "2024-01-01T00:00:00Z",
+                "audit_ids": ["audit-1"],
+                "tenant": {"id": "t-ext", "name": "ext", "enabled": true, "description": null},
+            },
+            "user": {"id": "u-ext", "name": "ext-user", "username": "ext-user",
+                     "roles": [{"name": "reader"}], "roles_links": []},
+            "serviceCatalog": [{"type": "object-store", "name": "swift", "endpoints_links": [],
+                "endpoints": [{"id": "ep-1", "region": "RegionX", "publicURL": "http://swift/pub",
+                               "internalURL": "http://swift/int", "adminURL": "http://swift/adm"}]}],
+            "metadata": {"is_admin": 0, "roles": []},
+        }})
+    }
+
+    fn revoked_ids(armored: &str) -> Vec<String> {
+        use base64::Engine as _;
+        let b64: String = armored
+            .lines()
+            .filter(|l| !l.starts_with("-----"))
+            .collect();
+        let decoded = base64::engine::general_purpose::STANDARD
+            .decode(b64)
+            .expect("base64");
+        let list: Value = serde_json::from_slice(&decoded).expect("a JSON revocation list");
+        list["revoked"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["id"].as_str().unwrap().to_owned())
+            .collect()
+    }
+
+    #[tokio::test]
+    async fn an_added_token_validates_with_its_own_body_until_it_expires() {
+        let e = Emulator::start().await.unwrap();
+        let body = foreign_token(&e, "ext-token-1", 60);
+        assert_eq!(e.control().add_token(body.clone()).unwrap(), "ext-token-1");
+        let url = format!("{}/tokens/ext-token-1", e.admin_url());
+        let (status, answer) = get(url.clone(), Some("ADMIN")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(answer, body);
+        let head = http()
+            .head(&url)
+            .header("X-Auth-Token", "ADMIN")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(head.status(), StatusCode::OK);
+        let own = get(format!("{url}?belongsTo=t-ext"), Some("ADMIN")).await;
+        assert_eq!(own.0, StatusCode::OK);
+        let other = get(format!("{url}?belongsTo=t-other"), Some("ADMIN")).await;
+        assert_eq!(other.0, StatusCode::UNAUTHORIZED);
+        let (status, listed) = get(format!("{url}/endpoints"), Some("ADMIN")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(
+            listed["endpoints"],
+            json!([{"id": "ep-1", "name": "swift", "type": "object-store", "region": "RegionX",
+                    "publicURL": "http://swift/pub", "internalURL": "http://swift/int",
+                    "adminURL": "http://swift/adm"}])
+        );
+
+        e.control().advance(Duration::from_secs(61));
+        let (status, answer) = get(url, Some("ADMIN")).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{answer}");
+        assert_eq!(
+            answer["error"]["message"],
+            "Could not find token: ext-token-1."
+        );
+    }
+
+    #[tokio::test]
+    async fn a_revoked_added_token_is_refused_and_listed_as_revoked() {
+        let e = Emulator::start().await.unwrap();
+        let id = e
+            .control()
+            .add_token(foreign_token(&e, "ext-token-2", 600))
+            .unwrap();
+        let url = format!("{}/tokens/{id}", e.admin_url());
+        let (status, _) = call(reqwest::Method::DELETE, url.clone(), Some("ADMIN"), None).await;
+        assert_eq!(status, StatusCode::NO_CONTENT);
+        assert_eq!(
+            get(url.clone(), Some("ADMIN")).await.0,
+            StatusCode::NOT_FOUND
+        );
+        let (status, _) = call(reqwest::Method::DELETE, url, Some("ADMIN"), None).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "revoked twice");
+        let (status, list) = get(format!("{}/tokens/revoked", e.admin_url()), Some("ADMIN")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(revoked_ids(list["signed"].as_str().unwrap()), [id.as_str()]);
+        // Adding it again makes it valid again.
+        e.control().add_token(foreign_token(&e, &id, 600)).unwrap();
+        let (status, _) = get(format!("{}/tokens/{id}", e.admin_url()), Some("ADMIN")).await;
+        assert_eq!(status, StatusCode::OK);
+    }
+
+    #[tokio::test]
+    async fn an_added_token_authorizes_no_other_request() {
+        let e = Emulator::start().await.unwrap();
+        let id = e
+            .control()
+            .add_token(foreign_token(&e, "ext-token-3", 600))
+            .unwrap();
+        let (status, _) = get(format!("{}/tenants", e.public_url()), Some(&id)).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+        let (status, _) = get(format!("{}/tokens/{id}", e.admin_url()), Some(&id)).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+    }
+
+    #[tokio::test]
+    async fn the_sdk_reads_an_added_token_like_an_issued_one() {
+        let e = Emulator::start().await.unwrap();
+        let id = e
+            .control()
+            .add_token(foreign_token(&e, "ext-token-4", 600))
+            .unwrap();
+        let client = keystone_v2::Client::builder()
+            .auth_url(e.public_url())
+            .username("admin")
+            .password(e.admin_password())
+            .tenant_name("admin")
+            .build()
+            .unwrap();
+        let tokens = client.tokens();
+        let info = tokens.validate_access_info(&id).await.unwrap();
+        assert_eq!(info.user_id(), "u-ext");
+        assert_eq!(info.project_id(), Some("t-ext"));
+        assert_eq!(info.role_names(), ["reader"]);
+        assert!(tokens.check(&id, Some("t-ext")).await.unwrap());
+        let endpoints = tokens.endpoints(&id).await.unwrap();
+        assert_eq!(endpoints.len(), 1);
+        tokens.delete(&id).await.unwrap();
+        assert!(!tokens.check(&id, None).await.unwrap());
+    }
+
+    #[tokio::test]
+    async fn malformed_or_taken_token_bodies_are_refused_and_not_added() {
+        use keystone_v2::emulator::AddTokenError;
+        let e = Emulator::start().await.unwrap();
+        let control = e.control();
+        assert_eq!(
+            control.add_token(json!({"token": {}})),
+            Err(AddTokenError::NotAnAccessBody)
+        );
+        let mut no_expiry = foreign_token(&e, "ext-token-5", 600);
+        no_expiry["access"]["token"]["expires"] = json!("tomorrow");
+        assert_eq!(
+            control.add_token(no_expiry),
+            Err(AddTokenError::InvalidExpiry)
+        );
+        let url = format!("{}/tokens/ext-token-5", e.admin_url());
+        assert_eq!(get(url, Some("ADMIN")).await.0, StatusCode::NOT_FOUND);
+        let issued = token_id(&login(&e, true).await);
+        assert_eq!(
+            control.add_token(foreign_token(&e, &issued, 600)),
+            Err(AddTokenError::IdInUse)
+        );
+        let (_, answer) = get(format!("{}/tokens/{issued}", e.admin_url()), Some("ADMIN")).await;
+        assert_eq!(
+            answer["access"]["user"]["name"], "admin",
+            "the issued token stays"
+        );
+    }
 }

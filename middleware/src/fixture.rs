@@ -35,6 +35,12 @@ use crate::{AuthTokenConfig, AuthTokenLayer, ConfigError};
 
 /// A v2.0 token body (`{"access": {...}}`), built as keystoneauth's `fixture.V2Token` builds it.
 ///
+/// Besides [`AuthTokenFixture`], the emulator of `keystone-v2` (feature `emulator`) accepts
+/// its [`to_json`](Self::to_json) body: `emulator.control().add_token(token.to_json())`
+/// makes the token valid there, validated by the layer through the emulator like any token
+/// (until its expiry by the emulator's clock, or its revocation), with no user, tenant or
+/// role created.
+///
 /// ```
 /// use keystone_v2_middleware::fixture::V2Token;
 /// let token = V2Token::new().user("u1", "alice").set_scope("t1", "demo").add_role("member");
@@ -226,7 +232,8 @@ impl V2Token {
         self
     }
 
-    /// The body Keystone would answer to `GET /v2.0/tokens/{id}`.
+    /// The body Keystone would answer to `GET /v2.0/tokens/{id}` (what the emulator's
+    /// `Control::add_token` takes).
     ///
     /// ```
     /// let body = keystone_v2_middleware::fixture::V2Token::new().to_json();

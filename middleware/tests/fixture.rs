@@ -1,11 +1,12 @@
-//! The test kit: chosen tokens valid with no Keystone, and token bodies.
+//! The test kit: chosen tokens valid with no Keystone, and token bodies (which the emulator
+//! accepts too).
 
 mod common;
 
 use std::sync::Arc;
 
 use chrono::{Duration, Utc};
-use common::{app, send, UNAUTHORIZED};
+use common::{app, send, Keystone, UNAUTHORIZED};
 use keystone_v2_middleware::fixture::{AuthTokenFixture, V2Token};
 use keystone_v2_middleware::AuthTokenConfig;
 
@@ -119,4 +120,46 @@ async fn a_service_token_whose_identity_cannot_be_a_header_is_refused() {
         ("X-Service-Token", service.as_str()),
     ];
     assert_eq!(send(&app, "/", &headers).await.status, 401);
+}
+
+#[tokio::test]
+async fn a_v2_token_added_to_the_emulator_is_confirmed_with_its_identity_until_revoked() {
+    let ks = Keystone::start().await;
+    let token = V2Token::new()
+        .user("u-ext", "carol")
+        .set_scope("t-ext", "outside")
+        .add_role("member")
+        .add_role_with_id("r-9", "auditor")
+        .add_service("object-store", "swift")
+        .add_endpoint(
+            "http://swift/pub",
+            "http://swift/int",
+            "http://swift/adm",
+            "RegionX",
+        );
+    let id = ks.emulator.control().add_token(token.to_json()).unwrap();
+    assert_eq!(id, token.token_id());
+    let app = app(ks.layer(ks.config().token_cache_time(None)));
+    let a = send(&app, "/", &[("X-Auth-Token", &id)]).await;
+    assert_eq!(a.status, 200);
+    assert_eq!(
+        a.seen_one("x-identity-status").as_deref(),
+        Some("Confirmed")
+    );
+    assert_eq!(a.seen_one("x-user-id").as_deref(), Some("u-ext"));
+    assert_eq!(a.seen_one("x-user-name").as_deref(), Some("carol"));
+    assert_eq!(a.seen_one("x-project-id").as_deref(), Some("t-ext"));
+    assert_eq!(a.seen_one("x-project-name").as_deref(), Some("outside"));
+    assert_eq!(a.seen_one("x-roles").as_deref(), Some("member,auditor"));
+    let catalog: serde_json::Value =
+        serde_json::from_str(&a.seen_one("x-service-catalog").unwrap()).unwrap();
+    assert_eq!(catalog[0]["type"], "object-store");
+    assert_eq!(catalog[0]["endpoints"][0]["publicURL"], "http://swift/pub");
+    assert_eq!(catalog[0]["endpoints"][0]["region"], "RegionX");
+    assert_eq!(ks.validations(), 1, "validated by the emulator");
+
+    ks.admin.tokens().delete(&id).await.unwrap();
+    let a = send(&app, "/", &[("X-Auth-Token", &id)]).await;
+    assert_eq!(a.status, 401);
+    assert_eq!(a.body, UNAUTHORIZED.as_bytes());
 }

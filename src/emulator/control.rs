@@ -1,15 +1,15 @@
-//! The test control of a running emulator: its clock, token lifetime, injected faults (see
-//! [`super::faults`]), catalog shaping and request counters.
+//! The test control of a running emulator: its clock, token lifetime, tokens added from their
+//! bodies, injected faults (see [`super::faults`]), catalog shaping and request counters.
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use serde_json::{json, Map};
+use serde_json::{json, Map, Value};
 
 use super::faults::{Fault, Match};
 use super::shared::{lock, Shared};
-use super::state::{new_id, Endpoint, Interface, Service};
+use super::state::{new_id, AddTokenError, AddedToken, Endpoint, Interface, Service};
 use crate::operations;
 
 /// A cheap, cloneable handle that controls a running [`Emulator`](super::Emulator).
@@ -60,6 +60,48 @@ impl Control {
     /// ```
     pub fn set_token_lifetime(&self, lifetime: Duration) {
         lock(&self.shared.state).token_lifetime = lifetime;
+    }
+
+    /// Makes a token built outside the emulator valid, without creating its user, tenant or
+    /// roles: `body` is a whole v2.0 token answer, `{"access": {"token": {"id", "expires", ...},
+    /// "user": {...}, "serviceCatalog": [...], ...}}` (what `GET /v2.0/tokens/{id}` answers,
+    /// such as the middleware test kit's `V2Token::to_json()`). Returns the token id.
+    ///
+    /// From then on, `GET` and `HEAD /v2.0/tokens/{id}` answer `body` as given (`belongsTo`
+    /// compares with `access.token.tenant.id`), `GET /v2.0/tokens/{id}/endpoints` lists the
+    /// endpoints of its `serviceCatalog`, and `DELETE /v2.0/tokens/{id}` revokes it (it is then
+    /// in the revocation list until its expiry). After `access.token.expires` by the
+    /// emulator's clock (see [`Control::advance`]), or once revoked, validation answers 404
+    /// like for an unknown token; an expiry already past is accepted (the token is then
+    /// refused at once). Adding a token id again replaces the earlier body, valid again.
+    ///
+    /// Such a token is not accepted as the `X-Auth-Token` of other requests (401): its user
+    /// and roles are not the emulator's, so nothing would say what it may do.
+    ///
+    /// # Errors
+    ///
+    /// [`AddTokenError`] when `body` has no `access` object, no non-empty `access.token.id`,
+    /// no `access.token.expires` that is a time, is not a token answer the SDK decodes (no
+    /// `access.user.id`, a field of the wrong type), or when its id is that of a token the
+    /// emulator issued.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+    /// let emulator = keystone_v2::emulator::Emulator::start().await?;
+    /// let id = emulator.control().add_token(serde_json::json!({"access": {
+    ///     "token": {"id": "my-token", "expires": "2099-01-01T00:00:00Z",
+    ///               "tenant": {"id": "t1", "name": "demo"}},
+    ///     "user": {"id": "u1", "name": "alice", "roles": [{"name": "member"}]},
+    ///     "serviceCatalog": [],
+    /// }}))?;
+    /// assert_eq!(id, "my-token");
+    /// # Ok(()) }
+    /// ```
+    pub fn add_token(&self, body: Value) -> Result<String, AddTokenError> {
+        let (id, token) = AddedToken::from_body(body)?;
+        let now = self.now();
+        lock(&self.shared.state).add_token(id.clone(), token, now)?;
+        Ok(id)
     }
 
     /// Applies `fault` to the next `times` requests matching `on` (faults are consumed in the

@@ -9,9 +9,9 @@
 //! EC2/S3 signature checks, Keystone's quirks included (`tests/emulator_conformance.rs` runs
 //! the live conformance scenario against it, `tests/differential.rs` compares both servers).
 //!
-//! [`Control`] lets a test move the clock, change the token lifetime, inject faults (error
-//! statuses, delays, truncated or non-JSON bodies, dropped connections), shape the catalog and
-//! count requests. Requests are counted per operation (method and path template of the spec,
+//! [`Control`] lets a test move the clock, change the token lifetime, make tokens built outside
+//! the emulator valid ([`Control::add_token`]), inject faults (error statuses, delays,
+//! truncated or non-JSON bodies, dropped connections), shape the catalog and count requests. Requests are counted per operation (method and path template of the spec,
 //! such as `DELETE /v2.0/tenants/{tenant_id}`, which [`Control::operation_count`] calls
 //! `tenants_delete`), never per concrete path.
 //!
@@ -44,7 +44,8 @@
 //!   revoked token is in the revocation list until its expiry); expired ones are dropped when
 //!   the next token is issued. So the table holds the tokens issued within one token lifetime:
 //!   a client that authenticates for every call, with a long token lifetime, makes it grow,
-//!   as it would make a UUID-token Keystone's token table grow;
+//!   as it would make a UUID-token Keystone's token table grow; tokens added with
+//!   [`Control::add_token`] are kept until one is added after their expiry;
 //! - an injected fault is kept until it has been used as many times as asked, or until
 //!   [`Control::clear_faults`];
 //! - requests and responses are not recorded (the emulator only emits `tracing` events), and a
@@ -76,6 +77,7 @@ use tokio::task::JoinHandle;
 
 pub use control::Control;
 pub use faults::{Fault, Match};
+pub use state::AddTokenError;
 
 use crate::operations::Api;
 use shared::Shared;

@@ -211,42 +211,49 @@ pub(super) fn access_reply(env: &Env<'_>, id: &str) -> Outcome {
     ))
 }
 
-/// `GET` and `HEAD /v2.0/tokens/{token_id}` (the server empties the body of a HEAD).
+/// `GET` and `HEAD /v2.0/tokens/{token_id}` (the server empties the body of a HEAD): an issued
+/// token, or one added through the control (answered with its body as given).
 pub(super) fn validate(env: &mut Env<'_>, token_id: &str, action: &str) -> Outcome {
     env.caller.assert_service_or_admin(action)?;
-    let token = env
-        .state
-        .valid_token(token_id, env.now)
-        .ok_or_else(|| KsError::not_found("token", token_id))?;
-    if let Some(belongs_to) = env.ctx.param("belongsTo").filter(|b| !b.is_empty()) {
-        if token.project_id.as_deref() != Some(belongs_to) {
-            return Err(KsError::unauthorized());
-        }
+    let belongs_to = env.ctx.param("belongsTo").filter(|b| !b.is_empty());
+    let (tenant_id, body) = if let Some(token) = env.state.valid_token(token_id, env.now) {
+        (token.project_id.as_deref(), env.state.access_body(token))
+    } else {
+        let token = env
+            .state
+            .valid_added_token(token_id, env.now)
+            .ok_or_else(|| KsError::not_found("token", token_id))?;
+        (token.tenant_id(), token.body())
+    };
+    if belongs_to.is_some_and(|b| tenant_id != Some(b)) {
+        return Err(KsError::unauthorized());
     }
-    Ok(Reply::JsonBytes(
-        StatusCode::OK,
-        env.state.access_body(token).into(),
-    ))
+    Ok(Reply::JsonBytes(StatusCode::OK, body.into()))
 }
 
-/// `DELETE /v2.0/tokens/{token_id}`.
+/// `DELETE /v2.0/tokens/{token_id}`: an issued or an added token.
 pub(super) fn delete(env: &mut Env<'_>, token_id: &str) -> Outcome {
     env.caller.assert_admin()?;
-    if env.state.valid_token(token_id, env.now).is_none() {
+    if env.state.valid_token(token_id, env.now).is_some() {
+        env.state.revoke_tokens(|t| t.id == token_id);
+    } else if !env.state.revoke_added_token(token_id, env.now) {
         return Err(KsError::not_found("token", token_id));
     }
-    env.state.revoke_tokens(|t| t.id == token_id);
     Ok(Reply::NoContent)
 }
 
-/// `GET /v2.0/tokens/{token_id}/endpoints`. Keystone 12.0.3 fails with a 500 for an unscoped
-/// token.
+/// `GET /v2.0/tokens/{token_id}/endpoints`, of an issued or an added token (from its body's
+/// catalog). Keystone 12.0.3 fails with a 500 for an unscoped token.
 pub(super) fn endpoints(env: &mut Env<'_>, token_id: &str) -> Outcome {
     env.caller.assert_admin()?;
-    let token = env
-        .state
-        .valid_token(token_id, env.now)
-        .ok_or_else(|| KsError::not_found("token", token_id))?;
+    let Some(token) = env.state.valid_token(token_id, env.now) else {
+        let token = env
+            .state
+            .valid_added_token(token_id, env.now)
+            .ok_or_else(|| KsError::not_found("token", token_id))?;
+        token.tenant_id().ok_or_else(KsError::unexpected)?;
+        return Ok(Reply::ok(token.endpoint_list()));
+    };
     let project_id = token
         .project_id
         .as_deref()

@@ -10,9 +10,13 @@ use serde_json::{json, Map};
 
 use super::wire::KsError;
 
+mod added;
 mod catalog;
 mod model;
 mod tokens;
+
+pub use added::AddTokenError;
+pub(crate) use added::AddedToken;
 
 pub(crate) use catalog::{format_endpoint_list, valid_endpoint_url};
 pub(crate) use model::{
@@ -38,6 +42,9 @@ pub(crate) struct State {
     /// No token in `tokens` expires before this: [`State::issue_token`] only looks for expired
     /// tokens once this time has come, instead of going through the table on every issue.
     tokens_expire_from: DateTime<Utc>,
+    /// Tokens added from their bodies through the control, revoked ones included, until the
+    /// next is added after their expiry.
+    added_tokens: HashMap<String, AddedToken>,
     pub(crate) token_lifetime: Duration,
 }
 
@@ -158,6 +165,7 @@ impl State {
             credentials: Vec::new(),
             tokens: HashMap::new(),
             tokens_expire_from: DateTime::<Utc>::MAX_UTC,
+            added_tokens: HashMap::new(),
             token_lifetime: b.token_lifetime,
         }
     }

@@ -1,10 +1,11 @@
-//! Tokens: issuing (with the expired ones dropped), validation, revocation, the caller a
-//! token names, and the token answers (v2.0 `access`, v3 `token`).
+//! Tokens: issuing (with the expired ones dropped), adding from a body, validation,
+//! revocation, the caller a token names, and the token answers (v2.0 `access`, v3 `token`).
 
 use chrono::{DateTime, DurationRound, Utc};
 use serde::Serialize;
 use serde_json::{json, Value};
 
+use super::added::{AddTokenError, AddedToken};
 use super::catalog::{format_catalog, CatalogService};
 use super::model::{
     isotime, new_audit_id, new_id, Caller, Principal, Project, Role, Token, TokenRequest,
@@ -90,6 +91,38 @@ impl State {
         (!token.revoked && now < token.expires && user_ok && project_ok).then_some(token)
     }
 
+    /// Adds (or replaces, valid again) the token `id` built outside the emulator, and forgets
+    /// the added tokens that have expired. An id the emulator issued is refused.
+    pub(crate) fn add_token(
+        &mut self,
+        id: String,
+        token: AddedToken,
+        now: DateTime<Utc>,
+    ) -> Result<(), AddTokenError> {
+        if self.tokens.contains_key(&id) {
+            return Err(AddTokenError::IdInUse);
+        }
+        self.added_tokens.retain(|_, t| !t.expired_at(now));
+        self.added_tokens.insert(id, token);
+        Ok(())
+    }
+
+    /// An added token that is neither revoked nor expired.
+    pub(crate) fn valid_added_token(&self, id: &str, now: DateTime<Utc>) -> Option<&AddedToken> {
+        self.added_tokens.get(id).filter(|t| t.valid_at(now))
+    }
+
+    /// Revokes the added token `id`; whether it was valid.
+    pub(crate) fn revoke_added_token(&mut self, id: &str, now: DateTime<Utc>) -> bool {
+        match self.added_tokens.get_mut(id) {
+            Some(t) if t.valid_at(now) => {
+                t.revoke();
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// Who sent a request with this `X-Auth-Token`.
     pub(crate) fn caller(
         &self,
@@ -118,7 +151,8 @@ impl State {
         }
     }
 
-    /// The signed-by-nobody revocation list: revoked tokens that have not expired yet.
+    /// The signed-by-nobody revocation list: revoked tokens that have not expired yet (the issued
+    /// ones, then the added ones).
     pub(crate) fn revoked_tokens(&self, now: DateTime<Utc>) -> Vec<Value> {
         let mut revoked: Vec<&Token> = self
             .tokens
@@ -126,16 +160,19 @@ impl State {
             .filter(|t| t.revoked && t.expires > now)
             .collect();
         revoked.sort_by(|a, b| a.issued_at.cmp(&b.issued_at).then(a.id.cmp(&b.id)));
-        revoked
-            .into_iter()
-            .map(|t| {
-                json!({
-                    "id": t.id,
-                    "expires": t.expires.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
-                    "audit_id": t.audit_ids.first(),
-                })
+        let issued = revoked.into_iter().map(|t| {
+            json!({
+                "id": t.id,
+                "expires": t.expires.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+                "audit_id": t.audit_ids.first(),
             })
-            .collect()
+        });
+        let mut added: Vec<(&String, &AddedToken)> = self.added_tokens.iter().collect();
+        added.sort_by(|a, b| a.0.cmp(b.0));
+        let added = added
+            .into_iter()
+            .filter_map(|(id, t)| t.revocation_entry(id, now));
+        issued.chain(added).collect()
     }
 
     fn token_roles(&self, token: &Token) -> Vec<&Role> {
