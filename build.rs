@@ -144,11 +144,6 @@ fn run() -> Result<(), String> {
 ///   spec has no header parameters: `check_param_location` refuses them, so the map holds
 ///   nothing else). Measured the same way: 1.2-1.6 % of a call's instructions on every row,
 ///   against building it and removing the header in the `pre` hook.
-/// Whether `expr` is the generated methods' `header_map`.
-fn is_header_map(expr: &syn::Expr) -> bool {
-    matches!(expr, syn::Expr::Path(p) if p.qself.is_none() && p.path.is_ident("header_map"))
-}
-
 #[derive(Default)]
 struct Changes {
     /// `encode_path` calls replaced.
@@ -239,6 +234,11 @@ impl syn::visit_mut::VisitMut for Changes {
             }
         }
     }
+}
+
+/// Whether `expr` is the generated methods' `header_map`.
+fn is_header_map(expr: &syn::Expr) -> bool {
+    matches!(expr, syn::Expr::Path(p) if p.qself.is_none() && p.path.is_ident("header_map"))
 }
 
 fn write(path: &Path, contents: &str) -> Result<(), String> {
