@@ -7,6 +7,3 @@ pub use crate::engine::{
     redirect_policy, ErrorBody, Exchange, Hooks, Jitter, Recorder, RequestTiming,
     DEFAULT_MAX_BODY_SIZE, DEFAULT_MAX_RETRY_DELAY, DEFAULT_RETRY_DELAY, MAX_REDIRECTS,
 };
-
-// The generated code's one-segment encoder (`build.rs` writes this path).
-pub(crate) use crate::engine::encode_segment;

@@ -6,7 +6,7 @@ use progenitor_client::{ClientHooks, ClientInfo, OperationInfo};
 use super::call::{in_call, note_string};
 use super::convert::{convert_error, ErrorBody};
 use super::route::check_route;
-use super::send::{execute, Scan};
+use super::send::{execute, read_body, Scan};
 use super::{Hooks, ReadyOrBoxed};
 use crate::generated::Client as Raw;
 use crate::redact;
@@ -21,9 +21,9 @@ impl ClientHooks<Hooks> for Raw {
         request: &mut reqwest::Request,
         info: &OperationInfo,
     ) -> Result<(), progenitor_client::Error<E>> {
-        // progenitor adds `api-version: <info.version>` to every request, and has no setting
-        // to leave it out; Keystone has no use for it.
-        request.headers_mut().remove("api-version");
+        // progenitor's `api-version` header, which Keystone has no use for, is not built:
+        // `build.rs` takes its header map out of the generated methods (measured cheaper than
+        // removing the header here).
         pre_checks(self, request, info.operation_id)
     }
 
@@ -110,6 +110,46 @@ pub(super) fn pre_checks<E>(
             .map_err(|why| progenitor_client::Error::InvalidRequest(format!("{id}: {why}")))?;
     }
     Ok(())
+}
+
+/// progenitor's `ResponseValue::from_response` without its copy of the headers (`build.rs`
+/// makes the generated methods call it instead): they are moved out of the response, whose
+/// body is then read and decoded.
+///
+/// Not an `async fn` (which would keep the response twice in its future), and the body is read
+/// chunk by chunk rather than with `Response::bytes`, whose future is several times the size of
+/// the response: this future is a few hundred bytes. A body in one chunk (the usual case) is
+/// not copied.
+pub(crate) fn from_response<T: serde::de::DeserializeOwned, E>(
+    response: reqwest::Response,
+) -> impl std::future::Future<
+    Output = Result<progenitor_client::ResponseValue<T>, progenitor_client::Error<E>>,
+> {
+    let mut response = response;
+    let status = response.status();
+    let headers = std::mem::take(response.headers_mut());
+    async move {
+        let full = read_body(response.bytes_stream())
+            .await
+            .map_err(progenitor_client::Error::ResponseBodyError)?;
+        // Matched rather than mapped and `?`-ed: the decoded body is moved once, into the
+        // answer, not through two intermediate results.
+        match serde_json::from_slice(&full) {
+            Ok(inner) => Ok(progenitor_client::ResponseValue::new(
+                inner, status, headers,
+            )),
+            Err(e) => Err(progenitor_client::Error::InvalidResponsePayload(full, e)),
+        }
+    }
+}
+
+/// progenitor's `ResponseValue::empty` (an answer without a body, such as a `204`) without its
+/// copy of the headers (`build.rs` makes the generated methods call it instead): they are moved
+/// out of the response, which is dropped.
+pub(crate) fn empty(mut response: reqwest::Response) -> progenitor_client::ResponseValue<()> {
+    let status = response.status();
+    let headers = std::mem::take(response.headers_mut());
+    progenitor_client::ResponseValue::new((), status, headers)
 }
 
 /// Turns a generated call's outcome into this crate's result.

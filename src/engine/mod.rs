@@ -50,7 +50,7 @@ use std::time::Duration;
 pub(crate) use call::{bounded, call_scope, call_started, note_wait, within};
 pub use convert::ErrorBody;
 pub(crate) use convert::{convert_error, http_error};
-pub(crate) use glue::finish;
+pub(crate) use glue::{empty, finish, from_response};
 pub(crate) use limits::RateLimiter;
 pub use limits::DEFAULT_MAX_BODY_SIZE;
 pub use log::RequestTiming;
