@@ -3,13 +3,13 @@
 
 use progenitor_client::{ClientHooks, ClientInfo, OperationInfo};
 
-use super::call::{in_call, note_string};
+use super::call::{in_call, note_string, Scan};
 use super::convert::{convert_error, ErrorBody};
+use super::hooks::Hooks;
 use super::route::check_route;
-use super::send::{execute, Scan};
-use super::{Hooks, ReadyOrBoxed};
+use super::send::{execute, ReadyOrBoxed};
 use crate::generated::Client as Raw;
-use crate::redact;
+use crate::{redact, types};
 
 /// What every generated method calls (progenitor's hooks, `with_hooks(Expected)` in
 /// `build.rs`): `pre` before its request is sent, `exec` to send it. `post` is progenitor's
@@ -110,6 +110,15 @@ pub(super) fn pre_checks<E>(
             .map_err(|why| progenitor_client::Error::InvalidRequest(format!("{id}: {why}")))?;
     }
     Ok(())
+}
+
+impl ErrorBody for types::ErrorResponse {
+    fn message_and_title(&self) -> (Option<String>, Option<String>) {
+        (
+            Some(self.error.message.clone()).filter(|m| !m.is_empty()),
+            Some(self.error.title.clone()).filter(|t| !t.is_empty()),
+        )
+    }
 }
 
 /// Turns a generated call's outcome into this crate's result.
