@@ -5,8 +5,9 @@ use std::sync::atomic::{AtomicU16, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use super::error_body::ErrorInfo;
-use super::{Hooks, Scan, X_AUTH_TOKEN};
+use super::error_info::ErrorInfo;
+use super::hooks::Hooks;
+use super::token::X_AUTH_TOKEN;
 use crate::{redact, Error};
 
 /// One call of the public API: its deadline, and what its errors must not show. It lives in
@@ -256,6 +257,17 @@ pub(crate) async fn bounded<T>(
 /// nothing (the engine then searches the path itself).
 pub(super) fn note_string(secret: String) {
     with_call(|call| call.secrets().note(secret));
+}
+
+/// Where the engine looks for a request's secrets, besides its token header (noted as it is
+/// sent): the token ids of its path (`path`), its body (`body`, kept to be parsed if an
+/// error or a log needs its secrets), and credentials in its other headers (`headers`, such
+/// as a service request's `Authorization`).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Scan {
+    pub(crate) path: bool,
+    pub(crate) body: bool,
+    pub(crate) headers: bool,
 }
 
 /// Notes the secrets `request` carries, for scrubbing whatever the server echoes: nothing

@@ -3,23 +3,14 @@
 use std::sync::atomic::Ordering;
 
 use super::call::{call_secrets, take_error, with_call};
-use super::error_body::{ErrorInfo, EXCERPT, MESSAGE};
+use super::error_info::{ErrorInfo, EXCERPT, MESSAGE};
 use super::policy::{request_id, retry_after};
-use crate::{redact, types, Error, HttpError};
+use crate::{redact, Error, HttpError};
 
 /// Error bodies the spec declares: Keystone's `{"error": ...}`, or none (HEAD).
 pub trait ErrorBody {
     /// Keystone's message and title, if the body had them.
     fn message_and_title(&self) -> (Option<String>, Option<String>);
-}
-
-impl ErrorBody for types::ErrorResponse {
-    fn message_and_title(&self) -> (Option<String>, Option<String>) {
-        (
-            Some(self.error.message.clone()).filter(|m| !m.is_empty()),
-            Some(self.error.title.clone()).filter(|t| !t.is_empty()),
-        )
-    }
 }
 
 impl ErrorBody for () {

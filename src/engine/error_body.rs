@@ -1,21 +1,20 @@
 //! Error bodies of every form (Keystone's, the older faults, text, HTML, nothing): read,
-//! understood, scrubbed, and replaced by Keystone's canonical error body; what was found is
-//! kept in the call's context for the error's conversion.
+//! understood ([`ErrorInfo`]), scrubbed, and replaced by Keystone's canonical error body; what
+//! was found is kept in the call's context for the error's conversion.
 
 use std::time::{Duration, Instant};
 
 use super::call::{call_remaining, call_secrets, note_error};
-use super::limits::ERROR_BODY_LIMIT;
+use super::error_info::ErrorInfo;
+use super::hooks::Hooks;
+use super::limits::{rebuild, ERROR_BODY_LIMIT};
 use super::log::{log_response, LOG_BODY};
-use super::send::rebuild;
-use super::{Exchange, Hooks};
+use super::recorder::Exchange;
 use crate::redact;
 
-/// Excerpts in errors are cut to this many characters.
-pub(super) const EXCERPT: usize = 200;
-/// Messages in errors are cut to this many characters.
-pub(super) const MESSAGE: usize = 1024;
-
+/// Reads an error response's body (up to [`ERROR_BODY_LIMIT`], within the call's deadline),
+/// logs and records it, keeps what it said in the call's context, and gives back the response
+/// with Keystone's canonical error body.
 pub(super) async fn error_response(
     hooks: &Hooks,
     op: &'static str,
@@ -105,160 +104,4 @@ pub(super) async fn error_response(
         },
     );
     rebuild(status, version, headers, response_url, canonical)
-}
-
-/// What an error body said, whatever its form, scrubbed and cut.
-#[derive(Debug, Default, PartialEq)]
-pub(super) struct ErrorInfo {
-    pub(super) message: Option<String>,
-    pub(super) title: Option<String>,
-    pub(super) details: Option<String>,
-    /// The request's method.
-    pub(super) method: String,
-    /// The request's URL, redacted.
-    pub(super) url: String,
-}
-
-impl ErrorInfo {
-    pub(super) fn parse(
-        status: reqwest::StatusCode,
-        body: &[u8],
-        complete: bool,
-        secrets: &[String],
-    ) -> ErrorInfo {
-        let clean = |s: &str, max: usize| {
-            let s: String = redact::excerpt(s.trim(), secrets, max)
-                .chars()
-                .map(|c| if c.is_control() { ' ' } else { c })
-                .collect();
-            Some(s).filter(|s| !s.is_empty())
-        };
-        let str_of = |v: Option<&serde_json::Value>| v.and_then(|v| v.as_str()).map(str::to_owned);
-        let mut info = ErrorInfo::default();
-        let json = if complete {
-            serde_json::from_slice::<serde_json::Value>(body).ok()
-        } else {
-            None
-        };
-        match json {
-            Some(v) => {
-                let (message, title, details) = match v.get("error") {
-                    Some(serde_json::Value::String(s)) => (Some(s.clone()), None, None),
-                    Some(e) => (
-                        str_of(e.get("message")),
-                        str_of(e.get("title")),
-                        str_of(e.get("details")),
-                    ),
-                    None => match v.as_object().and_then(|m| m.iter().next()) {
-                        // The older fault form: {"itemNotFound": {"message", "code", "details"}}.
-                        Some((fault, inner))
-                            if inner.get("message").is_some_and(|m| m.is_string()) =>
-                        {
-                            (
-                                str_of(inner.get("message")),
-                                Some(fault.clone()),
-                                str_of(inner.get("details")),
-                            )
-                        }
-                        _ => (str_of(v.get("message")), None, None),
-                    },
-                };
-                info.message = message.and_then(|m| clean(&m, MESSAGE));
-                info.title = title.and_then(|t| clean(&t, 128));
-                info.details = details.and_then(|d| clean(&d, EXCERPT));
-                if info.message.is_none() {
-                    info.details = clean(&redact::error_excerpt(body, EXCERPT), EXCERPT);
-                }
-            }
-            None if body.is_empty() => {}
-            None => {
-                let head = String::from_utf8_lossy(&body[..body.len().min(8 * 1024)]);
-                let lower = head.to_ascii_lowercase();
-                let message = if lower.contains("<html")
-                    || lower.contains("<!doctype")
-                    || lower.trim_start().starts_with('<')
-                {
-                    html_text(&head, &lower, "title").or_else(|| html_text(&head, &lower, "h1"))
-                } else {
-                    head.lines()
-                        .map(str::trim)
-                        .find(|l| !l.is_empty())
-                        .map(str::to_owned)
-                };
-                // Broken JSON, or text naming a secret key, may hold secrets the request did
-                // not carry (a token the server issued): no message from it then.
-                let json_like = lower.trim_start().starts_with(['{', '[']);
-                info.message = message
-                    .filter(|m| !json_like && !redact::may_hold_secret(m))
-                    .and_then(|m| clean(&m, MESSAGE));
-                info.details = clean(&redact::error_excerpt(body, EXCERPT), EXCERPT);
-                if !complete {
-                    let note = format!("(body cut after {} bytes)", body.len());
-                    info.details = Some(match info.details.take() {
-                        Some(d) => format!("{d} {note}"),
-                        None => note,
-                    });
-                }
-            }
-        }
-        if info.message.as_deref() == status.canonical_reason() {
-            // A page that only repeats the reason phrase adds nothing.
-            info.title = info.title.or(info.message.take());
-        }
-        info
-    }
-}
-
-/// The text inside the first `<tag>` of an HTML page, tags stripped and spaces collapsed.
-pub(super) fn html_text(head: &str, lower: &str, tag: &str) -> Option<String> {
-    let open = lower.find(&format!("<{tag}"))?;
-    let start = open + lower[open..].find('>')? + 1;
-    let end = start
-        + lower[start..]
-            .find(&format!("</{tag}"))
-            .unwrap_or(lower.len() - start);
-    let inner = head.get(start..end)?;
-    let mut text = String::new();
-    let mut in_tag = false;
-    for c in inner.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    Some(text).filter(|t| !t.is_empty())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn error_bodies_of_every_form_give_their_message() {
-        let s = reqwest::StatusCode::NOT_FOUND;
-        let secrets = ["hunter2-secret".to_owned()];
-        let parse = |b: &str| ErrorInfo::parse(s, b.as_bytes(), true, &secrets);
-        let keystone = parse(r#"{"error": {"message": "m", "title": "t", "code": 404}}"#);
-        assert_eq!(
-            (keystone.message.as_deref(), keystone.title.as_deref()),
-            (Some("m"), Some("t"))
-        );
-        let fault = parse(r#"{"itemNotFound": {"message": "gone", "details": "d"}}"#);
-        assert_eq!(fault.details.as_deref(), Some("d"));
-        assert_eq!(
-            parse("<html><title>Oops</title></html>").message.as_deref(),
-            Some("Oops")
-        );
-        assert_eq!(parse("Not Found").title.as_deref(), Some("Not Found"));
-        assert_eq!(parse("").message, None);
-        let echoed = parse(r#"{"error": {"message": "bad password hunter2-secret"}}"#);
-        assert_eq!(echoed.message.as_deref(), Some("bad password ***"));
-        let long = "x".repeat(100_000);
-        assert!(parse(&long).message.unwrap().chars().count() <= MESSAGE + 1);
-        let cut = ErrorInfo::parse(s, b"{\"error\": {\"mess", false, &[]);
-        assert!(cut.details.unwrap().contains("cut after"));
-    }
 }

@@ -4,7 +4,6 @@
 use std::sync::Mutex;
 use std::time::Duration;
 
-use super::send::rebuild;
 use crate::error::TooLarge;
 use crate::redact;
 
@@ -107,6 +106,26 @@ pub(super) fn limit(
         url,
         reqwest::Body::wrap_stream(limited),
     )
+}
+
+/// A response with `status`, `version`, `headers`, `url` and `body`: a response given back
+/// after its body was read or wrapped.
+pub(super) fn rebuild(
+    status: reqwest::StatusCode,
+    version: reqwest::Version,
+    headers: reqwest::header::HeaderMap,
+    url: reqwest::Url,
+    body: impl Into<reqwest::Body>,
+) -> reqwest::Response {
+    use reqwest::ResponseBuilderExt as _;
+    let mut rebuilt = http::Response::builder()
+        .status(status)
+        .version(version)
+        .url(url)
+        .body(body.into())
+        .unwrap_or_else(|_| http::Response::new(reqwest::Body::from(Vec::new())));
+    *rebuilt.headers_mut() = headers;
+    reqwest::Response::from(rebuilt)
 }
 
 #[cfg(test)]

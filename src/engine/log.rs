@@ -1,26 +1,11 @@
 //! Logging with every secret redacted, the curl-style request line, and timings.
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use super::call::call_secrets;
-use super::policy::request_id;
-use super::{Hooks, Policy};
+use super::hooks::Hooks;
+use super::policy::{request_id, Policy, RequestTiming};
 use crate::redact;
-
-/// One HTTP request a client sent, as [`crate::Client::timings`] reports it (keystoneauth's
-/// `RequestTiming`): each attempt of a call is one (a retry or a replay after a 401 adds one).
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct RequestTiming {
-    /// The HTTP method.
-    pub method: String,
-    /// The URL, redacted (userinfo masked, token ids in paths masked).
-    pub url: String,
-    /// The response's status, or `None` when no response came (connection failure, timeout).
-    pub status: Option<u16>,
-    /// From sending the request to receiving the response's head.
-    pub elapsed: Duration,
-}
 
 /// Bodies in debug logs are cut to this many characters.
 pub(super) const LOG_BODY: usize = 4096;

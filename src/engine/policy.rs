@@ -1,11 +1,10 @@
 //! The retry policy: which statuses and methods are retried, the backoff and its jitter,
-//! `Retry-After`, and the request ids services answer with.
+//! `Retry-After`, the request ids services answer with, and the timings a client keeps.
 
 use std::sync::Mutex;
 use std::time::Duration;
 
-use super::RateLimiter;
-use super::RequestTiming;
+use super::limits::RateLimiter;
 use crate::redact;
 
 /// How a retry's wait is spread when the server gives no `Retry-After`
@@ -21,6 +20,21 @@ pub enum Jitter {
     Full,
     /// `d/2` plus a random wait in `[0, d/2]` ("equal jitter").
     Equal,
+}
+
+/// One HTTP request a client sent, as [`crate::Client::timings`] reports it (keystoneauth's
+/// `RequestTiming`): each attempt of a call is one (a retry or a replay after a 401 adds one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RequestTiming {
+    /// The HTTP method.
+    pub method: String,
+    /// The URL, redacted (userinfo masked, token ids in paths masked).
+    pub url: String,
+    /// The response's status, or `None` when no response came (connection failure, timeout).
+    pub status: Option<u16>,
+    /// From sending the request to receiving the response's head.
+    pub elapsed: Duration,
 }
 
 /// The retry policy, the logging options and the state that the clones of a client share.

@@ -7,12 +7,20 @@ use std::time::{Duration, Instant};
 
 use super::call::*;
 use super::error_body::error_response;
-use super::limits::limit;
+use super::hooks::Hooks;
+use super::limits::{limit, rebuild};
 use super::log::{log_request, log_response, record_timing, LOG_BODY};
-use super::policy::{idempotent, retry_after};
+use super::policy::{idempotent, retry_after, Policy};
+use super::recorder::Exchange;
 use super::token::{token_header, Auth, X_AUTH_TOKEN};
-use super::{Exchange, Hooks, Policy, ReadyOrBoxed};
 use crate::{redact, Secret};
+
+/// An outcome that is either ready (the common case: no future state at all) or a boxed
+/// future (the rare paths, whose state stays out of the futures that await them).
+pub(crate) type ReadyOrBoxed<'a, T> = futures::future::Either<
+    std::future::Ready<T>,
+    std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'a>>,
+>;
 
 /// Reads a response's body and gives back an equivalent response, so the body can be both
 /// inspected and returned to the generated code.
@@ -25,24 +33,6 @@ pub(super) async fn buffer(
     let headers = response.headers().clone();
     let body = response.bytes().await?;
     Ok((rebuild(status, version, headers, url, body.clone()), body))
-}
-
-pub(super) fn rebuild(
-    status: reqwest::StatusCode,
-    version: reqwest::Version,
-    headers: reqwest::header::HeaderMap,
-    url: reqwest::Url,
-    body: impl Into<reqwest::Body>,
-) -> reqwest::Response {
-    use reqwest::ResponseBuilderExt as _;
-    let mut rebuilt = http::Response::builder()
-        .status(status)
-        .version(version)
-        .url(url)
-        .body(body.into())
-        .unwrap_or_else(|_| http::Response::new(reqwest::Body::from(Vec::new())));
-    *rebuilt.headers_mut() = headers;
-    reqwest::Response::from(rebuilt)
 }
 
 /// A whole body from its chunks (a response's, or a generated method's byte stream): the
@@ -103,17 +93,6 @@ pub(crate) fn execute<'a>(
         Box::new(Call::new(hooks.timeout)),
         attempts(http, hooks, request, operation, scan),
     ))
-}
-
-/// Where the engine looks for a request's secrets, besides its token header (noted as it is
-/// sent): the token ids of its path (`path`), its body (`body`, kept to be parsed if an
-/// error or a log needs its secrets), and credentials in its other headers (`headers`, such
-/// as a service request's `Authorization`).
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Scan {
-    pub(crate) path: bool,
-    pub(crate) body: bool,
-    pub(crate) headers: bool,
 }
 
 /// Not an `async fn`: an `async fn` keeps its arguments twice in its future (as given, and
