@@ -25,6 +25,7 @@
 //! skipped silently (as cliff skips it).
 
 use std::cmp::Ordering;
+use std::collections::BTreeMap;
 use std::fmt;
 use std::io::IsTerminal;
 
@@ -42,6 +43,22 @@ pub struct Listing {
     pub columns: Vec<String>,
     /// The rows, each with one value a column.
     pub rows: Vec<Vec<Value>>,
+    /// For a column, the text the table and value formats print in place of a string value
+    /// (cliff's `FormattableColumn.human_readable`: a project's name for its id); csv, json
+    /// and yaml print the value itself.
+    /// The inner map's keys are the values' [`human_key`].
+    pub human: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+/// The key of a value in [`Listing::human`]: a string itself, any other value its JSON text.
+///
+/// ```
+/// use keystone_v2_cli::format::human_key;
+/// assert_eq!(human_key(&serde_json::json!("ab")), "ab");
+/// assert_eq!(human_key(&serde_json::json!([1])), "[1]");
+/// ```
+pub fn human_key(v: &Value) -> String {
+    v.as_str().map_or_else(|| v.to_string(), str::to_owned)
 }
 
 /// A show command's result: (field name, value) pairs in order.
@@ -49,6 +66,10 @@ pub struct Listing {
 pub struct Record {
     /// The fields in the order they are printed.
     pub fields: Vec<(String, Value)>,
+    /// For a field, the text the table and value formats print in place of its value
+    /// (cliff's `FormattableColumn.human_readable`: `color='blue'` for properties); shell,
+    /// json and yaml print the value itself.
+    pub human: BTreeMap<String, String>,
 }
 
 /// An output error (unknown column, a row that does not fit the columns, ...).
@@ -126,7 +147,7 @@ pub enum QuoteMode {
 /// }
 /// let mut cmd = ProjectList::parse();
 /// cmd.output.terminal_width = keystone_v2_cli::format::terminal_width();
-/// let listing = Listing { columns: vec!["ID".into(), "Name".into()], rows: vec![] };
+/// let listing = Listing { columns: vec!["ID".into(), "Name".into()], ..Default::default() };
 /// print!("{}", listing.render(&cmd.output).unwrap());
 /// ```
 #[derive(Args, Debug, Clone, Default)]
@@ -192,7 +213,7 @@ pub struct ListOutput {
 /// }
 /// let mut cmd = ProjectShow::parse();
 /// cmd.output.terminal_width = keystone_v2_cli::format::terminal_width();
-/// let record = Record { fields: vec![("id".into(), "8a1f".into())] };
+/// let record = Record { fields: vec![("id".into(), "8a1f".into())], ..Default::default() };
 /// print!("{}", record.render(&cmd.output).unwrap());
 /// ```
 #[derive(Args, Debug, Clone, Default)]
@@ -269,6 +290,7 @@ impl Listing {
     /// let listing = Listing {
     ///     columns: vec!["ID".into(), "Name".into()],
     ///     rows: vec![vec![json!("8a1f"), json!("demo")]],
+    ///     ..Default::default()
     /// };
     /// let out = ListOutput { format: ListFormat::Value, ..Default::default() };
     /// assert_eq!(listing.render(&out).unwrap(), "8a1f demo\n");
@@ -282,6 +304,29 @@ impl Listing {
             .iter()
             .map(|r| selected.iter().filter_map(|&i| r.get(i)).collect())
             .collect();
+        let human_rows: Vec<Vec<Value>>;
+        let rows = if matches!(o.format, ListFormat::Table | ListFormat::Value)
+            && !self.human.is_empty()
+        {
+            human_rows = rows
+                .iter()
+                .map(|r| {
+                    r.iter()
+                        .zip(&columns)
+                        .map(|(v, c)| {
+                            self.human
+                                .get(*c)
+                                .and_then(|h| h.get(&human_key(v)))
+                                .map(|t| Value::from(t.as_str()))
+                                .unwrap_or_else(|| (*v).clone())
+                        })
+                        .collect()
+                })
+                .collect();
+            human_rows.iter().map(|r| r.iter().collect()).collect()
+        } else {
+            rows
+        };
         if rows.iter().any(|r| r.len() != columns.len()) {
             let bad = rows
                 .iter()
@@ -346,7 +391,7 @@ impl Record {
     /// ```
     /// # use keystone_v2_cli::format::{Record, ShowFormat, ShowOutput};
     /// use serde_json::json;
-    /// let record = Record { fields: vec![("name".into(), json!("demo"))] };
+    /// let record = Record { fields: vec![("name".into(), json!("demo"))], ..Default::default() };
     /// let out = ShowOutput { format: ShowFormat::Shell, prefix: "p_".into(), ..Default::default() };
     /// assert_eq!(record.render(&out).unwrap(), "p_name=\"demo\"\n");
     /// ```
@@ -357,6 +402,24 @@ impl Record {
             .iter()
             .map(|&i| (self.fields[i].0.as_str(), &self.fields[i].1))
             .collect();
+        let human: Vec<(&str, Value)>;
+        let fields = if matches!(o.format, ShowFormat::Table | ShowFormat::Value)
+            && !self.human.is_empty()
+        {
+            human = fields
+                .iter()
+                .map(|&(k, v)| {
+                    let v = self
+                        .human
+                        .get(k)
+                        .map_or_else(|| v.clone(), |h| Value::from(h.as_str()));
+                    (k, v)
+                })
+                .collect();
+            human.iter().map(|(k, v)| (*k, v)).collect()
+        } else {
+            fields
+        };
         Ok(match o.format {
             ShowFormat::Table => show_table(&fields, o.max_width, o.terminal_width),
             ShowFormat::Json => {
@@ -402,6 +465,7 @@ mod yaml_resolve;
 
 use self::csv::*;
 use self::json::*;
+pub(crate) use self::py::py_str as python_str;
 use self::py::*;
 use self::table::*;
 use self::textwrap::*;

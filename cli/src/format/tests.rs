@@ -53,6 +53,7 @@ fn listing(data: &str) -> Listing {
             .iter()
             .map(|r| r.as_array().expect("a row").clone())
             .collect(),
+        ..Default::default()
     }
 }
 
@@ -70,6 +71,7 @@ fn record(data: &str) -> Record {
                 )
             })
             .collect(),
+        ..Default::default()
     }
 }
 
@@ -234,6 +236,7 @@ fn rows_with_the_wrong_number_of_values_are_an_error() {
     let bad = Listing {
         columns: vec!["ID".into(), "Name".into()],
         rows: vec![vec![Value::from("a")]],
+        ..Default::default()
     };
     let err = bad.render(&ListOutput::default()).expect_err("short row");
     assert_eq!(
