@@ -65,6 +65,12 @@ pub fn describe(e: &Error) -> String {
 impl std::fmt::Display for CliError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            // No auth URL anywhere: openstackclient's words for it.
+            CliError::Api(Error::AuthorizationFailure(m))
+                if m.starts_with("Cannot authenticate without an auth_url") =>
+            {
+                f.write_str("Missing value auth-url required for auth plugin password")
+            }
             CliError::Api(e) => f.write_str(&describe(e)),
             CliError::Command(m) => f.write_str(m),
         }
@@ -102,6 +108,7 @@ pub fn client(g: &Global, matches: &ArgMatches) -> Res<Client> {
         }
     }
     let mut env = Environment::from_process();
+    ignore_domains(g);
     // Given on the command line, the auth type is read as OS_AUTH_TYPE is, with the endpoint
     // and token admin_token needs.
     if given("os_auth_type") {
@@ -194,6 +201,27 @@ pub fn client(g: &Global, matches: &ArgMatches) -> Res<Client> {
     Ok(b.build()?)
 }
 
+/// openstackclient's warning for each domain option given, which v2.0 ignores (twice, as
+/// openstackclient prints it: it reads its configuration twice).
+fn ignore_domains(g: &Global) {
+    let d = &g.domains;
+    let given = [
+        ("project_domain_id", &d.os_project_domain_id),
+        ("project_domain_name", &d.os_project_domain_name),
+        ("user_domain_id", &d.os_user_domain_id),
+        ("user_domain_name", &d.os_user_domain_name),
+    ];
+    for _ in 0..2 {
+        for (name, value) in &given {
+            if value.is_some() {
+                eprintln!(
+                    "Ignoring domain related config {name} because identity API version is 2.0"
+                );
+            }
+        }
+    }
+}
+
 /// The interface of `--os-interface` / `OS_INTERFACE` (public when not given): the operations
 /// both APIs serve (`extension list`) go to it, as openstackclient sends them.
 fn interface(g: &Global) -> Res<keystone_v2::Interface> {
@@ -221,7 +249,7 @@ pub async fn run(cmd: Command, c: &Client, g: &Global) -> Res<Output> {
         Command::Catalog(cmd) => commands::catalog::run(cmd, c).await,
         Command::Ec2(commands::ec2::Ec2Cmd::Credentials(cmd)) => commands::ec2::run(cmd, c).await,
         Command::Endpoint(cmd) => commands::endpoint::run(cmd, c).await,
-        Command::Project(cmd) => commands::project::run(cmd, c).await,
+        Command::Project(cmd) => commands::project::run(cmd, c, interface(g)?).await,
         Command::Role(cmd) => commands::role::run(cmd, c).await,
         Command::Service(cmd) => commands::service::run(cmd, c).await,
         Command::Token(cmd) => commands::token::run(cmd, c).await,

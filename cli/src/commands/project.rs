@@ -2,7 +2,7 @@
 
 use clap::Subcommand;
 use keystone_v2::managers::TenantOptions;
-use keystone_v2::Client;
+use keystone_v2::{Client, Interface};
 use serde_json::{Map, Value};
 
 use super::*;
@@ -172,7 +172,7 @@ fn format_dict(m: &Map<String, Value>) -> String {
 ///
 /// # Errors
 /// Keystone's answer, or the command's own failure, as one line.
-pub async fn run(cmd: ProjectCmd, c: &Client) -> Res<Output> {
+pub async fn run(cmd: ProjectCmd, c: &Client, interface: Interface) -> Res<Output> {
     match cmd {
         ProjectCmd::Create {
             name,
@@ -182,10 +182,15 @@ pub async fn run(cmd: ProjectCmd, c: &Client) -> Res<Output> {
             or_show,
             output,
         } => {
+            let mut extra = extra(properties);
+            if description.is_none() {
+                // openstackclient sends a null description, which Keystone keeps as null.
+                extra.insert("description".into(), Value::Null);
+            }
             let options = TenantOptions {
                 description,
                 enabled: Some(!enable.disable),
-                extra: extra(properties),
+                extra,
                 ..Default::default()
             };
             let t = match c.tenants().create(&name, options).await {
@@ -203,13 +208,19 @@ pub async fn run(cmd: ProjectCmd, c: &Client) -> Res<Output> {
             .await
         }
         ProjectCmd::List { long, sort, output } => {
-            let mut items: Vec<Map<String, Value>> = c
-                .tenants()
-                .list(Default::default())
-                .await?
-                .iter()
-                .map(info)
-                .collect();
+            // On the public interface (the default) Keystone lists the user's own projects, on
+            // the admin interface all of them, as openstackclient shows them.
+            let mut items: Vec<Map<String, Value>> =
+                match keystone_json(c, interface, "tenants", "tenants").await? {
+                    Value::Array(list) => list
+                        .into_iter()
+                        .filter_map(|v| match v {
+                            Value::Object(m) => Some(m),
+                            _ => None,
+                        })
+                        .collect(),
+                    _ => Vec::new(),
+                };
             sort_items(&mut items, &sort)?;
             let mut columns = vec!["ID", "Name"];
             if long {

@@ -1,7 +1,7 @@
 //! `service create|delete|list|show`.
 
 use clap::Subcommand;
-use keystone_v2::Client;
+use keystone_v2::{Client, EndpointFilter, Interface};
 
 use super::*;
 use crate::format::{ListOutput, ShowOutput};
@@ -71,11 +71,27 @@ pub async fn run(cmd: ServiceCmd, c: &Client) -> Res<Output> {
             description,
             output,
         } => {
-            let s = c
-                .services()
-                .create_of_type(&service_type, name.as_deref(), description.as_deref())
+            // Sent as openstackclient sends it, nulls included: Keystone refuses a null name
+            // with its own message and keeps a null description.
+            let body = serde_json::json!({"OS-KSADM:service": {
+                "name": name,
+                "type": service_type,
+                "description": description,
+            }});
+            let created = c
+                .service(EndpointFilter::new("identity").interface(Interface::Admin))
+                .post("OS-KSADM/services")
+                .json(&body)
+                .send()
                 .await?;
-            Ok(Output::Show(service_record(c, &s.id).await?, output))
+            let mut answer: Value = created.json().await?;
+            let id = answer["OS-KSADM:service"]["id"].take();
+            let Some(id) = id.as_str() else {
+                return Err(command(
+                    "Keystone's answer to the service's creation has no id",
+                ));
+            };
+            Ok(Output::Show(service_record(c, id).await?, output))
         }
         ServiceCmd::Delete { services } => {
             each("service", &services, |s| async move {

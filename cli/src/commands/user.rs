@@ -143,11 +143,17 @@ pub async fn run(cmd: UserCmd, c: &Client) -> Res<Output> {
                     "No password was supplied, authentication will fail when a user does not have a password."
                 );
             }
+            let mut extra = Map::new();
+            if email.is_none() {
+                // openstackclient sends a null email, which Keystone keeps as null.
+                extra.insert("email".into(), Value::Null);
+            }
             let options = UserOptions {
                 password: password.map(Into::into),
                 email,
                 tenant_id,
                 enabled: Some(!enable.disable),
+                extra,
                 ..Default::default()
             };
             let u = match c.users().create(&name, options).await {
