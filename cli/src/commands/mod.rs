@@ -157,16 +157,15 @@ pub(crate) async fn find_service(c: &Client, x: &str) -> Res<types::Service> {
         Err(e) => return Err(e.into()),
     };
     let all = c.services().list().await?;
-    let named = all
+    let named: Vec<_> = all
         .iter()
         .filter(|s| s.name.as_deref() == Some(x))
         .collect();
-    if let Some(found) = only("service", x, named)? {
-        return Ok(found.clone());
-    }
     let typed: Vec<_> = all.iter().filter(|s| s.type_ == x).collect();
-    match typed.len() {
-        1 => Ok(typed[0].clone()),
+    // openstackclient words an ambiguous name as it words an ambiguous type.
+    let candidates = if named.is_empty() { typed } else { named };
+    match candidates.len() {
+        1 => Ok(candidates[0].clone()),
         0 => Err(command(format!(
             "No service with a type, name or ID of '{x}' exists."
         ))),
