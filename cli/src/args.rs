@@ -3,7 +3,11 @@
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::format::{ListOutput, ShowOutput};
+use crate::commands::{
+    catalog::CatalogCmd, ec2::Ec2Cmd, endpoint::EndpointCmd, extension::ExtensionCmd,
+    project::ProjectCmd, role::RoleCmd, service::ServiceCmd, token::TokenCmd, user::UserCmd,
+    version::VersionCmd,
+};
 
 /// The legacy `keystone` CLI's command names (python-keystoneclient's v2.0 shell) and the
 /// commands they run. A legacy name takes the new command's arguments.
@@ -318,6 +322,179 @@ pub struct Global {
         help_heading = "Global options"
     )]
     pub no_cache: bool,
+    /// The Identity API version: 2 or 2.0 (this CLI speaks v2.0 only).
+    #[arg(
+        long,
+        env = "OS_IDENTITY_API_VERSION",
+        global = true,
+        value_name = "VERSION",
+        hide_env_values = true,
+        help_heading = "Global options"
+    )]
+    pub os_identity_api_version: Option<String>,
+    /// How to authenticate: password / v2password (the default), token / v2token, or
+    /// admin_token (with --os-endpoint and --os-token).
+    #[arg(
+        long,
+        env = "OS_AUTH_TYPE",
+        global = true,
+        value_name = "AUTH_TYPE",
+        hide_env_values = true,
+        help_heading = "Global options"
+    )]
+    pub os_auth_type: Option<String>,
+    /// The user id to authenticate with (instead of --os-username).
+    #[arg(
+        long,
+        env = "OS_USER_ID",
+        global = true,
+        value_name = "ID",
+        hide_env_values = true,
+        help_heading = "Global options"
+    )]
+    pub os_user_id: Option<String>,
+    /// A trust to scope the token to.
+    #[arg(
+        long,
+        env = "OS_TRUST_ID",
+        global = true,
+        value_name = "ID",
+        hide_env_values = true,
+        help_heading = "Global options"
+    )]
+    pub os_trust_id: Option<String>,
+    /// The Identity API URL to send requests to instead of the catalog's.
+    #[arg(
+        long,
+        env = "OS_ENDPOINT_OVERRIDE",
+        global = true,
+        value_name = "URL",
+        hide_env_values = true,
+        help_heading = "Global options"
+    )]
+    pub os_endpoint_override: Option<String>,
+    /// Verify the server's certificate (the default).
+    #[arg(
+        long,
+        global = true,
+        conflicts_with = "insecure",
+        help_heading = "Global options"
+    )]
+    pub verify: bool,
+    /// More output on stderr (repeatable); accepted as openstackclient accepts it.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count, conflicts_with = "quiet", help_heading = "Global options")]
+    pub verbose: u8,
+    /// Only errors on stderr.
+    #[arg(short, long, global = true, help_heading = "Global options")]
+    pub quiet: bool,
+    /// A file for log lines (openstackclient's --log-file; this CLI logs only with --debug,
+    /// to stderr).
+    #[arg(
+        long,
+        global = true,
+        value_name = "LOG_FILE",
+        help_heading = "Global options"
+    )]
+    pub log_file: Option<std::path::PathBuf>,
+    /// Domain options of Identity v3, accepted and ignored on v2 as openstackclient ignores
+    /// them.
+    #[command(flatten)]
+    pub domains: Domains,
+}
+
+/// openstackclient's domain options: v2.0 has no domains, so they are accepted and ignored.
+#[derive(Args, Debug, Clone, Default)]
+pub struct Domains {
+    /// Ignored on v2.
+    #[arg(
+        long,
+        env = "OS_USER_DOMAIN_ID",
+        global = true,
+        value_name = "ID",
+        hide_env_values = true,
+        hide = true
+    )]
+    pub os_user_domain_id: Option<String>,
+    /// Ignored on v2.
+    #[arg(
+        long,
+        env = "OS_USER_DOMAIN_NAME",
+        global = true,
+        value_name = "NAME",
+        hide_env_values = true,
+        hide = true
+    )]
+    pub os_user_domain_name: Option<String>,
+    /// Ignored on v2.
+    #[arg(
+        long,
+        env = "OS_PROJECT_DOMAIN_ID",
+        global = true,
+        value_name = "ID",
+        hide_env_values = true,
+        hide = true
+    )]
+    pub os_project_domain_id: Option<String>,
+    /// Ignored on v2.
+    #[arg(
+        long,
+        env = "OS_PROJECT_DOMAIN_NAME",
+        global = true,
+        value_name = "NAME",
+        hide_env_values = true,
+        hide = true
+    )]
+    pub os_project_domain_name: Option<String>,
+    /// Ignored on v2.
+    #[arg(
+        long,
+        env = "OS_DEFAULT_DOMAIN",
+        global = true,
+        value_name = "DOMAIN",
+        hide_env_values = true,
+        hide = true
+    )]
+    pub os_default_domain: Option<String>,
+    /// Ignored on v2.
+    #[arg(
+        long,
+        env = "OS_DEFAULT_DOMAIN_ID",
+        global = true,
+        value_name = "ID",
+        hide_env_values = true,
+        hide = true
+    )]
+    pub os_default_domain_id: Option<String>,
+    /// Ignored on v2.
+    #[arg(
+        long,
+        env = "OS_DEFAULT_DOMAIN_NAME",
+        global = true,
+        value_name = "NAME",
+        hide_env_values = true,
+        hide = true
+    )]
+    pub os_default_domain_name: Option<String>,
+    /// Ignored on v2.
+    #[arg(
+        long,
+        env = "OS_DOMAIN_ID",
+        global = true,
+        value_name = "ID",
+        hide_env_values = true,
+        hide = true
+    )]
+    pub os_domain_id: Option<String>,
+    /// Ignored on v2.
+    #[arg(
+        long,
+        env = "OS_DOMAIN_NAME",
+        global = true,
+        value_name = "NAME",
+        hide_env_values = true,
+        hide = true
+    )]
+    pub os_domain_name: Option<String>,
 }
 
 /// A command.
@@ -360,131 +537,6 @@ pub enum Command {
     },
 }
 
-/// `catalog ...`
-#[derive(Subcommand, Debug)]
-pub enum CatalogCmd {
-    /// List services in the service catalog.
-    List {
-        /// Output options.
-        #[command(flatten)]
-        output: ListOutput,
-    },
-    /// Display service catalog details.
-    Show {
-        /// Service to display (type or name).
-        #[arg(value_name = "SERVICE")]
-        service: String,
-        /// Output options.
-        #[command(flatten)]
-        output: ShowOutput,
-    },
-}
-
-/// `ec2 ...`
-#[derive(Subcommand, Debug)]
-pub enum Ec2Cmd {
-    /// EC2 credentials.
-    #[command(subcommand)]
-    Credentials(Ec2CredentialsCmd),
-}
-
-/// `ec2 credentials ...`
-#[derive(Subcommand, Debug)]
-pub enum Ec2CredentialsCmd {
-    /// Create EC2 credentials (the answer shows the secret).
-    Create {
-        /// Create credentials in project (name or ID; default: current authenticated project).
-        #[arg(long, value_name = "PROJECT")]
-        project: Option<String>,
-        /// Create credentials for user (name or ID; default: current authenticated user).
-        #[arg(long, value_name = "USER")]
-        user: Option<String>,
-        /// Output options.
-        #[command(flatten)]
-        output: ShowOutput,
-    },
-    /// Delete EC2 credentials.
-    Delete {
-        /// Credentials access key(s).
-        #[arg(value_name = "ACCESS_KEY", required = true)]
-        access_keys: Vec<String>,
-        /// Delete credentials for user (name or ID).
-        #[arg(long, value_name = "USER")]
-        user: Option<String>,
-    },
-    /// List EC2 credentials (secrets masked).
-    List {
-        /// Filter list by user (name or ID).
-        #[arg(long, value_name = "USER")]
-        user: Option<String>,
-        /// Output options.
-        #[command(flatten)]
-        output: ListOutput,
-    },
-    /// Display EC2 credentials details (the secret masked).
-    Show {
-        /// Credentials access key.
-        #[arg(value_name = "ACCESS_KEY")]
-        access_key: String,
-        /// Show credentials for user (name or ID).
-        #[arg(long, value_name = "USER")]
-        user: Option<String>,
-        /// Output options.
-        #[command(flatten)]
-        output: ShowOutput,
-    },
-}
-
-/// `endpoint ...`
-#[derive(Subcommand, Debug)]
-pub enum EndpointCmd {
-    /// Create new endpoint.
-    Create {
-        /// Service to be associated with new endpoint (name or ID).
-        #[arg(value_name = "SERVICE")]
-        service: String,
-        /// New endpoint public URL (required).
-        #[arg(long, value_name = "URL")]
-        publicurl: String,
-        /// New endpoint admin URL.
-        #[arg(long, value_name = "URL")]
-        adminurl: Option<String>,
-        /// New endpoint internal URL.
-        #[arg(long, value_name = "URL")]
-        internalurl: Option<String>,
-        /// New endpoint region ID.
-        #[arg(long, value_name = "REGION_ID")]
-        region: Option<String>,
-        /// Output options.
-        #[command(flatten)]
-        output: ShowOutput,
-    },
-    /// Delete endpoint(s).
-    Delete {
-        /// Endpoint(s) to delete (ID only).
-        #[arg(value_name = "ENDPOINT_ID", required = true)]
-        endpoints: Vec<String>,
-    },
-    /// List endpoints.
-    List {
-        /// List additional fields in output.
-        #[arg(long)]
-        long: bool,
-        /// Output options.
-        #[command(flatten)]
-        output: ListOutput,
-    },
-    /// Display endpoint details.
-    Show {
-        /// Endpoint to display (endpoint ID, service ID, service name, service type).
-        #[arg(value_name = "ENDPOINT")]
-        endpoint: String,
-        /// Output options.
-        #[command(flatten)]
-        output: ShowOutput,
-    },
-}
-
 /// `--enable` / `--disable`.
 #[derive(Args, Debug, Clone, Copy, Default)]
 #[group(multiple = false)]
@@ -513,378 +565,8 @@ impl Enable {
     }
 }
 
-/// `project ...`
-#[derive(Subcommand, Debug)]
-pub enum ProjectCmd {
-    /// Create new project.
-    Create {
-        /// New project name.
-        #[arg(value_name = "PROJECT_NAME")]
-        name: String,
-        /// Project description.
-        #[arg(long, value_name = "DESCRIPTION")]
-        description: Option<String>,
-        /// Enable (the default) or disable the project.
-        #[command(flatten)]
-        enable: Enable,
-        /// Add a property (repeat option to set multiple properties).
-        #[arg(long = "property", value_name = "KEY=VALUE", value_parser = key_value)]
-        properties: Vec<(String, String)>,
-        /// Return existing project.
-        #[arg(long)]
-        or_show: bool,
-        /// Output options.
-        #[command(flatten)]
-        output: ShowOutput,
-    },
-    /// Delete project(s).
-    Delete {
-        /// Project(s) to delete (name or ID).
-        #[arg(value_name = "PROJECT", required = true)]
-        projects: Vec<String>,
-    },
-    /// List projects.
-    List {
-        /// List additional fields in output.
-        #[arg(long)]
-        long: bool,
-        /// Sort output by selected keys and directions (asc or desc), repeatable.
-        #[arg(long, value_name = "KEY[:DIRECTION]")]
-        sort: Vec<String>,
-        /// Output options.
-        #[command(flatten)]
-        output: ListOutput,
-    },
-    /// Set project properties.
-    Set {
-        /// Project to modify (name or ID).
-        #[arg(value_name = "PROJECT")]
-        project: String,
-        /// Set project name.
-        #[arg(long, value_name = "NAME")]
-        name: Option<String>,
-        /// Set project description.
-        #[arg(long, value_name = "DESCRIPTION")]
-        description: Option<String>,
-        /// Enable or disable the project.
-        #[command(flatten)]
-        enable: Enable,
-        /// Set a project property (repeat option to set multiple properties).
-        #[arg(long = "property", value_name = "KEY=VALUE", value_parser = key_value)]
-        properties: Vec<(String, String)>,
-    },
-    /// Display project details.
-    Show {
-        /// Project to display (name or ID).
-        #[arg(value_name = "PROJECT")]
-        project: String,
-        /// Output options.
-        #[command(flatten)]
-        output: ShowOutput,
-    },
-    /// Unset project properties.
-    Unset {
-        /// Project to modify (name or ID).
-        #[arg(value_name = "PROJECT")]
-        project: String,
-        /// Unset a project property (repeat option to unset multiple properties).
-        #[arg(long = "property", value_name = "KEY")]
-        properties: Vec<String>,
-    },
-}
-
-/// `--project` and `--user` of a role grant.
-#[derive(Args, Debug, Clone)]
-pub struct Grant {
-    /// Role to add/remove (name or ID).
-    #[arg(value_name = "ROLE")]
-    pub role: String,
-    /// Include project (name or ID).
-    #[arg(long, value_name = "PROJECT", alias = "tenant", alias = "tenant-id")]
-    pub project: String,
-    /// Include user (name or ID).
-    #[arg(long, value_name = "USER", alias = "user-id")]
-    pub user: String,
-}
-
-/// `role ...`
-#[derive(Subcommand, Debug)]
-pub enum RoleCmd {
-    /// Add role to project:user.
-    Add {
-        /// The grant.
-        #[command(flatten)]
-        grant: Grant,
-        /// Output options.
-        #[command(flatten)]
-        output: ShowOutput,
-    },
-    /// Role assignments.
-    #[command(subcommand)]
-    Assignment(AssignmentCmd),
-    /// Create new role.
-    Create {
-        /// New role name.
-        #[arg(value_name = "ROLE_NAME")]
-        name: String,
-        /// Return existing role.
-        #[arg(long)]
-        or_show: bool,
-        /// Output options.
-        #[command(flatten)]
-        output: ShowOutput,
-    },
-    /// Delete role(s).
-    Delete {
-        /// Role(s) to delete (name or ID).
-        #[arg(value_name = "ROLE", required = true)]
-        roles: Vec<String>,
-    },
-    /// List roles.
-    List {
-        /// Output options.
-        #[command(flatten)]
-        output: ListOutput,
-    },
-    /// Remove role from project:user.
-    Remove {
-        /// The grant.
-        #[command(flatten)]
-        grant: Grant,
-    },
-    /// Display role details.
-    Show {
-        /// Role to display (name or ID).
-        #[arg(value_name = "ROLE")]
-        role: String,
-        /// Output options.
-        #[command(flatten)]
-        output: ShowOutput,
-    },
-}
-
-/// `role assignment ...`
-#[derive(Subcommand, Debug)]
-pub enum AssignmentCmd {
-    /// List role assignments of a user on a project.
-    List {
-        /// User to filter (name or ID).
-        #[arg(long, value_name = "USER", alias = "user-id")]
-        user: Option<String>,
-        /// Project to filter (name or ID).
-        #[arg(long, value_name = "PROJECT", alias = "tenant", alias = "tenant-id")]
-        project: Option<String>,
-        /// Display names instead of IDs.
-        #[arg(long)]
-        names: bool,
-        /// Only list assignments for the authenticated user.
-        #[arg(long)]
-        auth_user: bool,
-        /// Only list assignments for the project to which the authenticated user's token is
-        /// scoped.
-        #[arg(long)]
-        auth_project: bool,
-        /// Output options.
-        #[command(flatten)]
-        output: ListOutput,
-    },
-}
-
-/// `service ...`
-#[derive(Subcommand, Debug)]
-pub enum ServiceCmd {
-    /// Create new service.
-    Create {
-        /// New service type (compute, image, identity, volume, etc).
-        #[arg(value_name = "TYPE")]
-        service_type: String,
-        /// New service name.
-        #[arg(long, value_name = "NAME")]
-        name: Option<String>,
-        /// New service description.
-        #[arg(long, value_name = "DESCRIPTION")]
-        description: Option<String>,
-        /// Output options.
-        #[command(flatten)]
-        output: ShowOutput,
-    },
-    /// Delete service(s).
-    Delete {
-        /// Service(s) to delete (type, name or ID).
-        #[arg(value_name = "SERVICE", required = true)]
-        services: Vec<String>,
-    },
-    /// List services.
-    List {
-        /// List additional fields in output.
-        #[arg(long)]
-        long: bool,
-        /// Output options.
-        #[command(flatten)]
-        output: ListOutput,
-    },
-    /// Display service details.
-    Show {
-        /// Service to display (type, name or ID).
-        #[arg(value_name = "SERVICE")]
-        service: String,
-        /// Show service catalog information.
-        #[arg(long)]
-        catalog: bool,
-        /// Output options.
-        #[command(flatten)]
-        output: ShowOutput,
-    },
-}
-
-/// `token ...`
-#[derive(Subcommand, Debug)]
-pub enum TokenCmd {
-    /// Issue new token (the answer shows it).
-    Issue {
-        /// Output options.
-        #[command(flatten)]
-        output: ShowOutput,
-    },
-    /// Revoke existing token.
-    Revoke {
-        /// Token to be deleted.
-        #[arg(value_name = "TOKEN")]
-        token: String,
-    },
-    /// Validate a token and display its data (the token itself is not printed).
-    Validate {
-        /// Token to validate.
-        #[arg(value_name = "TOKEN")]
-        token: String,
-        /// Check that the token is scoped to this project (name or ID).
-        #[arg(long, value_name = "PROJECT")]
-        project: Option<String>,
-        /// Output options.
-        #[command(flatten)]
-        output: ShowOutput,
-    },
-}
-
-/// `user ...`
-#[derive(Subcommand, Debug)]
-pub enum UserCmd {
-    /// Create new user.
-    Create {
-        /// New user name.
-        #[arg(value_name = "NAME")]
-        name: String,
-        /// Default project (name or ID).
-        #[arg(long, value_name = "PROJECT", alias = "tenant", alias = "tenant-id")]
-        project: Option<String>,
-        /// Set user password.
-        #[arg(long, value_name = "PASSWORD", alias = "pass")]
-        password: Option<String>,
-        /// Prompt interactively for password.
-        #[arg(long)]
-        password_prompt: bool,
-        /// Set user email address.
-        #[arg(long, value_name = "EMAIL_ADDRESS")]
-        email: Option<String>,
-        /// Enable (the default) or disable the user.
-        #[command(flatten)]
-        enable: Enable,
-        /// Return existing user.
-        #[arg(long)]
-        or_show: bool,
-        /// Output options.
-        #[command(flatten)]
-        output: ShowOutput,
-    },
-    /// Delete user(s).
-    Delete {
-        /// User(s) to delete (name or ID).
-        #[arg(value_name = "USER", required = true)]
-        users: Vec<String>,
-    },
-    /// List users.
-    List {
-        /// Filter users by project (name or ID).
-        #[arg(long, value_name = "PROJECT", alias = "tenant", alias = "tenant-id")]
-        project: Option<String>,
-        /// List additional fields in output.
-        #[arg(long)]
-        long: bool,
-        /// Output options.
-        #[command(flatten)]
-        output: ListOutput,
-    },
-    /// Set user properties.
-    Set {
-        /// User to modify (name or ID).
-        #[arg(value_name = "USER")]
-        user: String,
-        /// Set user name.
-        #[arg(long, value_name = "NAME")]
-        name: Option<String>,
-        /// Set default project (name or ID).
-        #[arg(long, value_name = "PROJECT", alias = "tenant", alias = "tenant-id")]
-        project: Option<String>,
-        /// Set user password.
-        #[arg(long, value_name = "USER_PASSWORD", alias = "pass")]
-        password: Option<String>,
-        /// Prompt interactively for password.
-        #[arg(long)]
-        password_prompt: bool,
-        /// Set user email address.
-        #[arg(long, value_name = "EMAIL_ADDRESS")]
-        email: Option<String>,
-        /// Enable or disable the user.
-        #[command(flatten)]
-        enable: Enable,
-    },
-    /// Display user details.
-    Show {
-        /// User to display (name or ID).
-        #[arg(value_name = "USER")]
-        user: String,
-        /// Output options.
-        #[command(flatten)]
-        output: ShowOutput,
-    },
-}
-
-/// `extension ...`
-#[derive(Subcommand, Debug)]
-pub enum ExtensionCmd {
-    /// List API extensions.
-    List {
-        /// List additional fields in output.
-        #[arg(long)]
-        long: bool,
-        /// Output options.
-        #[command(flatten)]
-        output: ListOutput,
-    },
-    /// Display API extension details.
-    Show {
-        /// Extension to display (its alias).
-        #[arg(value_name = "EXTENSION")]
-        extension: String,
-        /// Output options.
-        #[command(flatten)]
-        output: ShowOutput,
-    },
-}
-
-/// `version ...`
-#[derive(Subcommand, Debug)]
-pub enum VersionCmd {
-    /// List the API versions the server offers.
-    List {
-        /// Output options.
-        #[command(flatten)]
-        output: ListOutput,
-    },
-}
-
 /// `key=value` of `--property`.
-fn key_value(s: &str) -> Result<(String, String), String> {
+pub(crate) fn key_value(s: &str) -> Result<(String, String), String> {
     match s.split_once('=') {
         Some((k, v)) if !k.is_empty() => Ok((k.to_owned(), v.to_owned())),
         _ => Err(format!("expected key=value, got {s:?}")),

@@ -7,6 +7,7 @@
 #![deny(missing_docs)]
 
 pub mod args;
+pub mod commands;
 pub mod format;
 pub mod run;
 pub mod timing;
@@ -63,7 +64,7 @@ pub fn main(argv: Vec<String>) -> ExitCode {
             Ok(client) => client,
             Err(e) => return (Err(e), Vec::new()),
         };
-        let outcome = run::run(cli.command, &client).await;
+        let outcome = run::run(cli.command, &client, &cli.global).await;
         (outcome, client.timings())
     });
     let timings = timing.then_some(timings);
@@ -79,7 +80,8 @@ pub fn main(argv: Vec<String>) -> ExitCode {
         }
         Ok(run::Output::Nothing) => Ok(String::new()),
         Err(e) => {
-            eprintln!("Error: {e}");
+            // openstackclient prints the message alone.
+            eprintln!("{e}");
             print_timing(timings.as_ref());
             return ExitCode::FAILURE;
         }
@@ -93,7 +95,7 @@ pub fn main(argv: Vec<String>) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("Error: {e}");
+            eprintln!("{e}");
             ExitCode::FAILURE
         }
     };

@@ -34,6 +34,7 @@ pub fn listing(requests: &[RequestTiming]) -> Listing {
     Listing {
         columns: vec!["URL".into(), "Seconds".into()],
         rows,
+        ..Default::default()
     }
 }
 

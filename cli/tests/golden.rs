@@ -331,7 +331,9 @@ fn every_command_prints_what_its_golden_file_says() {
             &[
                 "service", "create", "image", "--name", "glance", "-f", "json",
             ],
-            &["service", "create", "volume", "-f", "value"],
+            &[
+                "service", "create", "volume", "--name", "cinder", "-f", "value",
+            ],
         ],
     );
     g.record(
