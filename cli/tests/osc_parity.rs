@@ -355,7 +355,7 @@ fn every_command_prints_what_openstackclient_prints() {
             ("PYTHONWARNINGS".to_owned(), "ignore".to_owned()),
             ("OS_IDENTITY_API_VERSION".to_owned(), "2".to_owned()),
             // openstack authenticates on each run; keystone-v2's token cache would show the
-            // catalog of a token issued before the scenario's endpoints (cli/README.md).
+            // catalog of a token issued before the scenario's endpoints (docs/cli.md).
             ("OS_NO_CACHE".to_owned(), "true".to_owned()),
         ];
         let vars = HashMap::from([
