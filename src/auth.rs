@@ -18,7 +18,7 @@ use std::time::Duration;
 use crate::access::AccessInfo;
 use crate::cache::{CacheKey, TokenCache};
 use crate::catalog::{EndpointFilter, Interface};
-use crate::engine::{finish, Hooks, TokenSource, Transport};
+use crate::engine::{finish, Hooks, TokenSource};
 use crate::generated::Client as Raw;
 use crate::operations::{Api, Operation};
 use crate::url::root_url;
@@ -38,7 +38,6 @@ pub(crate) struct Config {
     pub(crate) region_name: Option<String>,
     pub(crate) endpoint: Option<String>,
     pub(crate) stale_duration: Duration,
-    pub(crate) timeout: Duration,
     /// The catalog interface of [`crate::Client::endpoint_url`].
     pub(crate) interface: Interface,
     /// The token cache shared with other processes, if turned on.
@@ -83,19 +82,11 @@ pub(crate) struct Session {
 }
 
 impl Session {
-    /// A session for `config`, with hooks that take their token from it.
-    pub(crate) fn new(
-        config: Config,
-        http: reqwest::Client,
-        transport: Transport,
-        recorder: Option<Arc<crate::engine::Recorder>>,
-    ) -> Arc<Session> {
+    /// A session for `config`, with `hooks` taking their token from it.
+    pub(crate) fn new(config: Config, http: reqwest::Client, hooks: Hooks) -> Arc<Session> {
         Arc::new_cyclic(|weak: &Weak<Session>| {
             let source: Weak<dyn TokenSource> = weak.clone();
-            let mut hooks = Hooks::session(source, transport, config.can_authenticate());
-            if let Some(recorder) = recorder {
-                hooks = hooks.record(recorder);
-            }
+            let hooks = hooks.for_session(source, config.can_authenticate());
             let auth = config
                 .auth_url
                 .as_deref()

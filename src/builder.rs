@@ -12,7 +12,7 @@ use crate::cache::TokenCache;
 use crate::catalog::Interface;
 use crate::client::Client;
 use crate::config::Source;
-use crate::engine::Jitter;
+use crate::engine::{Hooks, Jitter, Settings, Shared};
 use crate::url::{root_url, service_url};
 use crate::{Error, Result, Secret};
 
@@ -66,20 +66,14 @@ pub struct ClientBuilder {
     auth_url: Option<String>,
     region_name: Option<String>,
     endpoint: Option<String>,
-    timeout: Duration,
-    attempt_timeout: Option<Duration>,
-    max_body: u64,
     original_ip: Option<String>,
     cert: Option<Pem>,
     key: Option<Pem>,
     cacert: Option<Pem>,
     insecure: bool,
     auth_ref: Option<AccessInfo>,
-    debug: bool,
     stale_duration: Duration,
     user_agent: String,
-    connect_retries: u32,
-    retries: u32,
     recorder: Option<Arc<crate::engine::Recorder>>,
     interface: Option<Interface>,
     token_cache: Option<Arc<dyn TokenCache>>,
@@ -91,18 +85,10 @@ pub struct ClientBuilder {
     notes: Vec<String>,
     /// A configuration error, returned by [`ClientBuilder::build`].
     deferred: Option<String>,
-    /// keystoneauth's transport options.
-    net: Net,
-}
-
-/// The transport options of keystoneauth's `Session` (see [`ClientBuilder::retriable_status_codes`]
-/// and the methods after it).
-#[derive(Clone, Debug)]
-struct Net {
-    retriable: Vec<u16>,
-    retry_delay: Duration,
-    max_retry_delay: Duration,
-    jitter: Jitter,
+    /// The transport settings, moved into the client's hooks by [`ClientBuilder::build`].
+    settings: Settings,
+    // keystoneauth's options that become headers, limits or the HTTP client's own settings
+    // at build time.
     global_request_id: Option<String>,
     app_name: Option<String>,
     app_version: Option<String>,
@@ -111,29 +97,7 @@ struct Net {
     max_concurrency: Option<usize>,
     tcp_keepalive: Option<Duration>,
     collect_timing: bool,
-    log_curl: bool,
     endpoint_overrides: BTreeMap<String, String>,
-}
-
-impl Default for Net {
-    fn default() -> Self {
-        Self {
-            retriable: vec![503],
-            retry_delay: crate::engine::DEFAULT_RETRY_DELAY,
-            max_retry_delay: crate::engine::DEFAULT_MAX_RETRY_DELAY,
-            jitter: Jitter::None,
-            global_request_id: None,
-            app_name: None,
-            app_version: None,
-            additional_user_agent: Vec::new(),
-            rate_limit: None,
-            max_concurrency: None,
-            tcp_keepalive: None,
-            collect_timing: false,
-            log_curl: false,
-            endpoint_overrides: BTreeMap::new(),
-        }
-    }
 }
 
 impl std::fmt::Debug for ClientBuilder {
@@ -154,9 +118,9 @@ impl std::fmt::Debug for ClientBuilder {
                 "endpoint",
                 &self.endpoint.as_deref().map(crate::redact::url),
             )
-            .field("timeout", &self.timeout)
+            .field("timeout", &self.settings.timeout)
             .field("insecure", &self.insecure)
-            .field("debug", &self.debug)
+            .field("debug", &self.settings.debug)
             .finish_non_exhaustive()
     }
 }
@@ -174,20 +138,14 @@ impl Default for ClientBuilder {
             auth_url: None,
             region_name: None,
             endpoint: None,
-            timeout: Duration::from_secs(30),
-            attempt_timeout: None,
-            max_body: crate::engine::DEFAULT_MAX_BODY_SIZE,
             original_ip: None,
             cert: None,
             key: None,
             cacert: None,
             insecure: false,
             auth_ref: None,
-            debug: false,
             stale_duration: STALE_TOKEN_DURATION,
             user_agent: DEFAULT_USER_AGENT.to_owned(),
-            connect_retries: 0,
-            retries: 2,
             recorder: None,
             interface: None,
             token_cache: None,
@@ -195,7 +153,19 @@ impl Default for ClientBuilder {
             sources: BTreeMap::new(),
             notes: Vec::new(),
             deferred: None,
-            net: Net::default(),
+            settings: Settings {
+                retries: 2,
+                ..Settings::default()
+            },
+            global_request_id: None,
+            app_name: None,
+            app_version: None,
+            additional_user_agent: Vec::new(),
+            rate_limit: None,
+            max_concurrency: None,
+            tcp_keepalive: None,
+            collect_timing: false,
+            endpoint_overrides: BTreeMap::new(),
         }
     }
 }
@@ -313,7 +283,7 @@ impl ClientBuilder {
     /// ```
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.sources.insert("timeout", Source::Argument);
-        self.timeout = timeout;
+        self.settings.timeout = timeout;
         self
     }
 
@@ -327,7 +297,7 @@ impl ClientBuilder {
     /// ```
     pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
         self.sources.insert("attempt_timeout", Source::Argument);
-        self.attempt_timeout = Some(timeout);
+        self.settings.attempt_timeout = Some(timeout);
         self
     }
 
@@ -341,7 +311,7 @@ impl ClientBuilder {
     /// ```
     pub fn max_body_size(mut self, bytes: u64) -> Self {
         self.sources.insert("max_body_size", Source::Argument);
-        self.max_body = bytes;
+        self.settings.max_body = bytes;
         self
     }
 
@@ -445,7 +415,7 @@ impl ClientBuilder {
     /// ```
     pub fn debug(mut self, debug: bool) -> Self {
         self.sources.insert("debug", Source::Argument);
-        self.debug = debug;
+        self.settings.debug = debug;
         self
     }
 
@@ -479,7 +449,7 @@ impl ClientBuilder {
     /// ```
     pub fn connect_retries(mut self, retries: u32) -> Self {
         self.sources.insert("connect_retries", Source::Argument);
-        self.connect_retries = retries;
+        self.settings.connect_retries = retries;
         self
     }
 
@@ -493,7 +463,7 @@ impl ClientBuilder {
     /// ```
     pub fn retries(mut self, retries: u32) -> Self {
         self.sources.insert("retries", Source::Argument);
-        self.retries = retries;
+        self.settings.retries = retries;
         self
     }
 
@@ -511,7 +481,7 @@ impl ClientBuilder {
     pub fn retriable_status_codes(mut self, codes: &[u16]) -> Self {
         self.sources
             .insert("retriable_status_codes", Source::Argument);
-        self.net.retriable = codes.to_vec();
+        self.settings.retriable = codes.to_vec();
         self
     }
 
@@ -524,7 +494,7 @@ impl ClientBuilder {
     /// ```
     pub fn retry_delay(mut self, delay: Duration) -> Self {
         self.sources.insert("retry_delay", Source::Argument);
-        self.net.retry_delay = delay;
+        self.settings.retry_delay = delay;
         self
     }
 
@@ -536,7 +506,7 @@ impl ClientBuilder {
     /// ```
     pub fn max_retry_delay(mut self, delay: Duration) -> Self {
         self.sources.insert("max_retry_delay", Source::Argument);
-        self.net.max_retry_delay = delay;
+        self.settings.max_retry_delay = delay;
         self
     }
 
@@ -549,7 +519,7 @@ impl ClientBuilder {
     /// ```
     pub fn retry_jitter(mut self, jitter: Jitter) -> Self {
         self.sources.insert("retry_jitter", Source::Argument);
-        self.net.jitter = jitter;
+        self.settings.jitter = jitter;
         self
     }
 
@@ -564,7 +534,7 @@ impl ClientBuilder {
     /// ```
     pub fn global_request_id(mut self, id: impl Into<String>) -> Self {
         self.sources.insert("global_request_id", Source::Argument);
-        self.net.global_request_id = Some(id.into());
+        self.global_request_id = Some(id.into());
         self
     }
 
@@ -577,7 +547,7 @@ impl ClientBuilder {
     /// ```
     pub fn app_name(mut self, name: impl Into<String>) -> Self {
         self.sources.insert("app_name", Source::Argument);
-        self.net.app_name = Some(name.into());
+        self.app_name = Some(name.into());
         self
     }
 
@@ -589,7 +559,7 @@ impl ClientBuilder {
     /// ```
     pub fn app_version(mut self, version: impl Into<String>) -> Self {
         self.sources.insert("app_version", Source::Argument);
-        self.net.app_version = Some(version.into());
+        self.app_version = Some(version.into());
         self
     }
 
@@ -609,8 +579,7 @@ impl ClientBuilder {
     ) -> Self {
         self.sources
             .insert("additional_user_agent", Source::Argument);
-        self.net
-            .additional_user_agent
+        self.additional_user_agent
             .push((name.into(), version.into()));
         self
     }
@@ -624,7 +593,7 @@ impl ClientBuilder {
     /// ```
     pub fn rate_limit(mut self, requests_per_second: f64) -> Self {
         self.sources.insert("rate_limit", Source::Argument);
-        self.net.rate_limit = Some(requests_per_second);
+        self.rate_limit = Some(requests_per_second);
         self
     }
 
@@ -637,7 +606,7 @@ impl ClientBuilder {
     /// ```
     pub fn max_concurrency(mut self, n: usize) -> Self {
         self.sources.insert("max_concurrency", Source::Argument);
-        self.net.max_concurrency = Some(n);
+        self.max_concurrency = Some(n);
         self
     }
 
@@ -648,7 +617,7 @@ impl ClientBuilder {
     /// ```
     pub fn tcp_keepalive(mut self, interval: Duration) -> Self {
         self.sources.insert("tcp_keepalive", Source::Argument);
-        self.net.tcp_keepalive = Some(interval);
+        self.tcp_keepalive = Some(interval);
         self
     }
 
@@ -660,7 +629,7 @@ impl ClientBuilder {
     /// ```
     pub fn collect_timing(mut self, on: bool) -> Self {
         self.sources.insert("collect_timing", Source::Argument);
-        self.net.collect_timing = on;
+        self.collect_timing = on;
         self
     }
 
@@ -674,7 +643,7 @@ impl ClientBuilder {
     /// ```
     pub fn log_curl(mut self, on: bool) -> Self {
         self.sources.insert("log_curl", Source::Argument);
-        self.net.log_curl = on;
+        self.settings.log_curl = on;
         self
     }
 
@@ -692,8 +661,7 @@ impl ClientBuilder {
         url: impl Into<String>,
     ) -> Self {
         self.sources.insert("endpoint_override", Source::Argument);
-        self.net
-            .endpoint_overrides
+        self.endpoint_overrides
             .insert(service_type.into(), url.into());
         self
     }
@@ -704,15 +672,14 @@ impl ClientBuilder {
         if self.sources.contains_key("user_agent") {
             return self.user_agent.clone();
         }
-        let n = &self.net;
         let mut agent = Vec::new();
-        match (&n.app_name, &n.app_version) {
+        match (&self.app_name, &self.app_version) {
             (Some(name), Some(version)) => agent.push(format!("{name}/{version}")),
             (Some(name), None) => agent.push(name.clone()),
             _ => {}
         }
         agent.extend(
-            n.additional_user_agent
+            self.additional_user_agent
                 .iter()
                 .map(|(name, version)| format!("{name}/{version}")),
         );
@@ -812,7 +779,7 @@ impl ClientBuilder {
                 ));
             }
         }
-        if let Some(id) = &self.net.global_request_id {
+        if let Some(id) = &self.global_request_id {
             if !crate::engine::is_request_id(id) {
                 return Err(Error::Configuration(format!(
                     "global_request_id {:?} is not of the form req-<uuid> (OpenStack services ignore other values)",
@@ -820,13 +787,13 @@ impl ClientBuilder {
                 )));
             }
         }
-        if self.net.max_concurrency == Some(0) {
+        if self.max_concurrency == Some(0) {
             return Err(Error::Configuration(
                 "max_concurrency 0 would never send a request: give at least 1".into(),
             ));
         }
         let mut endpoint_overrides = std::collections::HashMap::new();
-        for (service_type, url) in &self.net.endpoint_overrides {
+        for (service_type, url) in &self.endpoint_overrides {
             let what = format!("endpoint_override for {service_type}");
             endpoint_overrides.insert(service_type.clone(), service_url(url, &what)?);
         }
@@ -849,7 +816,6 @@ impl ClientBuilder {
             region_name: self.region_name,
             endpoint,
             stale_duration: self.stale_duration,
-            timeout: self.timeout,
             interface: self.interface.unwrap_or_default(),
             cache: self.token_cache.clone(),
             endpoint_overrides,
@@ -859,31 +825,17 @@ impl ClientBuilder {
             .flatten()
             .flat_map(|u| crate::redact::userinfo_secrets(u))
             .collect();
-        let transport = crate::engine::Transport {
-            debug: self.debug,
-            connect_retries: self.connect_retries,
-            retries: self.retries,
-            timeout: config.timeout,
-            attempt_timeout: self.attempt_timeout,
-            max_body: self.max_body,
-            secrets,
-            policy: crate::engine::Policy {
-                retriable: self.net.retriable.clone(),
-                retry_delay: self.net.retry_delay,
-                max_retry_delay: self.net.max_retry_delay,
-                jitter: self.net.jitter,
-                log_curl: self.net.log_curl,
-                insecure: self.insecure,
-                default_headers,
-                limiter: self
-                    .net
-                    .rate_limit
-                    .and_then(crate::engine::RateLimiter::per_second),
-                semaphore: self.net.max_concurrency.map(tokio::sync::Semaphore::new),
-                timings: self.net.collect_timing.then(Default::default),
-            },
+        let shared = Shared {
+            insecure: self.insecure,
+            default_headers,
+            limiter: self
+                .rate_limit
+                .and_then(crate::engine::RateLimiter::per_second),
+            semaphore: self.max_concurrency.map(tokio::sync::Semaphore::new),
+            timings: self.collect_timing.then(Default::default),
         };
-        let shared = Session::new(config, http, transport, self.recorder.clone());
+        let hooks = Hooks::configured(self.settings, shared, secrets, self.recorder);
+        let shared = Session::new(config, http, hooks);
         let client = Client { shared };
         if let Some(access) = auth_ref {
             client.shared.install(access)?;

@@ -212,7 +212,7 @@ impl Client {
 
     /// The client's timeout, which bounds each call.
     pub(crate) fn timeout(&self) -> Duration {
-        self.shared.config.timeout
+        self.shared.hooks().settings().timeout
     }
 
     /// Forgets the current token: the next call authenticates again.

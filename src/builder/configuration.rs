@@ -168,43 +168,48 @@ impl ClientBuilder {
         push("cert", pem(&self.cert));
         push("key", pem(&self.key));
         push("insecure", Some(self.insecure.to_string()));
-        push("timeout", Some(format!("{:?}", self.timeout)));
+        push("timeout", Some(format!("{:?}", self.settings.timeout)));
         push(
             "attempt_timeout",
-            self.attempt_timeout.map(|d| format!("{d:?}")),
+            self.settings.attempt_timeout.map(|d| format!("{d:?}")),
         );
         push("stale_duration", Some(format!("{:?}", self.stale_duration)));
-        push("retries", Some(self.retries.to_string()));
-        push("connect_retries", Some(self.connect_retries.to_string()));
-        push("max_body_size", Some(self.max_body.to_string()));
+        push("retries", Some(self.settings.retries.to_string()));
+        push(
+            "connect_retries",
+            Some(self.settings.connect_retries.to_string()),
+        );
+        push("max_body_size", Some(self.settings.max_body.to_string()));
         push("user_agent", Some(self.effective_user_agent()));
         push(
             "retriable_status_codes",
-            Some(format!("{:?}", self.net.retriable)),
+            Some(format!("{:?}", self.settings.retriable)),
         );
-        push("retry_delay", Some(format!("{:?}", self.net.retry_delay)));
+        push(
+            "retry_delay",
+            Some(format!("{:?}", self.settings.retry_delay)),
+        );
         push(
             "max_retry_delay",
-            Some(format!("{:?}", self.net.max_retry_delay)),
+            Some(format!("{:?}", self.settings.max_retry_delay)),
         );
-        push("retry_jitter", Some(format!("{:?}", self.net.jitter)));
-        push("global_request_id", self.net.global_request_id.clone());
-        push("rate_limit", self.net.rate_limit.map(|r| format!("{r}/s")));
+        push("retry_jitter", Some(format!("{:?}", self.settings.jitter)));
+        push("global_request_id", self.global_request_id.clone());
+        push("rate_limit", self.rate_limit.map(|r| format!("{r}/s")));
         push(
             "max_concurrency",
-            self.net.max_concurrency.map(|n| n.to_string()),
+            self.max_concurrency.map(|n| n.to_string()),
         );
         push(
             "tcp_keepalive",
-            self.net.tcp_keepalive.map(|d| format!("{d:?}")),
+            self.tcp_keepalive.map(|d| format!("{d:?}")),
         );
-        push("collect_timing", Some(self.net.collect_timing.to_string()));
-        push("log_curl", Some(self.net.log_curl.to_string()));
+        push("collect_timing", Some(self.collect_timing.to_string()));
+        push("log_curl", Some(self.settings.log_curl.to_string()));
         push(
             "endpoint_override",
-            (!self.net.endpoint_overrides.is_empty()).then(|| {
-                self.net
-                    .endpoint_overrides
+            (!self.endpoint_overrides.is_empty()).then(|| {
+                self.endpoint_overrides
                     .iter()
                     .map(|(t, u)| format!("{t}={}", crate::redact::url(u)))
                     .collect::<Vec<_>>()
@@ -212,7 +217,7 @@ impl ClientBuilder {
             }),
         );
         push("original_ip", self.original_ip.clone());
-        push("debug", Some(self.debug.to_string()));
+        push("debug", Some(self.settings.debug.to_string()));
         push(
             "token_cache",
             Some(match &self.token_cache {

@@ -30,7 +30,7 @@ impl ClientBuilder {
             })?;
             headers.insert("forwarded", value);
         }
-        if let Some(id) = &self.net.global_request_id {
+        if let Some(id) = &self.global_request_id {
             if let Ok(v) = HeaderValue::from_str(id) {
                 headers.insert("x-openstack-request-id", v);
             }
@@ -45,11 +45,12 @@ impl ClientBuilder {
     ) -> Result<reqwest::Client> {
         let b = reqwest::Client::builder()
             .default_headers(default_headers)
-            .tcp_keepalive(self.net.tcp_keepalive)
-            .timeout(self.timeout)
+            .tcp_keepalive(self.tcp_keepalive)
+            .timeout(self.settings.timeout)
             .connect_timeout(
-                self.attempt_timeout
-                    .map_or(self.timeout, |a| a.min(self.timeout)),
+                self.settings
+                    .attempt_timeout
+                    .map_or(self.settings.timeout, |a| a.min(self.settings.timeout)),
             )
             .redirect(crate::engine::redirect_policy());
         self.tls(b)?

@@ -200,7 +200,7 @@ pub(crate) fn call_scope<'a, T: 'a, F>(
 where
     F: std::future::Future<Output = crate::Result<T>> + 'a,
 {
-    let held_back = hooks.policy.semaphore.is_some() || hooks.policy.limiter.is_some();
+    let held_back = hooks.shared.semaphore.is_some() || hooks.shared.limiter.is_some();
     scoped(timeout, operation, operation, held_back, fut)
 }
 

@@ -31,7 +31,8 @@ pub(super) async fn error_response(
     let response_url = response.url().clone();
     let url = redact::url(response_url.as_str());
     let mut headers = response.headers().clone();
-    let limit = ERROR_BODY_LIMIT.min(usize::try_from(hooks.max_body).unwrap_or(usize::MAX));
+    let limit =
+        ERROR_BODY_LIMIT.min(usize::try_from(hooks.settings.max_body).unwrap_or(usize::MAX));
     let mut body = Vec::new();
     let mut complete = true;
     // Read at most `limit` bytes, and stop short of the call's deadline: the status is
@@ -60,7 +61,8 @@ pub(super) async fn error_response(
     let found = ErrorInfo::parse(status, &body, complete, secrets);
     tracing::debug!(target: "keystone_v2::response", operation = op, method = %method, url = %url, status = status.as_u16(),
         message = found.message.as_deref().unwrap_or(""), "error response");
-    if hooks.debug && tracing::enabled!(target: "keystone_v2::body", tracing::Level::DEBUG) {
+    if hooks.settings.debug && tracing::enabled!(target: "keystone_v2::body", tracing::Level::DEBUG)
+    {
         tracing::debug!(target: "keystone_v2::body", operation = op, direction = "response", status = status.as_u16(),
             body = %redact::text(&redact::body(&body, LOG_BODY), secrets), "error body");
     }

@@ -1,11 +1,10 @@
 //! The `Hooks` type: the state the generated client carries (the token, the transport
-//! settings and the shared policy), and how it is built.
+//! settings and the state a client's clones share), and how it is built.
 
 use std::sync::{Arc, Weak};
 use std::time::Duration;
 
-use super::limits::DEFAULT_MAX_BODY_SIZE;
-use super::policy::{Policy, RequestTiming};
+use super::policy::{RequestTiming, Settings, Shared};
 use super::recorder::Recorder;
 use super::token::{token_header, Auth, TokenSource, X_AUTH_TOKEN};
 use crate::Secret;
@@ -18,23 +17,18 @@ use crate::Secret;
 pub struct Hooks {
     pub(super) auth: Auth,
     pub(super) recorder: Option<Arc<Recorder>>,
-    pub(super) debug: bool,
-    pub(super) connect_retries: u32,
-    pub(super) retries: u32,
-    pub(super) timeout: Duration,
-    pub(super) attempt_timeout: Option<Duration>,
+    /// The transport settings: retries, timeouts, body cap, logging.
+    pub(super) settings: Settings,
     /// The timeout the `reqwest::Client` itself applies to every request, when known: an
     /// attempt whose timeout is that one needs no timeout of its own.
     pub(super) http_timeout: Option<Duration>,
-    pub(super) max_body: u64,
     /// Whether the session can get a new token after a 401 (it has credentials and an
     /// auth_url): only then is a copy of a request kept to replay it.
     pub(super) renewable: bool,
     /// Secrets of the configuration (URL userinfo passwords) to scrub from every error.
     pub(super) secrets: Arc<[String]>,
-    /// Retry policy, logging options and the state shared by every clone of a client (rate
-    /// limiter, concurrency cap, timings).
-    pub(super) policy: Arc<Policy>,
+    /// The state shared by every clone of a client (rate limiter, concurrency cap, timings).
+    pub(super) shared: Arc<Shared>,
 }
 
 impl Default for Hooks {
@@ -42,16 +36,11 @@ impl Default for Hooks {
         Self {
             auth: Auth::None,
             recorder: None,
-            debug: false,
-            connect_retries: 0,
-            retries: 0,
-            timeout: Duration::from_secs(30),
-            attempt_timeout: None,
+            settings: Settings::default(),
             http_timeout: None,
-            max_body: DEFAULT_MAX_BODY_SIZE,
             renewable: false,
             secrets: Arc::new([]),
-            policy: Arc::default(),
+            shared: Arc::default(),
         }
     }
 }
@@ -67,23 +56,11 @@ impl std::fmt::Debug for Hooks {
         f.debug_struct("Hooks")
             .field("auth", &auth)
             .field("recorder", &self.recorder.is_some())
-            .field("debug", &self.debug)
-            .field("timeout", &self.timeout)
-            .field("max_body", &self.max_body)
+            .field("debug", &self.settings.debug)
+            .field("timeout", &self.settings.timeout)
+            .field("max_body", &self.settings.max_body)
             .finish()
     }
-}
-
-/// The transport settings of a [`crate::Client`] that its hooks apply.
-pub(crate) struct Transport {
-    pub debug: bool,
-    pub connect_retries: u32,
-    pub retries: u32,
-    pub timeout: Duration,
-    pub attempt_timeout: Option<Duration>,
-    pub max_body: u64,
-    pub secrets: Vec<String>,
-    pub policy: Policy,
 }
 
 impl Hooks {
@@ -116,27 +93,45 @@ impl Hooks {
         }
     }
 
-    pub(crate) fn session(shared: Weak<dyn TokenSource>, t: Transport, renewable: bool) -> Self {
+    /// The hooks of a [`crate::Client`]: its settings, the state its clones share, the
+    /// secrets of its configuration to scrub from errors; no token until
+    /// [`Hooks::for_session`].
+    pub(crate) fn configured(
+        settings: Settings,
+        shared: Shared,
+        secrets: Vec<String>,
+        recorder: Option<Arc<Recorder>>,
+    ) -> Self {
         Self {
-            auth: Auth::Session(shared),
-            recorder: None,
-            debug: t.debug,
-            connect_retries: t.connect_retries,
-            retries: t.retries,
-            timeout: t.timeout,
-            attempt_timeout: t.attempt_timeout,
+            auth: Auth::None,
+            recorder,
             // The builder gives the HTTP client the call's timeout.
-            http_timeout: Some(t.timeout),
-            max_body: t.max_body,
-            renewable,
-            secrets: t.secrets.into(),
-            policy: Arc::new(t.policy),
+            http_timeout: Some(settings.timeout),
+            settings,
+            renewable: false,
+            secrets: secrets.into(),
+            shared: Arc::new(shared),
         }
+    }
+
+    /// These hooks taking their token from `source`; `renewable` when it can get a new one
+    /// after a 401.
+    pub(crate) fn for_session(self, source: Weak<dyn TokenSource>, renewable: bool) -> Self {
+        Self {
+            auth: Auth::Session(source),
+            renewable,
+            ..self
+        }
+    }
+
+    /// The transport settings.
+    pub(crate) fn settings(&self) -> &Settings {
+        &self.settings
     }
 
     /// The timings kept so far (empty unless timing collection is on).
     pub(crate) fn timings(&self) -> Vec<RequestTiming> {
-        self.policy
+        self.shared
             .timings
             .as_ref()
             .map(|t| t.lock().unwrap_or_else(|e| e.into_inner()).clone())
@@ -145,7 +140,7 @@ impl Hooks {
 
     /// Forgets the timings kept so far.
     pub(crate) fn reset_timings(&self) {
-        if let Some(t) = &self.policy.timings {
+        if let Some(t) = &self.shared.timings {
             t.lock().unwrap_or_else(|e| e.into_inner()).clear();
         }
     }
@@ -185,7 +180,7 @@ impl Hooks {
     /// # let _ = hooks;
     /// ```
     pub fn debug(mut self, debug: bool) -> Self {
-        self.debug = debug;
+        self.settings.debug = debug;
         self
     }
 
@@ -197,11 +192,11 @@ impl Hooks {
     /// # let _ = hooks;
     /// ```
     pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
+        self.settings.timeout = timeout;
         self
     }
 
-    /// The largest response body accepted (default [`DEFAULT_MAX_BODY_SIZE`]), like
+    /// The largest response body accepted (default [`super::DEFAULT_MAX_BODY_SIZE`]), like
     /// [`crate::ClientBuilder::max_body_size`].
     ///
     /// ```
@@ -209,7 +204,7 @@ impl Hooks {
     /// # let _ = hooks;
     /// ```
     pub fn max_body_size(mut self, bytes: u64) -> Self {
-        self.max_body = bytes;
+        self.settings.max_body = bytes;
         self
     }
 

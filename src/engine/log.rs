@@ -4,7 +4,7 @@ use std::time::Instant;
 
 use super::call::call_secrets;
 use super::hooks::Hooks;
-use super::policy::{request_id, Policy, RequestTiming};
+use super::policy::{request_id, RequestTiming, Shared};
 use crate::redact;
 
 /// Bodies in debug logs are cut to this many characters.
@@ -18,8 +18,7 @@ pub(super) fn log_request(op: &str, request: &reqwest::Request, hooks: &Hooks) {
         return;
     }
     let url = redact::url(request.url().as_str());
-    let policy = &*hooks.policy;
-    if !hooks.debug && !policy.log_curl {
+    if !hooks.settings.debug && !hooks.settings.log_curl {
         tracing::debug!(target: "keystone_v2::request", operation = op, method = %request.method(), url = %url, "request");
         return;
     }
@@ -41,7 +40,7 @@ pub(super) fn log_request(op: &str, request: &reqwest::Request, hooks: &Hooks) {
             None => "<streamed body>".to_owned(),
         })
         .unwrap_or_default();
-    if hooks.debug {
+    if hooks.settings.debug {
         let headers: Vec<String> = request
             .headers()
             .iter()
@@ -57,7 +56,7 @@ pub(super) fn log_request(op: &str, request: &reqwest::Request, hooks: &Hooks) {
             tracing::debug!(target: "keystone_v2::body", operation = op, direction = "request", body = %body, "request body");
         }
     }
-    if policy.log_curl {
+    if hooks.settings.log_curl {
         tracing::debug!(target: "keystone_v2::request", operation = op, "{}", curl_line(request, &url, &body, hooks, &shown));
     }
 }
@@ -72,15 +71,15 @@ pub(super) fn curl_line(
     shown: &dyn Fn(&reqwest::header::HeaderName, &reqwest::header::HeaderValue) -> Option<String>,
 ) -> String {
     use sha2::Digest as _;
-    let policy = &*hooks.policy;
+    let shared = &*hooks.shared;
     let mut line = String::from("curl -g -i");
-    if policy.insecure {
+    if shared.insecure {
         line.push_str(" --insecure");
     }
     line.push_str(&format!(" -X {} \"{url}\"", request.method()));
     let mut headers: Vec<(String, String)> = Vec::new();
     let all = request.headers().iter().chain(
-        policy
+        shared
             .default_headers
             .iter()
             .filter(|(k, _)| !request.headers().contains_key(*k)),
@@ -111,13 +110,13 @@ pub(super) fn curl_line(
 #[cold]
 #[inline(never)]
 pub(super) fn record_timing(
-    policy: &Policy,
+    shared: &Shared,
     method: &reqwest::Method,
     url: Option<String>,
     status: Option<u16>,
     started: Option<Instant>,
 ) {
-    policy.record(|| RequestTiming {
+    shared.record(|| RequestTiming {
         method: method.to_string(),
         url: url.unwrap_or_default(),
         status,

@@ -1,10 +1,11 @@
-//! The retry policy: which statuses and methods are retried, the backoff and its jitter,
-//! `Retry-After`, the request ids services answer with, and the timings a client keeps.
+//! The transport settings and the retry policy: which statuses and methods are retried, the
+//! backoff and its jitter, `Retry-After`, the request ids services answer with, and the state
+//! a client's clones share (limits, timings).
 
 use std::sync::Mutex;
 use std::time::Duration;
 
-use super::limits::RateLimiter;
+use super::limits::{RateLimiter, DEFAULT_MAX_BODY_SIZE};
 use crate::redact;
 
 /// How a retry's wait is spread when the server gives no `Retry-After`
@@ -37,9 +38,22 @@ pub struct RequestTiming {
     pub elapsed: Duration,
 }
 
-/// The retry policy, the logging options and the state that the clones of a client share.
-#[derive(Debug)]
-pub(crate) struct Policy {
+/// The settings of a client's transport: built once by [`crate::ClientBuilder`] (or a
+/// [`super::Hooks`] by hand) and kept by the hooks, which read them on every call.
+#[derive(Debug, Clone)]
+pub(crate) struct Settings {
+    /// Log bodies too (redacted).
+    pub debug: bool,
+    /// Resends after a connection that could not be established.
+    pub connect_retries: u32,
+    /// Resends of an idempotent request after a retriable status or a dropped connection.
+    pub retries: u32,
+    /// The deadline of each call, retries included.
+    pub timeout: Duration,
+    /// The bound of each attempt within a call, if shorter than what remains of the call.
+    pub attempt_timeout: Option<Duration>,
+    /// The largest response body accepted.
+    pub max_body: u64,
     /// Statuses retried (idempotent methods only), default `[503]`.
     pub retriable: Vec<u16>,
     /// The first wait without a `Retry-After`, doubled at each retry.
@@ -49,28 +63,24 @@ pub(crate) struct Policy {
     pub jitter: Jitter,
     /// Log a curl-style line for each request (at DEBUG on `keystone_v2::request`).
     pub log_curl: bool,
-    /// Whether TLS verification is off (shown as `--insecure` in the curl line).
-    pub insecure: bool,
-    /// Headers the HTTP client adds to every request (for the curl line).
-    pub default_headers: reqwest::header::HeaderMap,
-    pub limiter: Option<RateLimiter>,
-    pub semaphore: Option<tokio::sync::Semaphore>,
-    pub timings: Option<Mutex<Vec<RequestTiming>>>,
 }
 
-impl Default for Policy {
+impl Default for Settings {
+    /// The settings of hand-built [`super::Hooks`] (no retries); a
+    /// [`crate::ClientBuilder`] starts from these with 2 retries.
     fn default() -> Self {
         Self {
+            debug: false,
+            connect_retries: 0,
+            retries: 0,
+            timeout: Duration::from_secs(30),
+            attempt_timeout: None,
+            max_body: DEFAULT_MAX_BODY_SIZE,
             retriable: vec![503],
             retry_delay: DEFAULT_RETRY_DELAY,
             max_retry_delay: DEFAULT_MAX_RETRY_DELAY,
             jitter: Jitter::None,
             log_curl: false,
-            insecure: false,
-            default_headers: reqwest::header::HeaderMap::new(),
-            limiter: None,
-            semaphore: None,
-            timings: None,
         }
     }
 }
@@ -80,7 +90,7 @@ pub const DEFAULT_RETRY_DELAY: Duration = Duration::from_millis(500);
 /// The longest wait before a retry, `Retry-After` included (keystoneauth's).
 pub const DEFAULT_MAX_RETRY_DELAY: Duration = Duration::from_secs(60);
 
-impl Policy {
+impl Settings {
     /// The wait before retry number `n` (from 0) when the server gave no `Retry-After`.
     pub(super) fn backoff(&self, n: u32) -> Duration {
         let d = self
@@ -93,7 +103,22 @@ impl Policy {
             Jitter::Equal => d / 2 + (d / 2).mul_f64(random_fraction()),
         }
     }
+}
 
+/// The state every clone of a client shares (rate limiter, concurrency cap, timings), and
+/// what the curl line shows of the HTTP client (which keeps its own copy of these headers).
+#[derive(Debug, Default)]
+pub(crate) struct Shared {
+    /// Whether TLS verification is off (shown as `--insecure` in the curl line).
+    pub insecure: bool,
+    /// Headers the HTTP client adds to every request (for the curl line).
+    pub default_headers: reqwest::header::HeaderMap,
+    pub limiter: Option<RateLimiter>,
+    pub semaphore: Option<tokio::sync::Semaphore>,
+    pub timings: Option<Mutex<Vec<RequestTiming>>>,
+}
+
+impl Shared {
     pub(super) fn record(&self, timing: impl FnOnce() -> RequestTiming) {
         if let Some(t) = &self.timings {
             t.lock().unwrap_or_else(|e| e.into_inner()).push(timing());
@@ -218,10 +243,10 @@ mod tests {
 
     #[test]
     fn backoff_doubles_up_to_the_maximum_and_jitter_stays_within_it() {
-        let mut p = Policy {
+        let mut p = Settings {
             retry_delay: Duration::from_millis(100),
             max_retry_delay: Duration::from_millis(500),
-            ..Policy::default()
+            ..Settings::default()
         };
         let waits: Vec<_> = (0..5).map(|n| p.backoff(n).as_millis()).collect();
         assert_eq!(waits, [100, 200, 400, 500, 500]);

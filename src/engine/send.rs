@@ -10,7 +10,7 @@ use super::error_body::error_response;
 use super::hooks::Hooks;
 use super::limits::{limit, rebuild};
 use super::log::{log_request, log_response, record_timing, LOG_BODY};
-use super::policy::{idempotent, retry_after, Policy};
+use super::policy::{idempotent, retry_after, Settings};
 use super::recorder::Exchange;
 use super::token::{token_header, Auth, X_AUTH_TOKEN};
 use crate::{redact, Secret};
@@ -90,7 +90,7 @@ pub(crate) fn execute<'a>(
     }
     // Used directly (the generated client on its own): this request is the whole call.
     Either::Right(CALL.scope(
-        Box::new(Call::new(hooks.timeout)),
+        Box::new(Call::new(hooks.settings.timeout)),
         attempts(http, hooks, request, operation, scan),
     ))
 }
@@ -106,14 +106,14 @@ pub(super) fn attempts<'a>(
     scan: Scan,
 ) -> impl std::future::Future<Output = reqwest::Result<reqwest::Response>> + Send + 'a {
     async move {
-        let policy = &*hooks.policy;
+        let shared = &*hooks.shared;
         let method = request.method().clone();
         note_secrets(hooks, &request, scan);
         let session = matches!(hooks.auth, Auth::Session(_));
         let idempotent = idempotent(&method);
         let (mut connect_attempts, mut retry_attempts, mut replayed) = (0u32, 0u32, false);
         loop {
-            let timeout = attempt_timeout(hooks.attempt_timeout);
+            let timeout = attempt_timeout(hooks.settings.attempt_timeout);
             // The HTTP client's own timeout needs no per-request setting (nor its allocation).
             if hooks.http_timeout != Some(timeout) || request.timeout().is_some() {
                 *request.timeout_mut() = Some(timeout);
@@ -122,8 +122,8 @@ pub(super) fn attempts<'a>(
             // A copy to send again only when that can happen: a retry, or a replay after a 401
             // when the session can get a new token. A streamed body cannot be copied: such a
             // request is sent once.
-            let may_resend = connect_attempts < hooks.connect_retries
-                || (idempotent && retry_attempts < hooks.retries)
+            let may_resend = connect_attempts < hooks.settings.connect_retries
+                || (idempotent && retry_attempts < hooks.settings.retries)
                 || (session && hooks.renewable && !replayed && sent_token.is_some());
             with_call(|call| {
                 call.waited.store(true, Ordering::Relaxed);
@@ -147,18 +147,18 @@ pub(super) fn attempts<'a>(
             };
             log_request(op, &request, hooks);
             // Boxed: these waits' state stays out of the future of a client without them.
-            let _permit = match &policy.semaphore {
+            let _permit = match &shared.semaphore {
                 Some(s) => Box::pin(s.acquire()).await.ok(),
                 None => None,
             };
-            if let Some(limiter) = &policy.limiter {
+            if let Some(limiter) = &shared.limiter {
                 Box::pin(limiter.wait()).await;
             }
             // The clock is read for timings and the response log only.
-            let started = (policy.timings.is_some()
+            let started = (shared.timings.is_some()
                 || tracing::enabled!(target: "keystone_v2::response", tracing::Level::DEBUG))
             .then(Instant::now);
-            let url = policy
+            let url = shared
                 .timings
                 .is_some()
                 .then(|| redact::url(request.url().as_str()));
@@ -166,8 +166,8 @@ pub(super) fn attempts<'a>(
             drop(_permit);
             let response = match sent {
                 Ok(r) => {
-                    if policy.timings.is_some() {
-                        record_timing(policy, &method, url, Some(r.status().as_u16()), started);
+                    if shared.timings.is_some() {
+                        record_timing(shared, &method, url, Some(r.status().as_u16()), started);
                     }
                     r
                 }
@@ -201,11 +201,16 @@ pub(super) fn attempts<'a>(
             let response = observe(hooks, op, &method, started, response).await?;
             let status = response.status();
             if idempotent
-                && retry_attempts < hooks.retries
-                && policy.retriable.contains(&status.as_u16())
+                && retry_attempts < hooks.settings.retries
+                && hooks.settings.retriable.contains(&status.as_u16())
             {
-                let delay =
-                    retriable_status(op, &response, policy, retry_attempts, spare.is_some());
+                let delay = retriable_status(
+                    op,
+                    &response,
+                    &hooks.settings,
+                    retry_attempts,
+                    spare.is_some(),
+                );
                 if let (Some(delay), Some(next)) = (delay, spare.take()) {
                     retry_attempts += 1;
                     Box::pin(tokio::time::sleep(delay)).await;
@@ -259,10 +264,10 @@ pub(super) fn send_failed(
     can_resend: bool,
     attempts: Attempts<'_>,
 ) -> Option<Duration> {
-    if hooks.policy.timings.is_some() {
-        record_timing(&hooks.policy, method, url, None, started);
+    if hooks.shared.timings.is_some() {
+        record_timing(&hooks.shared, method, url, None, started);
     }
-    if e.is_connect() && *attempts.connect < hooks.connect_retries {
+    if e.is_connect() && *attempts.connect < hooks.settings.connect_retries {
         let delay = Duration::from_millis(500) * 2u32.saturating_pow(*attempts.connect);
         if can_resend && within_budget(delay) {
             *attempts.connect += 1;
@@ -273,7 +278,7 @@ pub(super) fn send_failed(
         && !e.is_timeout()
         && !e.is_redirect()
         && idempotent
-        && *attempts.retry < hooks.retries
+        && *attempts.retry < hooks.settings.retries
         && within_budget(Duration::ZERO)
         && can_resend
     {
@@ -294,13 +299,13 @@ pub(super) fn send_failed(
 pub(super) fn retriable_status(
     op: &'static str,
     response: &reqwest::Response,
-    policy: &Policy,
+    settings: &Settings,
     attempts: u32,
     can_resend: bool,
 ) -> Option<Duration> {
     let delay = retry_after(response.headers())
-        .map(|d| d.min(policy.max_retry_delay))
-        .unwrap_or_else(|| policy.backoff(attempts));
+        .map(|d| d.min(settings.max_retry_delay))
+        .unwrap_or_else(|| settings.backoff(attempts));
     if !(can_resend && within_budget(delay)) {
         return None;
     }
@@ -352,10 +357,10 @@ pub(super) fn observe<'a>(
             Ok(error_response(hooks, op, method, response, started).await)
         }));
     }
-    let response = limit(response, method, hooks.max_body, op);
+    let response = limit(response, method, hooks.settings.max_body, op);
     let logging = tracing::enabled!(target: "keystone_v2::response", tracing::Level::DEBUG);
-    let bodies =
-        hooks.debug && tracing::enabled!(target: "keystone_v2::body", tracing::Level::DEBUG);
+    let bodies = hooks.settings.debug
+        && tracing::enabled!(target: "keystone_v2::body", tracing::Level::DEBUG);
     if logging {
         log_response(op, method, &response, started);
     }
