@@ -47,7 +47,10 @@ mod route;
 mod send;
 mod token;
 
-pub(crate) use call::{bounded, call_scope, call_started, note_wait, within, Scan};
+pub(crate) use call::{
+    bounded, call_scope, call_started, note_wait, rebuild_begin, rebuild_end, rebuild_requested,
+    within, Scan,
+};
 pub use convert::ErrorBody;
 pub(crate) use convert::{convert_error, http_error};
 pub(crate) use decode::{empty, from_response};

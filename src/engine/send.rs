@@ -95,6 +95,32 @@ pub(crate) fn execute<'a>(
     ))
 }
 
+/// How the next attempt of a request is made: from a copy kept before sending it, or by
+/// `call!` making its call again ([`Replay`]). The copy is boxed: it is made only for
+/// requests outside a manager's call, and would otherwise sit in every engine future.
+pub(super) enum Resend {
+    Copy(Box<reqwest::Request>),
+    Rebuild,
+}
+
+impl Resend {
+    /// The request to send next: the copy, or `None` once `call!` has been asked to make
+    /// its call again (with `token` and the attempts used, `attempts`, carried on).
+    fn next(
+        self,
+        token: Option<reqwest::header::HeaderValue>,
+        attempts: (u32, u32, bool),
+    ) -> Option<reqwest::Request> {
+        match self {
+            Resend::Copy(request) => Some(*request),
+            Resend::Rebuild => {
+                with_call(|c| *c.replay() = Replay::Requested(Carried { token, attempts }));
+                None
+            }
+        }
+    }
+}
+
 /// Not an `async fn`: an `async fn` keeps its arguments twice in its future (as given, and
 /// moved into its body), which would be two requests; the block below uses them in place.
 #[allow(clippy::manual_async_fn)]
@@ -112,6 +138,38 @@ pub(super) fn attempts<'a>(
         let session = matches!(hooks.auth, Auth::Session(_));
         let idempotent = idempotent(&method);
         let (mut connect_attempts, mut retry_attempts, mut replayed) = (0u32, 0u32, false);
+        // Whether `call!` makes this request again for a retry or a replay (then no copy is
+        // kept), and whether this is such a request: it then goes out with the token of the
+        // attempt it continues, and the attempts used so far are carried on.
+        let rebuilds = with_call(|c| {
+            let mut replay = c.replay();
+            match std::mem::take(&mut *replay) {
+                Replay::Armed => {
+                    *replay = Replay::InFlight;
+                    Some(None)
+                }
+                Replay::Replaying(carried) => {
+                    *replay = Replay::InFlight;
+                    Some(Some(carried))
+                }
+                other => {
+                    *replay = other;
+                    None
+                }
+            }
+        })
+        .flatten();
+        let rebuilds = match rebuilds {
+            Some(Some(Carried { token, attempts })) => {
+                if let Some(token) = token {
+                    request.headers_mut().insert(X_AUTH_TOKEN, token);
+                }
+                (connect_attempts, retry_attempts, replayed) = attempts;
+                true
+            }
+            Some(None) => true,
+            None => false,
+        };
         loop {
             let timeout = attempt_timeout(hooks.settings.attempt_timeout);
             // The HTTP client's own timeout needs no per-request setting (nor its allocation).
@@ -140,10 +198,10 @@ pub(super) fn attempts<'a>(
                     }
                 }
             });
-            let mut spare = if may_resend {
-                request.try_clone()
-            } else {
-                None
+            let mut spare = match (may_resend, rebuilds) {
+                (false, _) => None,
+                (true, true) => Some(Resend::Rebuild),
+                (true, false) => request.try_clone().map(|r| Resend::Copy(Box::new(r))),
             };
             log_request(op, &request, hooks);
             // Boxed: these waits' state stays out of the future of a client without them.
@@ -193,8 +251,13 @@ pub(super) fn attempts<'a>(
                     if !delay.is_zero() {
                         Box::pin(tokio::time::sleep(delay)).await;
                     }
-                    request = next;
-                    continue;
+                    match next.next(sent_token, (connect_attempts, retry_attempts, replayed)) {
+                        Some(next) => {
+                            request = next;
+                            continue;
+                        }
+                        None => return Err(e),
+                    }
                 }
             };
             // Awaited outside the match: the outcome it came from is not kept beside it.
@@ -214,8 +277,13 @@ pub(super) fn attempts<'a>(
                 if let (Some(delay), Some(next)) = (delay, spare.take()) {
                     retry_attempts += 1;
                     Box::pin(tokio::time::sleep(delay)).await;
-                    request = next;
-                    continue;
+                    match next.next(sent_token, (connect_attempts, retry_attempts, replayed)) {
+                        Some(next) => {
+                            request = next;
+                            continue;
+                        }
+                        None => return Ok(response),
+                    }
                 }
             }
             // Only a request that carried the session's token is replayed (an unauthenticated
@@ -224,7 +292,10 @@ pub(super) fn attempts<'a>(
                 && !replayed
                 && within_budget(Duration::ZERO)
             {
-                if let Some(next) = Box::pin(replay_after_401(hooks, op, sent_token, spare)).await {
+                let attempts = (connect_attempts, retry_attempts);
+                if let Some(next) =
+                    Box::pin(replay_after_401(hooks, op, sent_token, spare, attempts)).await
+                {
                     replayed = true;
                     request = next;
                     continue;
@@ -314,24 +385,31 @@ pub(super) fn retriable_status(
 }
 
 /// After a 401 to a request that carried `sent_token`: a new token from the session, and the
-/// copy of the request (`spare`) to send once more with it; `None` when there is no new token
-/// or no copy.
+/// request to send once more with it (from the copy, `Some`), or, for `call!`'s request,
+/// `call!` asked to make it again with the new token (`None`, as when there is no new token
+/// or nothing to resend). `attempts`: the connection retries and retries used.
 pub(super) async fn replay_after_401(
     hooks: &Hooks,
     op: &'static str,
     sent_token: Option<reqwest::header::HeaderValue>,
-    spare: Option<reqwest::Request>,
+    spare: Option<Resend>,
+    attempts: (u32, u32),
 ) -> Option<reqwest::Request> {
     let refused = Secret::from(sent_token.as_ref()?.to_str().ok()?);
-    let (Auth::Session(weak), Some(mut next)) = (&hooks.auth, spare) else {
+    let (Auth::Session(weak), Some(next)) = (&hooks.auth, spare) else {
         return None;
     };
     let shared = weak.upgrade()?;
     let token = shared.after_unauthorized(&refused).await?;
     let header = token_header(&token).ok()?;
     tracing::debug!(target: "keystone_v2", operation = op, "401: re-authenticated, replaying once");
-    next.headers_mut().insert(X_AUTH_TOKEN, header);
-    Some(next)
+    match next {
+        Resend::Copy(mut next) => {
+            next.headers_mut().insert(X_AUTH_TOKEN, header);
+            Some(*next)
+        }
+        Resend::Rebuild => Resend::Rebuild.next(Some(header), (attempts.0, attempts.1, true)),
+    }
 }
 
 /// Logs and records one response, and applies the body rules: a success body is limited

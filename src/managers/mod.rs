@@ -63,9 +63,17 @@ macro_rules! call {
             $op,
             Box::pin(async {
                 let $raw = client.prepare(OP).await?;
-                let $result = $call.await;
-                let $entry = OP;
-                let finished = $finish;
+                let replay = $crate::engine::rebuild_begin();
+                // Each outcome lives only until the next attempt is made; the last one is
+                // handed to `$finish`, and only what that gives back leaves the loop.
+                let finished = loop {
+                    let $result = $call.await;
+                    if !$crate::engine::rebuild_requested() {
+                        let $entry = OP;
+                        break $finish;
+                    }
+                };
+                $crate::engine::rebuild_end(replay);
                 finished.await
             }),
         )
