@@ -40,7 +40,7 @@
 //!   `insecure` (wins over everything), `verify` (`false` turns verification off, a string
 //!   is a CA file), `cacert`, `cert`, `key` (`~` is expanded, and a relative path is relative
 //!   to the directory of the file that gives it); `api_timeout` (seconds); `cache: {auth:
-//!   true}` turns on the [`crate::cache::FileTokenCache`]. `identity_api_version` other than
+//!   true}` turns on the file token cache (`cache::FileTokenCache`). `identity_api_version` other than
 //!   2.x is an error: this crate speaks Keystone's v2.0 API. Domain keys (`*domain*`) are
 //!   ignored with a warning, as v2.0 has no domains; other keys are ignored with a debug log.
 //! - **Variables** of the `envvars` cloud: each `OS_<KEY>` is the key `<key>`, so

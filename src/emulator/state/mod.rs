@@ -55,7 +55,7 @@ pub(crate) struct Bootstrap {
     pub(crate) public_url: String,
     pub(crate) admin_url: String,
     pub(crate) token_lifetime: Duration,
-    /// Whether the catalog has the compute service of [`super::compute`].
+    /// Whether the catalog has the compute service the emulator also serves (`compute.rs`).
     pub(crate) compute: bool,
 }
 
