@@ -4,7 +4,12 @@
 //! keystone-v2-emulator [--public-port 5000] [--admin-port 35357] [--admin-password secret]
 //!                      [--admin-token ADMIN] [--token-lifetime 3600]
 //!                      [--write-clouds-yaml PATH] [--no-compute] [--threads 1]
+//!                      [--dialect keystone|rackspace]
 //! ```
+//!
+//! `--dialect rackspace` speaks Rackspace Cloud Identity v2.0 instead of Keystone (API key and
+//! multi-factor logins, the vendor's catalog and shapes; see `EmulatorConfig::dialect`); the
+//! demo user's API key is printed at the start.
 //!
 //! The binary also serves the emulator's small `compute` service (in the catalog, at
 //! `<origin>/compute/v2.1/<tenant_id>`; see `EmulatorConfig::compute_service`);
@@ -27,7 +32,7 @@ use std::net::{Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
 use std::time::Duration;
 
-use keystone_v2::emulator::{Emulator, EmulatorConfig};
+use keystone_v2::emulator::{Dialect, Emulator, EmulatorConfig};
 
 const USAGE: &str = "\
 usage: keystone-v2-emulator [options]
@@ -46,6 +51,8 @@ options:
   --no-compute               leave the echoing compute service out of the catalog
   --threads <n>              threads serving requests (default 1; more than 1 runs a
                              multi-threaded runtime)
+  --dialect <name>           keystone (default) or rackspace: Rackspace Cloud Identity's
+                             API key and multi-factor logins, catalog and shapes
   -h, --help                 this help
 ";
 
@@ -55,6 +62,7 @@ struct Options {
     clouds_yaml: Option<std::path::PathBuf>,
     /// Worker threads of the runtime (1: a current-thread runtime).
     threads: usize,
+    dialect: Dialect,
 }
 
 fn parse(args: impl IntoIterator<Item = String>) -> Result<Option<Options>, String> {
@@ -65,6 +73,7 @@ fn parse(args: impl IntoIterator<Item = String>) -> Result<Option<Options>, Stri
         .compute_service(true);
     let mut clouds_yaml = None;
     let mut threads = 1;
+    let mut dialect = Dialect::Keystone;
     let mut args = args.into_iter();
     while let Some(flag) = args.next() {
         if flag == "-h" || flag == "--help" {
@@ -109,6 +118,12 @@ fn parse(args: impl IntoIterator<Item = String>) -> Result<Option<Options>, Stri
                     .ok_or_else(|| format!("{name}: not a positive number: {v:?}"))?;
                 config
             }
+            "--dialect" => {
+                let v = value()?;
+                dialect = Dialect::from_name(&v)
+                    .ok_or_else(|| format!("{name}: not keystone or rackspace: {v:?}"))?;
+                config.dialect(dialect)
+            }
             "--write-clouds-yaml" => {
                 clouds_yaml = Some(std::path::PathBuf::from(value()?));
                 config
@@ -120,6 +135,7 @@ fn parse(args: impl IntoIterator<Item = String>) -> Result<Option<Options>, Stri
         config,
         clouds_yaml,
         threads,
+        dialect,
     }))
 }
 
@@ -189,6 +205,7 @@ fn main() -> ExitCode {
 }
 
 async fn serve(options: Options) -> ExitCode {
+    let dialect = options.dialect;
     let emulator = match Emulator::start_with(options.config).await {
         Ok(emulator) => emulator,
         Err(e) => {
@@ -205,6 +222,19 @@ async fn serve(options: Options) -> ExitCode {
         "admin user: admin; static admin token set: {}",
         !emulator.admin_token().is_empty()
     );
+    if dialect == Dialect::Rackspace {
+        let user = keystone_v2::emulator::RACKSPACE_USERNAME;
+        match emulator.control().api_key(user) {
+            Ok(key) => {
+                let _ = writeln!(
+                    out,
+                    "rackspace: user {user}, tenant {}, API key {key}",
+                    keystone_v2::emulator::RACKSPACE_TENANT
+                );
+            }
+            Err(e) => eprintln!("keystone-v2-emulator: {e}"),
+        }
+    }
     if let Some(path) = &options.clouds_yaml {
         if let Err(e) = write_private(path, &emulator.clouds_yaml()) {
             eprintln!("keystone-v2-emulator: cannot write {}: {e}", path.display());
@@ -226,6 +256,7 @@ async fn serve(options: Options) -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::parse;
+    use keystone_v2::emulator::Dialect;
 
     fn args(a: &[&str]) -> Vec<String> {
         a.iter().map(|s| (*s).to_owned()).collect()
@@ -257,5 +288,12 @@ mod tests {
         );
         assert!(parse(args(&["--threads", "0"])).is_err());
         assert!(parse(args(&["--threads=x"])).is_err());
+        assert_eq!(
+            parse(args(&[])).unwrap().unwrap().dialect,
+            Dialect::Keystone
+        );
+        let rackspace = parse(args(&["--dialect", "rackspace"])).unwrap().unwrap();
+        assert_eq!(rackspace.dialect, Dialect::Rackspace);
+        assert!(parse(args(&["--dialect=hp"])).is_err());
     }
 }
