@@ -563,3 +563,176 @@ async fn keystone_mode_refuses_the_vendors_credentials_as_before() {
         .unwrap()
         .ends_with(".000000Z"));
 }
+
+// --- the SDK against Rackspace mode, where it already works ------------------------------------
+
+mod with_the_sdk {
+    use super::*;
+    use keystone_v2::managers::{TenantOptions, UserOptions};
+    use keystone_v2::Client;
+
+    #[tokio::test]
+    async fn the_sdk_logs_in_with_a_password_and_decodes_the_vendors_answer() {
+        let e = rackspace().await;
+        let client = Client::builder()
+            .auth_url(e.public_url())
+            .username(RACKSPACE_USERNAME)
+            .password(RACKSPACE_PASSWORD)
+            .build()
+            .unwrap();
+        let access = client.authenticate().await.unwrap();
+        assert_eq!(access.tenant_id(), Some(RACKSPACE_TENANT));
+        assert_eq!(access.username(), Some(RACKSPACE_USERNAME));
+        assert!(access.role_names().contains(&"identity:user-admin"));
+        // The expiry keeps its milliseconds: an hour from the login, not a whole second.
+        let lifetime = access.expires() - e.control().now();
+        assert!(lifetime <= chrono::Duration::hours(1), "{lifetime}");
+        assert!(lifetime > chrono::Duration::minutes(59), "{lifetime}");
+        let catalog = access.service_catalog();
+        let computes: Vec<_> = catalog
+            .services()
+            .iter()
+            .filter(|s| s.type_ == "compute")
+            .collect();
+        assert_eq!(computes.len(), 2);
+        let dns = catalog
+            .services()
+            .iter()
+            .find(|s| s.type_ == "rax:dns")
+            .expect("cloudDNS");
+        assert_eq!(dns.endpoints[0].region, None);
+        assert_eq!(dns.endpoints[0].admin_url, None);
+        assert_eq!(
+            dns.endpoints[0].tenant_id.as_deref(),
+            Some(RACKSPACE_TENANT)
+        );
+    }
+
+    #[tokio::test]
+    async fn admin_operations_keep_working_in_rackspace_mode() {
+        let e = rackspace().await;
+        let admin = Client::builder()
+            .token(e.admin_token())
+            .endpoint(e.admin_url())
+            .build()
+            .unwrap();
+        let tenant = admin
+            .tenants()
+            .create("5830280", TenantOptions::default())
+            .await
+            .unwrap();
+        let user = admin
+            .users()
+            .create(
+                "maeker12",
+                UserOptions {
+                    password: Some("pw-maeker".into()),
+                    tenant_id: Some(tenant.id.clone()),
+                    enabled: Some(true),
+                    ..UserOptions::default()
+                },
+            )
+            .await
+            .unwrap();
+        let role = admin.roles().create("compute:admin").await.unwrap();
+        admin
+            .roles()
+            .add_user_role(&user.id, &role.id, Some(&tenant.id))
+            .await
+            .unwrap();
+        let names: Vec<String> = admin
+            .users()
+            .list_roles(&user.id, Some(&tenant.id))
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|r| r.name)
+            .collect();
+        assert!(names.contains(&"compute:admin".to_owned()), "{names:?}");
+        // The new user logs in with its generated API key, scoped to its default tenant.
+        let key = e.control().api_key("maeker12").unwrap();
+        let (status, _, body) = tokens(&e, api_key_auth("maeker12", &key), None).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let token = body["access"]["token"]["id"].as_str().unwrap();
+        assert_eq!(body["access"]["token"]["tenant"]["id"], tenant.id.as_str());
+        // The SDK validates it (no catalog in the vendor's validation answer).
+        let validated = admin.tokens().validate(token).await.unwrap();
+        assert_eq!(validated.user.id, user.id);
+        assert!(validated.service_catalog.is_empty());
+        // Errors come in the vendor's fault shape; the SDK reads their status and message.
+        let err = admin.tenants().get("no-such-tenant").await.unwrap_err();
+        assert_eq!(err.status(), Some(StatusCode::NOT_FOUND));
+        let message = err
+            .http()
+            .and_then(|h| h.message.clone())
+            .unwrap_or_default();
+        assert!(message.contains("no-such-tenant"), "{message}");
+        admin.users().delete(&user.id).await.unwrap();
+        admin.tenants().delete(&tenant.id).await.unwrap();
+    }
+}
+
+#[tokio::test]
+async fn services_and_endpoints_created_through_the_api_join_the_vendors_catalog() {
+    let e = rackspace().await;
+    let admin = reqwest::Client::new();
+    let post = |path: &str, body: Value| {
+        admin
+            .post(format!("{}{path}", e.admin_url()))
+            .header("X-Auth-Token", e.admin_token())
+            .json(&body)
+            .send()
+    };
+    let created: Value = post(
+        "/OS-KSADM/services",
+        json!({"OS-KSADM:service": {"name": "cloudQueues", "type": "rax:queues"}}),
+    )
+    .await
+    .unwrap()
+    .json()
+    .await
+    .unwrap();
+    let service_id = created["OS-KSADM:service"]["id"]
+        .as_str()
+        .expect("a service");
+    let status = post(
+        "/endpoints",
+        json!({"endpoint": {"service_id": service_id, "region": "HKG",
+            "publicurl": "http://q.example/v1/$(tenant_id)s",
+            "internalurl": "http://snet-q.example/v1/$(tenant_id)s",
+            "adminurl": "http://admin-q.example/v1",
+            "versionId": "1"}}),
+    )
+    .await
+    .unwrap()
+    .status();
+    assert_eq!(status, StatusCode::OK);
+    let access = api_key_login(&e).await;
+    let queues = service(&access, "cloudQueues");
+    assert_eq!(queues["type"], "rax:queues");
+    assert_eq!(
+        queues["endpoints"],
+        json!([{"region": "HKG", "tenantId": RACKSPACE_TENANT, "versionId": "1",
+            "publicURL": format!("http://q.example/v1/{RACKSPACE_TENANT}"),
+            "internalURL": format!("http://snet-q.example/v1/{RACKSPACE_TENANT}")}])
+    );
+}
+
+#[tokio::test]
+async fn faults_apply_to_the_vendors_services() {
+    use keystone_v2::emulator::{Fault, Match};
+    let e = rackspace().await;
+    let access = api_key_login(&e).await;
+    let token = access["token"]["id"].as_str().unwrap();
+    let dns = service(&access, "cloudDNS")["endpoints"][0]["publicURL"]
+        .as_str()
+        .unwrap();
+    e.control()
+        .inject(Fault::status(503), Match::prefix("*", "/rax"), 1);
+    assert_eq!(
+        get(dns, Some(token)).await.0,
+        StatusCode::SERVICE_UNAVAILABLE
+    );
+    assert_eq!(get(dns, Some(token)).await.0, StatusCode::OK);
+    assert_eq!(e.control().request_count("GET", "/rax"), 2);
+}

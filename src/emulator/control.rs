@@ -159,7 +159,8 @@ impl Control {
     /// (`/v2.0/tenants/{tenant_id}`, ...). Requests to a path of no operation count only under
     /// `""` or `"/"`, and a non-standard method only under `*`. Requests to the compute
     /// service ([`crate::emulator::EmulatorConfig::compute_service`]) count together under
-    /// `"/compute"`, whatever their path. For one operation, see
+    /// `"/compute"`, whatever their path, and those to the services of Rackspace mode's
+    /// catalog under `"/rax"`. For one operation, see
     /// [`Control::operation_count`].
     ///
     /// ```no_run

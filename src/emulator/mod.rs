@@ -51,6 +51,17 @@
 //! - requests and responses are not recorded (the emulator only emits `tracing` events), and a
 //!   closed connection's task is reaped.
 //!
+//! # Rackspace mode
+//!
+//! With [`EmulatorConfig::dialect`]`(`[`Dialect::Rackspace`]`)` it speaks Rackspace Cloud
+//! Identity v2.0 as the vendor's published examples show it: API key
+//! (`RAX-KSKEY:apiKeyCredentials`), two-step multi-factor and HP access key logins, the
+//! vendor's token, user and catalog shapes (two `compute` services, region-less global
+//! services, per-endpoint `tenantId`, no `adminURL`) and fault bodies, with a demo account
+//! ([`RACKSPACE_USERNAME`] on [`RACKSPACE_TENANT`]). [`Control::api_key`],
+//! [`Control::enable_mfa`] and their kin set the credentials (`docs/emulator.md`, "Rackspace
+//! mode").
+//!
 //! Known differences with a real Keystone: trusts, federation, OAuth1 and v3 are not served;
 //! the revocation list is base64 in a CMS armor, not a signed CMS document; revoking happens at
 //! once (Keystone's revocation events have a one-second precision); the own-password change
