@@ -4,12 +4,13 @@
 //! keystone-v2-emulator [--public-port 5000] [--admin-port 35357] [--admin-password secret]
 //!                      [--admin-token ADMIN] [--token-lifetime 3600]
 //!                      [--write-clouds-yaml PATH] [--no-compute] [--threads 1]
-//!                      [--dialect keystone|rackspace]
+//!                      [--dialect keystone|rackspace] [--api-key KEY]
 //! ```
 //!
 //! `--dialect rackspace` speaks Rackspace Cloud Identity v2.0 instead of Keystone (API key and
-//! multi-factor logins, the vendor's catalog and shapes; see `EmulatorConfig::dialect`); the
-//! demo user's API key is printed at the start.
+//! multi-factor logins, the vendor's catalog and shapes; see `EmulatorConfig::dialect`), with
+//! the demo user `demoauthor` (password `myPassword01`, tenant `1100111`) whose API key is
+//! `--api-key` (default `aaaaa-bbbbb-ccccc-12345678`, the vendor's example key).
 //!
 //! The binary also serves the emulator's small `compute` service (in the catalog, at
 //! `<origin>/compute/v2.1/<tenant_id>`; see `EmulatorConfig::compute_service`);
@@ -53,6 +54,9 @@ options:
                              multi-threaded runtime)
   --dialect <name>           keystone (default) or rackspace: Rackspace Cloud Identity's
                              API key and multi-factor logins, catalog and shapes
+  --api-key <key>            rackspace: the API key of the demo user demoauthor
+                             (password myPassword01, tenant 1100111; default
+                             aaaaa-bbbbb-ccccc-12345678)
   -h, --help                 this help
 ";
 
@@ -63,7 +67,12 @@ struct Options {
     /// Worker threads of the runtime (1: a current-thread runtime).
     threads: usize,
     dialect: Dialect,
+    /// Rackspace mode: the demo user's API key.
+    api_key: String,
 }
+
+/// The demo user's API key unless `--api-key` is given: the vendor's example key.
+const DEFAULT_API_KEY: &str = "aaaaa-bbbbb-ccccc-12345678";
 
 fn parse(args: impl IntoIterator<Item = String>) -> Result<Option<Options>, String> {
     let loopback = |port| SocketAddr::from((Ipv4Addr::LOCALHOST, port));
@@ -74,6 +83,7 @@ fn parse(args: impl IntoIterator<Item = String>) -> Result<Option<Options>, Stri
     let mut clouds_yaml = None;
     let mut threads = 1;
     let mut dialect = Dialect::Keystone;
+    let mut api_key = DEFAULT_API_KEY.to_owned();
     let mut args = args.into_iter();
     while let Some(flag) = args.next() {
         if flag == "-h" || flag == "--help" {
@@ -124,6 +134,10 @@ fn parse(args: impl IntoIterator<Item = String>) -> Result<Option<Options>, Stri
                     .ok_or_else(|| format!("{name}: not keystone or rackspace: {v:?}"))?;
                 config.dialect(dialect)
             }
+            "--api-key" => {
+                api_key = value()?;
+                config
+            }
             "--write-clouds-yaml" => {
                 clouds_yaml = Some(std::path::PathBuf::from(value()?));
                 config
@@ -136,6 +150,7 @@ fn parse(args: impl IntoIterator<Item = String>) -> Result<Option<Options>, Stri
         clouds_yaml,
         threads,
         dialect,
+        api_key,
     }))
 }
 
@@ -224,16 +239,15 @@ async fn serve(options: Options) -> ExitCode {
     );
     if dialect == Dialect::Rackspace {
         let user = keystone_v2::emulator::RACKSPACE_USERNAME;
-        match emulator.control().api_key(user) {
-            Ok(key) => {
-                let _ = writeln!(
-                    out,
-                    "rackspace: user {user}, tenant {}, API key {key}",
-                    keystone_v2::emulator::RACKSPACE_TENANT
-                );
-            }
-            Err(e) => eprintln!("keystone-v2-emulator: {e}"),
+        if let Err(e) = emulator.control().set_api_key(user, &options.api_key) {
+            eprintln!("keystone-v2-emulator: {e}");
+            return ExitCode::FAILURE;
         }
+        let _ = writeln!(
+            out,
+            "rackspace mode: demo user {user} on tenant {} (API key from --api-key)",
+            keystone_v2::emulator::RACKSPACE_TENANT
+        );
     }
     if let Some(path) = &options.clouds_yaml {
         if let Err(e) = write_private(path, &emulator.clouds_yaml()) {
@@ -295,5 +309,9 @@ mod tests {
         let rackspace = parse(args(&["--dialect", "rackspace"])).unwrap().unwrap();
         assert_eq!(rackspace.dialect, Dialect::Rackspace);
         assert!(parse(args(&["--dialect=hp"])).is_err());
+        assert_eq!(rackspace.api_key, "aaaaa-bbbbb-ccccc-12345678");
+        let keyed = parse(args(&["--dialect=rackspace", "--api-key", "k1"]));
+        assert_eq!(keyed.unwrap().unwrap().api_key, "k1");
+        assert!(parse(args(&["--api-key"])).is_err());
     }
 }

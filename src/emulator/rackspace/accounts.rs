@@ -33,14 +33,14 @@ pub(crate) struct MfaSession {
 }
 
 /// An HP-style access key pair.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 struct AccessKey {
     secret: String,
     user_id: String,
 }
 
 /// The Rackspace side of the emulator's users.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub(crate) struct Accounts {
     /// User id → API key.
     api_keys: HashMap<String, String>,
@@ -52,6 +52,19 @@ pub(crate) struct Accounts {
     regions: HashMap<String, String>,
     /// Session id → open session.
     sessions: HashMap<String, MfaSession>,
+}
+
+impl std::fmt::Debug for Accounts {
+    // Keys, secrets, passcodes and session ids are secrets: only their numbers are shown.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Accounts")
+            .field("api_keys", &self.api_keys.len())
+            .field("access_keys", &self.access_keys.len())
+            .field("mfa_users", &self.passcodes.len())
+            .field("regions", &self.regions)
+            .field("sessions", &self.sessions.len())
+            .finish()
+    }
 }
 
 impl Accounts {
@@ -250,6 +263,19 @@ mod tests {
             a.open_session("u1", None, t + chrono::Duration::milliseconds(i as i64));
         }
         assert_eq!(a.open_sessions(), MAX_MFA_SESSIONS);
+    }
+
+    #[test]
+    fn debug_output_shows_no_secret() {
+        let mut a = Accounts::default();
+        a.set_api_key("u1", "api-key-7f3a");
+        a.set_access_key("u1", "AK", "secret-9c2e");
+        a.enable_mfa("u1", "314159");
+        let session = a.open_session("u1", None, now());
+        let shown = format!("{a:?}");
+        for secret in ["api-key-7f3a", "secret-9c2e", "314159", session.as_str()] {
+            assert!(!shown.contains(secret), "{shown}");
+        }
     }
 
     #[test]
