@@ -736,3 +736,49 @@ async fn faults_apply_to_the_vendors_services() {
     assert_eq!(get(dns, Some(token)).await.0, StatusCode::OK);
     assert_eq!(e.control().request_count("GET", "/rax"), 2);
 }
+
+#[tokio::test]
+async fn a_disabled_user_gets_the_vendors_403() {
+    let e = rackspace().await;
+    let key = e.control().api_key(RACKSPACE_USERNAME).unwrap();
+    let admin = reqwest::Client::new();
+    let users: Value = admin
+        .get(format!("{}/users", e.admin_url()))
+        .header("X-Auth-Token", e.admin_token())
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let demo = users["users"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["name"] == RACKSPACE_USERNAME)
+        .expect("the demo user");
+    let status = admin
+        .put(format!(
+            "{}/users/{}/OS-KSADM/enabled",
+            e.admin_url(),
+            demo["id"].as_str().unwrap()
+        ))
+        .header("X-Auth-Token", e.admin_token())
+        .json(&json!({"user": {"enabled": false}}))
+        .send()
+        .await
+        .unwrap()
+        .status();
+    assert_eq!(status, StatusCode::OK);
+    for body in [
+        api_key_auth(RACKSPACE_USERNAME, &key),
+        password_auth(RACKSPACE_USERNAME, RACKSPACE_PASSWORD),
+    ] {
+        let (status, _, answer) = tokens(&e, body, None).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            answer["forbidden"]["message"],
+            format!("User '{RACKSPACE_USERNAME}' is disabled.")
+        );
+    }
+}

@@ -134,11 +134,12 @@ pub(super) fn authenticate(env: &mut Env<'_>, body: &Map<String, Value>) -> Outc
     access_reply(env, &id)
 }
 
-/// The id of the enabled user `username`; a disabled one is the vendor's 403.
+/// The id of the user `username`.
 fn user_id(env: &Env<'_>, username: &str) -> Option<String> {
     env.state.user_by_name(username).ok().map(|u| u.id.clone())
 }
 
+/// A disabled user is the vendor's 403 ("User disabled").
 fn check_enabled(env: &Env<'_>, user_id: &str) -> Result<(), KsError> {
     let user = env
         .state
