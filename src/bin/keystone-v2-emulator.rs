@@ -4,7 +4,13 @@
 //! keystone-v2-emulator [--public-port 5000] [--admin-port 35357] [--admin-password secret]
 //!                      [--admin-token ADMIN] [--token-lifetime 3600]
 //!                      [--write-clouds-yaml PATH] [--no-compute] [--threads 1]
+//!                      [--dialect keystone|rackspace] [--api-key KEY]
 //! ```
+//!
+//! `--dialect rackspace` speaks Rackspace Cloud Identity v2.0 instead of Keystone (API key and
+//! multi-factor logins, the vendor's catalog and shapes; see `EmulatorConfig::dialect`), with
+//! the demo user `demoauthor` (password `myPassword01`, tenant `1100111`) whose API key is
+//! `--api-key` (default `aaaaa-bbbbb-ccccc-12345678`, the vendor's example key).
 //!
 //! The binary also serves the emulator's small `compute` service (in the catalog, at
 //! `<origin>/compute/v2.1/<tenant_id>`; see `EmulatorConfig::compute_service`);
@@ -27,7 +33,7 @@ use std::net::{Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
 use std::time::Duration;
 
-use keystone_v2::emulator::{Emulator, EmulatorConfig};
+use keystone_v2::emulator::{Dialect, Emulator, EmulatorConfig};
 
 const USAGE: &str = "\
 usage: keystone-v2-emulator [options]
@@ -46,6 +52,11 @@ options:
   --no-compute               leave the echoing compute service out of the catalog
   --threads <n>              threads serving requests (default 1; more than 1 runs a
                              multi-threaded runtime)
+  --dialect <name>           keystone (default) or rackspace: Rackspace Cloud Identity's
+                             API key and multi-factor logins, catalog and shapes
+  --api-key <key>            rackspace: the API key of the demo user demoauthor
+                             (password myPassword01, tenant 1100111; default
+                             aaaaa-bbbbb-ccccc-12345678)
   -h, --help                 this help
 ";
 
@@ -55,7 +66,13 @@ struct Options {
     clouds_yaml: Option<std::path::PathBuf>,
     /// Worker threads of the runtime (1: a current-thread runtime).
     threads: usize,
+    dialect: Dialect,
+    /// Rackspace mode: the demo user's API key.
+    api_key: String,
 }
+
+/// The demo user's API key unless `--api-key` is given: the vendor's example key.
+const DEFAULT_API_KEY: &str = "aaaaa-bbbbb-ccccc-12345678";
 
 fn parse(args: impl IntoIterator<Item = String>) -> Result<Option<Options>, String> {
     let loopback = |port| SocketAddr::from((Ipv4Addr::LOCALHOST, port));
@@ -65,6 +82,8 @@ fn parse(args: impl IntoIterator<Item = String>) -> Result<Option<Options>, Stri
         .compute_service(true);
     let mut clouds_yaml = None;
     let mut threads = 1;
+    let mut dialect = Dialect::Keystone;
+    let mut api_key = DEFAULT_API_KEY.to_owned();
     let mut args = args.into_iter();
     while let Some(flag) = args.next() {
         if flag == "-h" || flag == "--help" {
@@ -109,6 +128,16 @@ fn parse(args: impl IntoIterator<Item = String>) -> Result<Option<Options>, Stri
                     .ok_or_else(|| format!("{name}: not a positive number: {v:?}"))?;
                 config
             }
+            "--dialect" => {
+                let v = value()?;
+                dialect = Dialect::from_name(&v)
+                    .ok_or_else(|| format!("{name}: not keystone or rackspace: {v:?}"))?;
+                config.dialect(dialect)
+            }
+            "--api-key" => {
+                api_key = value()?;
+                config
+            }
             "--write-clouds-yaml" => {
                 clouds_yaml = Some(std::path::PathBuf::from(value()?));
                 config
@@ -120,6 +149,8 @@ fn parse(args: impl IntoIterator<Item = String>) -> Result<Option<Options>, Stri
         config,
         clouds_yaml,
         threads,
+        dialect,
+        api_key,
     }))
 }
 
@@ -189,6 +220,7 @@ fn main() -> ExitCode {
 }
 
 async fn serve(options: Options) -> ExitCode {
+    let dialect = options.dialect;
     let emulator = match Emulator::start_with(options.config).await {
         Ok(emulator) => emulator,
         Err(e) => {
@@ -205,6 +237,18 @@ async fn serve(options: Options) -> ExitCode {
         "admin user: admin; static admin token set: {}",
         !emulator.admin_token().is_empty()
     );
+    if dialect == Dialect::Rackspace {
+        let user = keystone_v2::emulator::RACKSPACE_USERNAME;
+        if let Err(e) = emulator.control().set_api_key(user, &options.api_key) {
+            eprintln!("keystone-v2-emulator: {e}");
+            return ExitCode::FAILURE;
+        }
+        let _ = writeln!(
+            out,
+            "rackspace mode: demo user {user} on tenant {} (API key from --api-key)",
+            keystone_v2::emulator::RACKSPACE_TENANT
+        );
+    }
     if let Some(path) = &options.clouds_yaml {
         if let Err(e) = write_private(path, &emulator.clouds_yaml()) {
             eprintln!("keystone-v2-emulator: cannot write {}: {e}", path.display());
@@ -226,6 +270,7 @@ async fn serve(options: Options) -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::parse;
+    use keystone_v2::emulator::Dialect;
 
     fn args(a: &[&str]) -> Vec<String> {
         a.iter().map(|s| (*s).to_owned()).collect()
@@ -257,5 +302,16 @@ mod tests {
         );
         assert!(parse(args(&["--threads", "0"])).is_err());
         assert!(parse(args(&["--threads=x"])).is_err());
+        assert_eq!(
+            parse(args(&[])).unwrap().unwrap().dialect,
+            Dialect::Keystone
+        );
+        let rackspace = parse(args(&["--dialect", "rackspace"])).unwrap().unwrap();
+        assert_eq!(rackspace.dialect, Dialect::Rackspace);
+        assert!(parse(args(&["--dialect=hp"])).is_err());
+        assert_eq!(rackspace.api_key, "aaaaa-bbbbb-ccccc-12345678");
+        let keyed = parse(args(&["--dialect=rackspace", "--api-key", "k1"]));
+        assert_eq!(keyed.unwrap().unwrap().api_key, "k1");
+        assert!(parse(args(&["--api-key"])).is_err());
     }
 }

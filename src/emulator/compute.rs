@@ -10,6 +10,10 @@
 //! or `DELETE` of `servers/<id>` answers nova's 404 (`{"itemNotFound": ...}`): the emulator
 //! has no servers. Faults injected with [`super::Control::inject`] apply (for example
 //! `Match::prefix("*", "/compute")`).
+//!
+//! In Rackspace mode it also serves the vendor's catalog (`<origin>/rax/<host>/...`): any
+//! path there is echoed the same way after the token check, with the token's tenant as
+//! `tenant_id` (the URL's tenant is not compared: Cloud Files URLs name another tenant).
 
 use axum::body::Body;
 use bytes::Bytes;
@@ -17,6 +21,7 @@ use http::header::{CONTENT_LENGTH, CONTENT_TYPE, WWW_AUTHENTICATE};
 use http::{HeaderValue, Method, Response, StatusCode};
 use serde_json::{json, Map, Value};
 
+use super::rackspace::RACKSPACE_PREFIX;
 use super::routes::COMPUTE_PREFIX;
 use super::shared::{lock, Shared};
 use super::state::Caller;
@@ -81,6 +86,13 @@ fn answer(shared: &Shared, parts: &http::request::Parts, body: &Bytes) -> (Statu
             }
         }
     };
+    if path.starts_with(RACKSPACE_PREFIX) {
+        // A service of the Rackspace catalog: any path, on behalf of the token's tenant.
+        return (
+            StatusCode::OK,
+            echo(parts, body, scoped_to.as_deref(), user_id),
+        );
+    }
     if version != Some("v2.1") || tenant.is_none_or(str::is_empty) {
         return (
             StatusCode::NOT_FOUND,
@@ -105,6 +117,17 @@ fn answer(shared: &Shared, parts: &http::request::Parts, body: &Bytes) -> (Statu
             );
         }
     }
+    (StatusCode::OK, echo(parts, body, Some(tenant), user_id))
+}
+
+/// The echo of a request: `{"method", "path", "query", "headers", "body", "tenant_id",
+/// "user_id"}`, without the token.
+fn echo(
+    parts: &http::request::Parts,
+    body: &Bytes,
+    tenant: Option<&str>,
+    user_id: Option<String>,
+) -> Value {
     let headers: Map<String, Value> = parts
         .headers
         .iter()
@@ -122,16 +145,13 @@ fn answer(shared: &Shared, parts: &http::request::Parts, body: &Bytes) -> (Statu
         serde_json::from_slice(body)
             .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(body).into_owned()))
     };
-    (
-        StatusCode::OK,
-        json!({
-            "method": parts.method.as_str(),
-            "path": path,
-            "query": parts.uri.query().unwrap_or(""),
-            "headers": headers,
-            "body": echoed_body,
-            "tenant_id": tenant,
-            "user_id": user_id,
-        }),
-    )
+    json!({
+        "method": parts.method.as_str(),
+        "path": parts.uri.path(),
+        "query": parts.uri.query().unwrap_or(""),
+        "headers": headers,
+        "body": echoed_body,
+        "tenant_id": tenant,
+        "user_id": user_id,
+    })
 }

@@ -1,5 +1,6 @@
 //! The test control of a running emulator: its clock, token lifetime, tokens added from their
-//! bodies, injected faults (see [`super::faults`]), catalog shaping and request counters.
+//! bodies, injected faults (see [`super::faults`]), catalog shaping, request counters, and the
+//! Rackspace side of users (API keys, multi-factor authentication, access keys, regions).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -11,6 +12,11 @@ use super::faults::{Fault, Match};
 use super::shared::{lock, Shared};
 use super::state::{new_id, AddTokenError, AddedToken, Endpoint, Interface, Service};
 use crate::operations;
+
+/// A [`Control`] call named a user the emulator does not have.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the emulator has no user named {0:?}")]
+pub struct UnknownUser(pub String);
 
 /// A cheap, cloneable handle that controls a running [`Emulator`](super::Emulator).
 #[derive(Clone)]
@@ -153,7 +159,8 @@ impl Control {
     /// (`/v2.0/tenants/{tenant_id}`, ...). Requests to a path of no operation count only under
     /// `""` or `"/"`, and a non-standard method only under `*`. Requests to the compute
     /// service ([`crate::emulator::EmulatorConfig::compute_service`]) count together under
-    /// `"/compute"`, whatever their path. For one operation, see
+    /// `"/compute"`, whatever their path, and those to the services of Rackspace mode's
+    /// catalog under `"/rax"`. For one operation, see
     /// [`Control::operation_count`].
     ///
     /// ```no_run
@@ -270,5 +277,147 @@ impl Control {
             });
         }
         legacy_id
+    }
+
+    /// Runs `f` on the state's Rackspace accounts with the id of user `username`.
+    fn with_user<T>(
+        &self,
+        username: &str,
+        f: impl FnOnce(&mut super::rackspace::Accounts, &str) -> T,
+    ) -> Result<T, UnknownUser> {
+        let mut state = lock(&self.shared.state);
+        let user_id = state
+            .user_by_name(username)
+            .map_err(|_| UnknownUser(username.to_owned()))?
+            .id
+            .clone();
+        Ok(f(&mut state.rackspace, &user_id))
+    }
+
+    /// The API key of user `username` for `RAX-KSKEY:apiKeyCredentials` logins in Rackspace
+    /// mode: the one set with [`Control::set_api_key`], or one generated (32 hex digits) the
+    /// first time it is asked for. The demo user's is generated when the emulator starts.
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownUser`] when there is no such user.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+    /// use keystone_v2::emulator::{Dialect, Emulator, EmulatorConfig, RACKSPACE_USERNAME};
+    /// let emulator =
+    ///     Emulator::start_with(EmulatorConfig::default().dialect(Dialect::Rackspace)).await?;
+    /// let key = emulator.control().api_key(RACKSPACE_USERNAME)?;
+    /// # let _ = key; Ok(()) }
+    /// ```
+    pub fn api_key(&self, username: &str) -> Result<String, UnknownUser> {
+        self.with_user(username, |accounts, id| accounts.api_key(id))
+    }
+
+    /// Sets the API key of user `username` (Rackspace mode's `RAX-KSKEY:apiKeyCredentials`).
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownUser`] when there is no such user.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let emulator = keystone_v2::emulator::Emulator::start().await?;
+    /// emulator.control().set_api_key("demoauthor", "aaaaa-bbbbb-ccccc-12345678")?;
+    /// # Ok(()) }
+    /// ```
+    pub fn set_api_key(&self, username: &str, key: &str) -> Result<(), UnknownUser> {
+        self.with_user(username, |accounts, id| accounts.set_api_key(id, key))
+    }
+
+    /// Turns multi-factor authentication on for user `username` in Rackspace mode, with a
+    /// fixed `passcode` (the emulator sends no SMS): a password login then answers 401 with
+    /// `WWW-Authenticate: OS-MF sessionId='<id>', factor='PASSCODE'`, and
+    /// `RAX-AUTH:passcodeCredentials` with this passcode and `X-SessionId: <id>` completes
+    /// it. API key and access key logins are not affected, as with the vendor.
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownUser`] when there is no such user.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let emulator = keystone_v2::emulator::Emulator::start().await?;
+    /// emulator.control().enable_mfa("demoauthor", "123456")?;
+    /// # Ok(()) }
+    /// ```
+    pub fn enable_mfa(&self, username: &str, passcode: &str) -> Result<(), UnknownUser> {
+        self.with_user(username, |accounts, id| accounts.enable_mfa(id, passcode))
+    }
+
+    /// Turns multi-factor authentication off for user `username`, closing its open sessions.
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownUser`] when there is no such user.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let emulator = keystone_v2::emulator::Emulator::start().await?;
+    /// emulator.control().disable_mfa("demoauthor")?;
+    /// # Ok(()) }
+    /// ```
+    pub fn disable_mfa(&self, username: &str) -> Result<(), UnknownUser> {
+        self.with_user(username, |accounts, id| accounts.disable_mfa(id))
+    }
+
+    /// How many multi-factor sessions are open (answered by a first step, not completed, not
+    /// yet dropped). They last 10 minutes of the emulator's clock, and at most 1,000 are kept.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> std::io::Result<()> {
+    /// # let emulator = keystone_v2::emulator::Emulator::start().await?;
+    /// assert_eq!(emulator.control().mfa_sessions(), 0);
+    /// # Ok(()) }
+    /// ```
+    pub fn mfa_sessions(&self) -> usize {
+        lock(&self.shared.state).rackspace.open_sessions()
+    }
+
+    /// Gives user `username` an HP-style access key pair (`apiAccessKeyCredentials` with
+    /// `accessKey` and `secretKey`, accepted in Rackspace mode), in place of any it had.
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownUser`] when there is no such user.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let emulator = keystone_v2::emulator::Emulator::start().await?;
+    /// emulator.control().set_access_key("demoauthor", "AK7JX2", "s3cr3t")?;
+    /// # Ok(()) }
+    /// ```
+    pub fn set_access_key(
+        &self,
+        username: &str,
+        access_key: &str,
+        secret_key: &str,
+    ) -> Result<(), UnknownUser> {
+        self.with_user(username, |accounts, id| {
+            accounts.set_access_key(id, access_key, secret_key)
+        })
+    }
+
+    /// Sets the `RAX-AUTH:defaultRegion` of user `username` (`DFW` unless set).
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownUser`] when there is no such user.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+    /// # let emulator = keystone_v2::emulator::Emulator::start().await?;
+    /// emulator.control().set_default_region("demoauthor", "IAD")?;
+    /// # Ok(()) }
+    /// ```
+    pub fn set_default_region(&self, username: &str, region: &str) -> Result<(), UnknownUser> {
+        self.with_user(username, |accounts, id| {
+            accounts.set_default_region(id, region)
+        })
     }
 }

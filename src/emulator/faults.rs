@@ -300,7 +300,7 @@ fn templates() -> &'static [Template] {
     TEMPLATES.get_or_init(|| {
         let mut out: Vec<Template> = Vec::new();
         let paths = OPERATIONS.iter().map(|op| op.path);
-        for path in paths.chain([COMPUTE_TEMPLATE]) {
+        for path in paths.chain([COMPUTE_TEMPLATE, RACKSPACE_TEMPLATE]) {
             if out.iter().any(|t| t.path == path) {
                 continue;
             }
@@ -330,6 +330,9 @@ fn template_of(method: &str, path: &str) -> Option<&'static str> {
     if path.starts_with(super::routes::COMPUTE_PREFIX) {
         return Some(COMPUTE_TEMPLATE);
     }
+    if path.starts_with(super::rackspace::RACKSPACE_PREFIX) {
+        return Some(RACKSPACE_TEMPLATE);
+    }
     // Every request is counted: no allocation here unless the path has percent escapes.
     let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
     let segments = || decoded.split('/').filter(|s| !s.is_empty());
@@ -350,6 +353,9 @@ fn template_of(method: &str, path: &str) -> Option<&'static str> {
 /// The one counter template of the compute service's requests (whatever their path), so
 /// that `request_count("GET", "/compute")` counts them.
 const COMPUTE_TEMPLATE: &str = "/compute/{path}";
+
+/// The same for the services of Rackspace mode's catalog (`request_count("GET", "/rax")`).
+const RACKSPACE_TEMPLATE: &str = "/rax/{path}";
 
 /// The counter a request goes to.
 fn count_key(method: &str, path: &str) -> CountKey {

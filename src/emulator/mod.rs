@@ -51,6 +51,17 @@
 //! - requests and responses are not recorded (the emulator only emits `tracing` events), and a
 //!   closed connection's task is reaped.
 //!
+//! # Rackspace mode
+//!
+//! With [`EmulatorConfig::dialect`]`(`[`Dialect::Rackspace`]`)` it speaks Rackspace Cloud
+//! Identity v2.0 as the vendor's published examples show it: API key
+//! (`RAX-KSKEY:apiKeyCredentials`), two-step multi-factor and HP access key logins, the
+//! vendor's token, user and catalog shapes (two `compute` services, region-less global
+//! services, per-endpoint `tenantId`, no `adminURL`) and fault bodies, with a demo account
+//! ([`RACKSPACE_USERNAME`] on [`RACKSPACE_TENANT`]). [`Control::api_key`],
+//! [`Control::enable_mfa`] and their kin set the credentials (`docs/emulator.md`, "Rackspace
+//! mode").
+//!
 //! Known differences with a real Keystone: trusts, federation, OAuth1 and v3 are not served;
 //! the revocation list is base64 in a CMS armor, not a signed CMS document; revoking happens at
 //! once (Keystone's revocation events have a one-second precision); the own-password change
@@ -58,9 +69,11 @@
 
 mod compute;
 mod control;
+mod dialect;
 mod faults;
 mod fixtures;
 mod handlers;
+mod rackspace;
 mod routes;
 mod server;
 mod shared;
@@ -75,8 +88,10 @@ use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
-pub use control::Control;
+pub use control::{Control, UnknownUser};
+pub use dialect::Dialect;
 pub use faults::{Fault, Match};
+pub use rackspace::{RACKSPACE_PASSWORD, RACKSPACE_REGIONS, RACKSPACE_TENANT, RACKSPACE_USERNAME};
 pub use state::AddTokenError;
 
 use crate::operations::Api;
@@ -107,6 +122,7 @@ pub struct EmulatorConfig {
     admin_token: String,
     token_lifetime: Duration,
     compute: bool,
+    dialect: Dialect,
 }
 
 impl Default for EmulatorConfig {
@@ -119,6 +135,7 @@ impl Default for EmulatorConfig {
             admin_token: "ADMIN".to_owned(),
             token_lifetime: Duration::from_secs(3600),
             compute: false,
+            dialect: Dialect::Keystone,
         }
     }
 }
@@ -131,6 +148,7 @@ impl std::fmt::Debug for EmulatorConfig {
             .field("admin_addr", &self.admin_addr)
             .field("token_lifetime", &self.token_lifetime)
             .field("compute", &self.compute)
+            .field("dialect", &self.dialect)
             .finish_non_exhaustive()
     }
 }
@@ -196,6 +214,24 @@ impl EmulatorConfig {
     /// ```
     pub fn compute_service(mut self, on: bool) -> Self {
         self.compute = on;
+        self
+    }
+
+    /// The identity service to speak ([`Dialect::Keystone`] by default). In
+    /// [`Dialect::Rackspace`] the emulator speaks Rackspace Cloud Identity v2.0 as its
+    /// published examples show it: API key, multi-factor and access key logins (see
+    /// [`Control::set_api_key`], [`Control::enable_mfa`]), the vendor's token, user and catalog
+    /// shapes, its fault bodies, and a demo account ([`RACKSPACE_USERNAME`] on tenant
+    /// [`RACKSPACE_TENANT`]) next to Keystone's `admin`. The catalog's URLs point back at the
+    /// emulator, which echoes requests to them like the compute service does.
+    ///
+    /// ```no_run
+    /// use keystone_v2::emulator::{Dialect, EmulatorConfig};
+    /// let config = EmulatorConfig::default().dialect(Dialect::Rackspace);
+    /// # let _ = config;
+    /// ```
+    pub fn dialect(mut self, dialect: Dialect) -> Self {
+        self.dialect = dialect;
         self
     }
 
@@ -268,19 +304,24 @@ impl Emulator {
         let public = TcpListener::bind(config.public_addr).await?;
         let admin = TcpListener::bind(config.admin_addr).await?;
         let (public_addr, admin_addr) = (public.local_addr()?, admin.local_addr()?);
-        let state = State::bootstrap(&Bootstrap {
+        let mut state = State::bootstrap(&Bootstrap {
             admin_password: config.admin_password.clone(),
             public_url: base_url(public_addr),
             admin_url: base_url(admin_addr),
             token_lifetime: config.token_lifetime,
             compute: config.compute,
         });
+        if config.dialect == Dialect::Rackspace {
+            let origin = base_url(public_addr);
+            rackspace::bootstrap(&mut state, origin.trim_end_matches("/v2.0"));
+        }
         let shared = Arc::new(Shared {
             state: Mutex::new(state),
             monitor: Mutex::default(),
             clock: shared::Clock::default(),
             admin_token: config.admin_token.clone(),
             compute: config.compute,
+            dialect: config.dialect,
         });
         let tasks = vec![
             server::spawn(public, Api::Public, shared.clone()),

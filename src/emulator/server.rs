@@ -19,6 +19,7 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::Notify;
 use tokio::task::JoinSet;
 
+use super::dialect::Dialect;
 use super::faults::{Fault, FaultKind};
 use super::handlers::{dispatch, Env};
 use super::routes::{route, Op};
@@ -132,11 +133,15 @@ async fn handle(
                 Err(e),
                 &host_url(&parts.headers, local),
                 false,
+                shared.dialect,
             );
         }
     };
-    let response = if shared.compute && parts.uri.path().starts_with(super::routes::COMPUTE_PREFIX)
-    {
+    let path = parts.uri.path();
+    let echoed = (shared.compute && path.starts_with(super::routes::COMPUTE_PREFIX))
+        || (shared.dialect == Dialect::Rackspace
+            && path.starts_with(super::rackspace::RACKSPACE_PREFIX));
+    let response = if echoed {
         super::compute::respond(shared, &parts, &bytes, &host_url(&parts.headers, local))
     } else {
         respond(shared, api, local, &parts, &bytes)
@@ -171,14 +176,19 @@ fn respond(
 ) -> Response<Body> {
     let host_url = host_url(&parts.headers, local);
     let method = &parts.method;
+    let header = |name: &str| {
+        parts
+            .headers
+            .get(name)
+            .map(|t| String::from_utf8_lossy(t.as_bytes()).into_owned())
+    };
     let ctx = Ctx {
         api,
         host_url,
         query: parse_query(parts.uri.query().unwrap_or("")),
-        token: parts
-            .headers
-            .get("x-auth-token")
-            .map(|t| String::from_utf8_lossy(t.as_bytes()).into_owned()),
+        token: header("x-auth-token"),
+        session_id: header("x-sessionid"),
+        dialect: shared.dialect,
     };
     let decoded = percent_encoding::percent_decode_str(parts.uri.path()).decode_utf8_lossy();
     let segments: Vec<&str> = decoded.split('/').filter(|s| !s.is_empty()).collect();
@@ -207,18 +217,20 @@ fn respond(
         dispatch(&mut env, op, &body).map(|reply| (reply, root))
     });
     match outcome {
-        Ok((reply, root)) => render(method, Ok(reply), &ctx.host_url, root),
-        Err(e) => render(method, Err(e), &ctx.host_url, false),
+        Ok((reply, root)) => render(method, Ok(reply), &ctx.host_url, root, ctx.dialect),
+        Err(e) => render(method, Err(e), &ctx.host_url, false, ctx.dialect),
     }
 }
 
 /// Builds the HTTP response: Keystone's headers (`Vary: X-Auth-Token`, a request id, and
 /// `WWW-Authenticate` on a 401); a HEAD keeps the would-be Content-Length without the body.
+/// In Rackspace mode an error has the vendor's fault body.
 fn render(
     method: &Method,
     outcome: Result<Reply, KsError>,
     host_url: &str,
     root: bool,
+    dialect: Dialect,
 ) -> Response<Body> {
     let (status, content_type, body): (StatusCode, Option<&'static str>, Bytes) = match &outcome {
         Ok(Reply::Json(status, value)) => (*status, Some("application/json"), json_bytes(value)),
@@ -229,6 +241,11 @@ fn render(
             Bytes::from_static(pem.as_bytes()),
         ),
         Ok(Reply::NoContent) => (StatusCode::NO_CONTENT, None, Bytes::new()),
+        Err(e) if dialect == Dialect::Rackspace => (
+            e.status,
+            Some("application/json"),
+            json_bytes(&super::rackspace::fault_body(e.status, &e.message)),
+        ),
         Err(e) => (e.status, Some("application/json"), json_bytes(&e.body())),
     };
     let mut response = Response::builder().status(status);
@@ -242,7 +259,14 @@ fn render(
         response = response.header(REQUEST_ID, request_id());
     }
     if status == StatusCode::UNAUTHORIZED {
-        response = response.header(WWW_AUTHENTICATE, www_authenticate(host_url));
+        let challenge = match &outcome {
+            Err(KsError {
+                challenge: Some(c), ..
+            }) => HeaderValue::from_str(c).ok(),
+            _ => None,
+        };
+        let value = challenge.unwrap_or_else(|| www_authenticate(host_url));
+        response = response.header(WWW_AUTHENTICATE, value);
     }
     let built = if method == Method::HEAD && !body.is_empty() {
         response

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
+use super::dialect::Dialect;
 use super::faults::Monitor;
 use super::state::State;
 
@@ -44,6 +45,8 @@ pub(crate) struct Shared {
     pub(crate) admin_token: String,
     /// Whether the compute service (`/compute/...`) is served.
     pub(crate) compute: bool,
+    /// The dialect spoken; in Rackspace mode the vendor's services (`/rax/...`) are served.
+    pub(crate) dialect: Dialect,
 }
 
 #[cfg(test)]

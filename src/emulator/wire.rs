@@ -4,6 +4,7 @@
 use http::{HeaderMap, StatusCode};
 use serde_json::{json, Map, Value};
 
+use super::dialect::Dialect;
 use crate::operations::Api;
 
 /// The suffix Keystone appends to `ValidationError` messages built from a template.
@@ -15,6 +16,8 @@ const NOT_COMPLY: &str = "The server could not comply with the request since it 
 pub(crate) struct KsError {
     pub(crate) status: StatusCode,
     pub(crate) message: String,
+    /// The `WWW-Authenticate` of a 401 when it is not Keystone's (a multi-factor challenge).
+    pub(crate) challenge: Option<String>,
 }
 
 impl KsError {
@@ -22,7 +25,14 @@ impl KsError {
         Self {
             status,
             message: message.into(),
+            challenge: None,
         }
+    }
+
+    /// This error with `WWW-Authenticate: <challenge>`.
+    pub(crate) fn with_challenge(mut self, challenge: String) -> Self {
+        self.challenge = Some(challenge);
+        self
     }
 
     /// 400 with a message used as is (`ValidationError(message=...)`).
@@ -148,6 +158,10 @@ pub(crate) struct Ctx {
     pub(crate) query: Vec<(String, String)>,
     /// The `X-Auth-Token` header.
     pub(crate) token: Option<String>,
+    /// The `X-SessionId` header (the second step of a Rackspace multi-factor login).
+    pub(crate) session_id: Option<String>,
+    /// The dialect the emulator speaks.
+    pub(crate) dialect: Dialect,
 }
 
 impl Ctx {

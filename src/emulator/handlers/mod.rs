@@ -6,12 +6,14 @@ mod catalog;
 mod common;
 mod ec2;
 mod identity;
+mod rackspace;
 mod resource;
 mod tokens;
 
 use http::StatusCode;
 use serde_json::{Map, Value};
 
+use super::dialect::Dialect;
 use super::fixtures;
 use super::routes::Op;
 use super::wire::{KsError, Outcome, Reply};
@@ -40,6 +42,9 @@ pub(crate) fn dispatch(env: &mut Env<'_>, op: Op, body: &Map<String, Value>) -> 
         CertificatesCa => Ok(Reply::Pem(fixtures::CA_PEM)),
         CertificatesSigning => Ok(Reply::Pem(fixtures::SIGNING_PEM)),
 
+        TokensAuthenticate if env.ctx.dialect == Dialect::Rackspace => {
+            rackspace::authenticate(env, body)
+        }
         TokensAuthenticate => tokens::authenticate(env, body),
         TokensRevoked => tokens::revocation_list(env),
         TokensValidate(id) => tokens::validate(env, &id, "identity:validate_token"),

@@ -5,20 +5,22 @@ use http::StatusCode;
 use serde_json::{json, Map, Value};
 
 use super::common::{py_str, truthy, Env};
+use crate::emulator::dialect::Dialect;
 use crate::emulator::fixtures;
+use crate::emulator::rackspace;
 use crate::emulator::state::{format_endpoint_list, TokenRequest};
 use crate::emulator::wire::{kwarg, KsError, Outcome, Reply};
 
 /// `[DEFAULT] max_param_size`.
-const MAX_PARAM_SIZE: usize = 64;
+pub(super) const MAX_PARAM_SIZE: usize = 64;
 /// `[DEFAULT] max_token_size`.
 const MAX_TOKEN_SIZE: usize = 8192;
 /// `[identity] max_password_length`.
-const MAX_PASSWORD_LENGTH: usize = 4096;
+pub(super) const MAX_PASSWORD_LENGTH: usize = 4096;
 
 /// A string parameter Keystone measures with `len()`: absent or falsy is `None`; a truthy
 /// non-string is the `TypeError` Python raises (400).
-fn str_param(v: Option<&Value>) -> Result<Option<&str>, KsError> {
+pub(super) fn str_param(v: Option<&Value>) -> Result<Option<&str>, KsError> {
     match v {
         None => Ok(None),
         Some(v) if !truthy(v) => Ok(None),
@@ -35,7 +37,7 @@ fn str_param(v: Option<&Value>) -> Result<Option<&str>, KsError> {
     }
 }
 
-fn check_size(value: &str, attribute: &str, size: usize) -> Result<(), KsError> {
+pub(super) fn check_size(value: &str, attribute: &str, size: usize) -> Result<(), KsError> {
     if value.chars().count() > size {
         Err(KsError::too_long(attribute, size))
     } else {
@@ -44,7 +46,10 @@ fn check_size(value: &str, attribute: &str, size: usize) -> Result<(), KsError> 
 }
 
 /// `_get_project_id_from_auth`: `tenantId` wins; an unknown `tenantName` is a 401.
-fn project_from_auth(env: &Env<'_>, auth: &Map<String, Value>) -> Result<Option<String>, KsError> {
+pub(super) fn project_from_auth(
+    env: &Env<'_>,
+    auth: &Map<String, Value>,
+) -> Result<Option<String>, KsError> {
     if let Some(id) = str_param(auth.get("tenantId"))? {
         check_size(id, "tenantId", MAX_PARAM_SIZE)?;
         return Ok(Some(id.to_owned()));
@@ -62,7 +67,11 @@ fn project_from_auth(env: &Env<'_>, auth: &Map<String, Value>) -> Result<Option<
 
 /// `identity_api.authenticate`: an unknown user or a wrong password is a generic 401, a
 /// disabled user a 401 that says so.
-fn check_password(env: &Env<'_>, user_id: &str, password: &Value) -> Result<(), KsError> {
+pub(super) fn check_password(
+    env: &Env<'_>,
+    user_id: &str,
+    password: &Value,
+) -> Result<(), KsError> {
     let user = env
         .state
         .user(user_id)
@@ -85,16 +94,21 @@ fn check_password(env: &Env<'_>, user_id: &str, password: &Value) -> Result<(), 
 
 /// Who authenticated, and how the new token should look (`method.authenticate` of Keystone's
 /// token controller).
-struct Authenticated {
-    user_id: String,
-    project_id: Option<String>,
+pub(super) struct Authenticated {
+    pub(super) user_id: String,
+    pub(super) project_id: Option<String>,
     /// A token obtained from a token keeps the original's expiry and audit chain.
-    expires: Option<chrono::DateTime<chrono::Utc>>,
-    parent_audit_id: Option<String>,
+    pub(super) expires: Option<chrono::DateTime<chrono::Utc>>,
+    pub(super) parent_audit_id: Option<String>,
+    /// How the original token was obtained (for a token from a token).
+    pub(super) methods: Option<&'static [&'static str]>,
 }
 
 /// `TokenAuthenticationMethod`: `{"token": {"id": ...}}`, optionally rescoped.
-fn token_method(env: &Env<'_>, auth: &Map<String, Value>) -> Result<Authenticated, KsError> {
+pub(super) fn token_method(
+    env: &Env<'_>,
+    auth: &Map<String, Value>,
+) -> Result<Authenticated, KsError> {
     let token_id = match auth.get("token") {
         Some(Value::Object(t)) => t.get("id").map(py_str),
         _ => None,
@@ -115,11 +129,15 @@ fn token_method(env: &Env<'_>, auth: &Map<String, Value>) -> Result<Authenticate
         project_id,
         expires: Some(old.expires),
         parent_audit_id: Some(old.audit_chain_id()),
+        methods: Some(old.methods),
     })
 }
 
 /// `LocalAuthenticationMethod`: `{"passwordCredentials": {"username" | "userId", "password"}}`.
-fn password_method(env: &Env<'_>, auth: &Map<String, Value>) -> Result<Authenticated, KsError> {
+pub(super) fn password_method(
+    env: &Env<'_>,
+    auth: &Map<String, Value>,
+) -> Result<Authenticated, KsError> {
     let creds = match auth.get("passwordCredentials") {
         Some(Value::Object(c)) if c.contains_key("password") => c,
         _ => return Err(KsError::expecting("password", "passwordCredentials")),
@@ -160,6 +178,7 @@ fn password_method(env: &Env<'_>, auth: &Map<String, Value>) -> Result<Authentic
         project_id,
         expires: None,
         parent_audit_id: None,
+        methods: None,
     })
 }
 
@@ -202,13 +221,14 @@ pub(super) fn authenticate(env: &mut Env<'_>, body: &Map<String, Value>) -> Outc
     access_reply(env, &id)
 }
 
-/// 200 with the `{"access": ...}` body of token `id`.
+/// 200 with the `{"access": ...}` body of token `id`, in the emulator's dialect.
 pub(super) fn access_reply(env: &Env<'_>, id: &str) -> Outcome {
     let token = env.state.tokens.get(id).ok_or_else(KsError::unexpected)?;
-    Ok(Reply::JsonBytes(
-        StatusCode::OK,
-        env.state.access_body(token).into(),
-    ))
+    let body = match env.ctx.dialect {
+        Dialect::Rackspace => rackspace::access_body(env.state, token, true),
+        _ => env.state.access_body(token),
+    };
+    Ok(Reply::JsonBytes(StatusCode::OK, body.into()))
 }
 
 /// `GET` and `HEAD /v2.0/tokens/{token_id}` (the server empties the body of a HEAD): an issued
@@ -217,7 +237,12 @@ pub(super) fn validate(env: &mut Env<'_>, token_id: &str, action: &str) -> Outco
     env.caller.assert_service_or_admin(action)?;
     let belongs_to = env.ctx.param("belongsTo").filter(|b| !b.is_empty());
     let (tenant_id, body) = if let Some(token) = env.state.valid_token(token_id, env.now) {
-        (token.project_id.as_deref(), env.state.access_body(token))
+        let body = match env.ctx.dialect {
+            // The vendor's validation answers no catalog.
+            Dialect::Rackspace => rackspace::access_body(env.state, token, false),
+            _ => env.state.access_body(token),
+        };
+        (token.project_id.as_deref(), body)
     } else {
         let token = env
             .state

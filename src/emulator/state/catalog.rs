@@ -30,7 +30,7 @@ pub(crate) struct CatalogRegion {
 
 impl State {
     /// The enabled endpoints of enabled services, with their service and formatted URL.
-    fn catalog_endpoints<'a>(
+    pub(crate) fn catalog_endpoints<'a>(
         &'a self,
         user_id: &'a str,
         project_id: Option<&'a str>,

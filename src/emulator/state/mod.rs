@@ -8,6 +8,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use serde_json::{json, Map};
 
+use super::rackspace::Accounts;
 use super::wire::KsError;
 
 mod added;
@@ -18,12 +19,13 @@ mod tokens;
 pub use added::AddTokenError;
 pub(crate) use added::AddedToken;
 
-pub(crate) use catalog::{format_endpoint_list, valid_endpoint_url};
+pub(crate) use catalog::{format_endpoint_list, format_url, valid_endpoint_url};
+pub(crate) use model::Token;
 pub(crate) use model::{
     new_id, random_uuid, Caller, Credential, Endpoint, Interface, Project, Role, Service,
     TokenRequest, User, BOOTSTRAP_REGION, MEMBER_ROLE_ID, MEMBER_ROLE_NAME,
 };
-use model::{Grant, Token, BOOTSTRAP_DESCRIPTION};
+use model::{Grant, BOOTSTRAP_DESCRIPTION};
 
 /// Everything the emulator knows.
 #[derive(Debug)]
@@ -46,6 +48,8 @@ pub(crate) struct State {
     /// next is added after their expiry.
     added_tokens: HashMap<String, AddedToken>,
     pub(crate) token_lifetime: Duration,
+    /// The Rackspace side of the users (API keys, multi-factor), used in Rackspace mode.
+    pub(crate) rackspace: Accounts,
 }
 
 /// What the bootstrap needs to know.
@@ -167,6 +171,7 @@ impl State {
             tokens_expire_from: DateTime::<Utc>::MAX_UTC,
             added_tokens: HashMap::new(),
             token_lifetime: b.token_lifetime,
+            rackspace: Accounts::default(),
         }
     }
 
@@ -337,6 +342,7 @@ impl State {
         self.users.retain(|u| u.id != id);
         self.grants.retain(|g| g.user_id != id);
         self.credentials.retain(|c| c.user_id != id);
+        self.rackspace.forget_user(id);
         self.revoke_tokens(|t| t.user_id == id);
         Ok(())
     }
