@@ -908,3 +908,62 @@ async fn set_auth_token_overrides_the_session_token_and_none_restores_it() {
     );
     assert!(client.set_auth_token(Some("bad\ntoken".into())).is_err());
 }
+
+/// A `tracing` writer into a shared buffer.
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl std::io::Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Captured {
+    type Writer = Captured;
+    fn make_writer(&'a self) -> Self::Writer {
+        self.clone()
+    }
+}
+
+/// A message of several lines (Keystone's validation errors) keeps its lines in the error, as
+/// the server sent them, and loses every other control character (a terminal escape, a
+/// carriage return); the debug log holds it escaped, on one line.
+#[tokio::test]
+async fn an_error_message_keeps_its_lines_and_no_other_control_character() {
+    let captured = Captured::default();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::DEBUG)
+        .with_writer(captured.clone())
+        .with_ansi(false)
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+    let server = Server::start("127.0.0.1", |_| {
+        json(
+            "400 Bad Request",
+            r#"{"error": {"code": 400, "title": "Bad Request", "message": "Invalid input for field 'name':\n\n    None\u001b[2J\r\n\tend\u0007"}}"#,
+        )
+    })
+    .await;
+    let client = admin_token_client(&server.v2()).build().unwrap();
+    let err = client.tenants().get("x").await.unwrap_err();
+    let http = err.http().expect("an HTTP error");
+    assert_eq!(
+        http.message.as_deref(),
+        Some("Invalid input for field 'name':\n\n    None [2J\n\tend ")
+    );
+    assert!(
+        !err.to_string().contains(['\u{1b}', '\r', '\u{7}']),
+        "{err}"
+    );
+    let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let line = log
+        .lines()
+        .find(|l| l.contains("error response"))
+        .unwrap_or_else(|| panic!("no error response event in:\n{log}"));
+    assert!(line.contains(r"None [2J\n\tend"), "{line}");
+}

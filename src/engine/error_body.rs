@@ -60,7 +60,7 @@ pub(super) async fn error_response(
     drop(response);
     let found = ErrorInfo::parse(status, &body, complete, secrets);
     tracing::debug!(target: "keystone_v2::response", operation = op, method = %method, url = %url, status = status.as_u16(),
-        message = found.message.as_deref().unwrap_or(""), "error response");
+        message = ?found.message.as_deref().unwrap_or(""), "error response");
     if hooks.settings.debug && tracing::enabled!(target: "keystone_v2::body", tracing::Level::DEBUG)
     {
         tracing::debug!(target: "keystone_v2::body", operation = op, direction = "response", status = status.as_u16(),

@@ -27,13 +27,22 @@ impl ErrorInfo {
         complete: bool,
         secrets: &[String],
     ) -> ErrorInfo {
-        let clean = |s: &str, max: usize| {
+        // Scrubbed, cut, and safe to print: a control character (an escape sequence's ESC, a
+        // carriage return, ...) becomes a space, except the line breaks and tabs of a message
+        // (Keystone's validation messages span lines), which stay as the server sent them.
+        let scrub = |s: &str, max: usize, lines: bool| {
             let s: String = redact::excerpt(s.trim(), secrets, max)
+                .replace("\r\n", "\n")
                 .chars()
-                .map(|c| if c.is_control() { ' ' } else { c })
+                .map(|c| match c {
+                    '\n' | '\t' if lines => c,
+                    c if c.is_control() => ' ',
+                    c => c,
+                })
                 .collect();
             Some(s).filter(|s| !s.is_empty())
         };
+        let clean = |s: &str, max: usize| scrub(s, max, false);
         let str_of = |v: Option<&serde_json::Value>| v.and_then(|v| v.as_str()).map(str::to_owned);
         let mut info = ErrorInfo::default();
         let json = if complete {
@@ -64,7 +73,7 @@ impl ErrorInfo {
                         _ => (str_of(v.get("message")), None, None),
                     },
                 };
-                info.message = message.and_then(|m| clean(&m, MESSAGE));
+                info.message = message.and_then(|m| scrub(&m, MESSAGE, true));
                 info.title = title.and_then(|t| clean(&t, 128));
                 info.details = details.and_then(|d| clean(&d, EXCERPT));
                 if info.message.is_none() {
@@ -161,5 +170,27 @@ mod tests {
         assert!(parse(&long).message.unwrap().chars().count() <= MESSAGE + 1);
         let cut = ErrorInfo::parse(s, b"{\"error\": {\"mess", false, &[]);
         assert!(cut.details.unwrap().contains("cut after"));
+    }
+
+    #[test]
+    fn a_message_keeps_its_lines_and_loses_every_other_control_character() {
+        let s = reqwest::StatusCode::BAD_REQUEST;
+        let parse = |b: &str| ErrorInfo::parse(s, b.as_bytes(), true, &["pw-hunter2".to_owned()]);
+        let lines = parse(
+            r#"{"error": {"message": "Invalid input:\r\n\tNone\n\nOn instance['name']:\n    None pw-hunter2", "title": "Bad\nRequest"}}"#,
+        );
+        assert_eq!(
+            lines.message.as_deref(),
+            Some("Invalid input:\n\tNone\n\nOn instance['name']:\n    None ***")
+        );
+        assert_eq!(lines.title.as_deref(), Some("Bad Request"));
+        let escapes = parse(
+            r#"{"error": {"message": "a\u001b[2J\u001b]0;title\u0007b\rc\u0000d\u007fe\u009bf"}}"#,
+        );
+        let message = escapes.message.unwrap();
+        assert_eq!(message, "a [2J ]0;title b c d e f");
+        assert!(!message.chars().any(|c| c.is_control()));
+        // A plain-text body gives its first line only, as before.
+        assert_eq!(parse("first\nsecond").message.as_deref(), Some("first"));
     }
 }

@@ -59,10 +59,7 @@ pub(crate) fn json_value(out: &mut String, v: &Value, indent: bool, level: usize
             json_newline(out, indent, level);
             out.push(']');
         }
-        Value::Object(m) => {
-            let pairs: Vec<(&str, &Value)> = m.iter().map(|(k, v)| (k.as_str(), v)).collect();
-            json_object(out, &pairs, indent, level);
-        }
+        Value::Object(m) => json_object(out, &dict_items(m), indent, level),
     }
 }
 

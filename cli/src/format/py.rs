@@ -139,6 +139,33 @@ pub(crate) fn py_cmp(a: &Value, b: &Value) -> Option<Ordering> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The order of a dict's keys
+
+/// The key orders of the objects Keystone v2 nests in the resources openstackclient prints,
+/// as Keystone 12 writes them (its captured answers in the workspace's `tests/data/captures`
+/// hold them; a test checks each against them): a catalog endpoint, and a link (of an
+/// extension or a version).
+pub(crate) const KEYSTONE_KEY_ORDERS: &[&[&str]] = &[
+    &["id", "publicURL", "internalURL", "adminURL", "region"],
+    &["rel", "type", "href"],
+];
+
+/// The entries of `m` in the order the Python dict openstackclient holds has them: the order
+/// of Keystone's answer. The SDK's types and serde_json's `Map` keep no order (the map sorts its
+/// keys), so an object whose keys all belong to one of [`KEYSTONE_KEY_ORDERS`] gets that order;
+/// any other keeps the map's (sorted) order.
+pub(crate) fn dict_items(m: &serde_json::Map<String, Value>) -> Vec<(&str, &Value)> {
+    let mut items: Vec<(&str, &Value)> = m.iter().map(|(k, v)| (k.as_str(), v)).collect();
+    let order = KEYSTONE_KEY_ORDERS
+        .iter()
+        .find(|order| items.iter().all(|(k, _)| order.contains(k)));
+    if let Some(order) = order {
+        items.sort_by_key(|(k, _)| order.iter().position(|o| o == k));
+    }
+    items
+}
+
+// ---------------------------------------------------------------------------------------------
 // Python's str() and repr()
 
 /// Python's `str()` of the value cliff would hold for this JSON value.
@@ -162,8 +189,8 @@ pub(crate) fn py_repr(v: &Value) -> String {
             format!("[{}]", items.join(", "))
         }
         Value::Object(m) => {
-            let items: Vec<String> = m
-                .iter()
+            let items: Vec<String> = dict_items(m)
+                .into_iter()
                 .map(|(k, v)| format!("{}: {}", py_str_repr(k), py_repr(v)))
                 .collect();
             format!("{{{}}}", items.join(", "))
