@@ -930,18 +930,29 @@ impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Captured {
     }
 }
 
+/// Every log line of this test binary: a process-wide subscriber, as a scoped one can miss the
+/// events of callsites that other tests' threads registered first.
+fn global_logs() -> Captured {
+    static LOGS: std::sync::OnceLock<Captured> = std::sync::OnceLock::new();
+    LOGS.get_or_init(|| {
+        let captured = Captured::default();
+        let subscriber = tracing_subscriber::fmt()
+            .with_max_level(tracing::Level::DEBUG)
+            .with_writer(captured.clone())
+            .with_ansi(false)
+            .finish();
+        tracing::subscriber::set_global_default(subscriber).unwrap();
+        captured
+    })
+    .clone()
+}
+
 /// A message of several lines (Keystone's validation errors) keeps its lines in the error, as
 /// the server sent them, and loses every other control character (a terminal escape, a
 /// carriage return); the debug log holds it escaped, on one line.
 #[tokio::test]
 async fn an_error_message_keeps_its_lines_and_no_other_control_character() {
-    let captured = Captured::default();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::DEBUG)
-        .with_writer(captured.clone())
-        .with_ansi(false)
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let captured = global_logs();
     let server = Server::start("127.0.0.1", |_| {
         json(
             "400 Bad Request",
@@ -963,7 +974,7 @@ async fn an_error_message_keeps_its_lines_and_no_other_control_character() {
     let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
     let line = log
         .lines()
-        .find(|l| l.contains("error response"))
+        .find(|l| l.contains("error response") && l.contains("[2J"))
         .unwrap_or_else(|| panic!("no error response event in:\n{log}"));
     assert!(line.contains(r"None [2J\n\tend"), "{line}");
 }
