@@ -30,6 +30,7 @@ mod tls;
 mod url;
 
 pub use access::AccessInfo;
+pub use auth::PasscodePrompt;
 pub use builder::{ClientBuilder, DEFAULT_USER_AGENT};
 pub use catalog::{EndpointFilter, Interface, ServiceCatalog};
 pub use client::Client;
