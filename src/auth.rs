@@ -10,8 +10,8 @@ mod credentials;
 mod mfa;
 
 pub(crate) use credentials::{auth_body, Credentials};
-pub use mfa::PasscodePrompt;
 pub(crate) use mfa::PasscodeCallback;
+pub use mfa::PasscodePrompt;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -391,7 +391,10 @@ impl Session {
             ("token", c.token.as_ref().map(|t| t.expose().to_owned())),
             ("api_key", c.api_key.as_ref().map(|k| k.expose().to_owned())),
             ("access_key", c.access_key.clone()),
-            ("secret_key", c.secret_key.as_ref().map(|k| k.expose().to_owned())),
+            (
+                "secret_key",
+                c.secret_key.as_ref().map(|k| k.expose().to_owned()),
+            ),
             ("tenant_id", c.tenant_id.clone()),
             ("tenant_name", c.tenant_name.clone()),
             ("trust_id", c.trust_id.clone()),

@@ -15,7 +15,10 @@ pub(crate) enum Credentials {
     },
     Token(Secret),
     /// Rackspace's `RAX-KSKEY:apiKeyCredentials`.
-    ApiKey { username: String, api_key: Secret },
+    ApiKey {
+        username: String,
+        api_key: Secret,
+    },
     /// Rackspace's multi-factor second step, `RAX-AUTH:passcodeCredentials`.
     Passcode(Secret),
     /// HP Helion's `apiAccessKeyCredentials`.
