@@ -624,3 +624,19 @@ fn the_builder_refuses_incomplete_or_mixed_credentials() {
     assert!(mixed.contains("one of"), "{mixed}");
     assert!(!mixed.contains(API_KEY));
 }
+
+#[test]
+fn a_blocking_client_completes_a_multi_factor_login_with_the_callback() {
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let server = runtime.block_on(mfa_server(data("rackspace/mfa-passcode-response.json")));
+    let client = keystone_v2::blocking::Client::builder()
+        .auth_url(server.v2())
+        .username("myUserName")
+        .password("thePassword")
+        .passcode_callback(|_| Some(Secret::new(PASSCODE)))
+        .build()
+        .unwrap();
+    let access = client.authenticate().unwrap();
+    assert_eq!(access.user_id(), "a64ee2047fc14cc7bc977caa3cfff35f");
+    assert_eq!(posts(&server).len(), 2);
+}
