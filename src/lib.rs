@@ -53,4 +53,6 @@ mod guides {
     struct Configuration;
     #[doc = include_str!("../docs/emulator.md")]
     struct Emulator;
+    #[doc = include_str!("../docs/vendors.md")]
+    struct Vendors;
 }
