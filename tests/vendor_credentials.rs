@@ -198,10 +198,13 @@ async fn the_token_manager_authenticates_with_other_clouds_credentials() {
     assert_eq!(access.user_id(), "172157");
 }
 
+/// The prompts a passcode callback was given.
+type Prompts = Arc<Mutex<Vec<keystone_v2::PasscodePrompt>>>;
+
 /// A passcode callback that counts its calls and keeps the prompts.
 fn passcode_counter() -> (
     Arc<AtomicUsize>,
-    Arc<Mutex<Vec<keystone_v2::PasscodePrompt>>>,
+    Prompts,
     impl Fn(&keystone_v2::PasscodePrompt) -> Option<Secret> + Send + Sync + 'static,
 ) {
     let calls = Arc::new(AtomicUsize::new(0));
