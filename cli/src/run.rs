@@ -117,14 +117,22 @@ pub fn client(g: &Global, matches: &ArgMatches) -> Res<Client> {
             ("OS_ENDPOINT", &g.os_endpoint),
             ("OS_URL", &g.os_url),
             ("OS_TOKEN", &g.os_token),
-            ("OS_API_KEY", &g.os_api_key),
-            ("OS_ACCESS_KEY", &g.os_access_key),
-            ("OS_SECRET_KEY", &g.os_secret_key),
         ];
         for (name, value) in vars {
             if let Some(v) = value {
                 env = env.var(name, v);
             }
+        }
+    }
+    // Other clouds' keys given on the command line are read as their variables are, for an
+    // auth type that needs them (OS_AUTH_TYPE, or --os-auth-type).
+    for (id, name, value) in [
+        ("os_api_key", "OS_API_KEY", &g.os_api_key),
+        ("os_access_key", "OS_ACCESS_KEY", &g.os_access_key),
+        ("os_secret_key", "OS_SECRET_KEY", &g.os_secret_key),
+    ] {
+        if let (true, Some(v)) = (given(id), value) {
+            env = env.var(name, v);
         }
     }
     let cloud = g.os_cloud.as_deref().filter(|_| given("os_cloud"));
