@@ -107,16 +107,25 @@ pub struct ClientBuilder {
 
 impl std::fmt::Debug for ClientBuilder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ClientBuilder")
-            .field("username", &self.username)
+        let mut d = f.debug_struct("ClientBuilder");
+        d.field("username", &self.username)
             .field("user_id", &self.user_id)
             .field("password", &self.password)
-            .field("token", &self.token)
-            .field("api_key", &self.api_key)
-            .field("access_key", &self.access_key)
-            .field("secret_key", &self.secret_key)
-            .field("passcode_callback", &self.passcode.is_some())
-            .field("tenant_id", &self.tenant_id)
+            .field("token", &self.token);
+        // Other clouds' credentials, when given (docs/vendors.md).
+        if let Some(k) = &self.api_key {
+            d.field("api_key", k);
+        }
+        if let Some(a) = &self.access_key {
+            d.field("access_key", a);
+        }
+        if let Some(s) = &self.secret_key {
+            d.field("secret_key", s);
+        }
+        if self.passcode.is_some() {
+            d.field("passcode_callback", &"Fn");
+        }
+        d.field("tenant_id", &self.tenant_id)
             .field("tenant_name", &self.tenant_name)
             .field(
                 "auth_url",
