@@ -438,15 +438,26 @@ impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Captured {
     }
 }
 
+/// Every log line of this test binary, at TRACE: a process-wide subscriber, as a scoped one
+/// can miss events of callsites other tests' threads registered first.
+fn global_logs() -> Captured {
+    static LOGS: std::sync::OnceLock<Captured> = std::sync::OnceLock::new();
+    LOGS.get_or_init(|| {
+        let captured = Captured::default();
+        let subscriber = tracing_subscriber::fmt()
+            .with_max_level(tracing::Level::TRACE)
+            .with_writer(captured.clone())
+            .with_ansi(false)
+            .finish();
+        tracing::subscriber::set_global_default(subscriber).unwrap();
+        captured
+    })
+    .clone()
+}
+
 #[tokio::test]
 async fn no_api_key_secret_key_passcode_or_session_id_shows_in_debug_output_errors_or_logs() {
-    let captured = Captured::default();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(captured.clone())
-        .with_ansi(false)
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let captured = global_logs();
     let (session, _) = challenge();
     let secrets = [API_KEY, SECRET_KEY, PASSCODE, session.as_str()];
     let mut shown = Vec::new();
