@@ -7,8 +7,11 @@
 //! neither the client nor the session is known to them.
 
 mod credentials;
+mod mfa;
 
 pub(crate) use credentials::{auth_body, Credentials};
+pub(crate) use mfa::PasscodeCallback;
+pub use mfa::PasscodePrompt;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -31,6 +34,13 @@ pub(crate) struct Config {
     pub(crate) password: RwLock<Option<Secret>>,
     pub(crate) has_password: bool,
     pub(crate) token: Option<Secret>,
+    /// Rackspace's API key (with `username`).
+    pub(crate) api_key: Option<Secret>,
+    /// HP Helion's access key and secret key.
+    pub(crate) access_key: Option<String>,
+    pub(crate) secret_key: Option<Secret>,
+    /// Answers a multi-factor challenge (Rackspace) with a passcode.
+    pub(crate) passcode: Option<PasscodeCallback>,
     pub(crate) tenant_id: Option<String>,
     pub(crate) tenant_name: Option<String>,
     pub(crate) trust_id: Option<String>,
@@ -48,7 +58,11 @@ pub(crate) struct Config {
 
 impl Config {
     fn can_authenticate(&self) -> bool {
-        self.auth_url.is_some() && (self.has_password || self.token.is_some())
+        self.auth_url.is_some()
+            && (self.has_password
+                || self.token.is_some()
+                || self.api_key.is_some()
+                || self.secret_key.is_some())
     }
 }
 
@@ -375,6 +389,12 @@ impl Session {
             ("user_id", c.user_id.clone()),
             ("password", password.map(|p| p.expose().to_owned())),
             ("token", c.token.as_ref().map(|t| t.expose().to_owned())),
+            ("api_key", c.api_key.as_ref().map(|k| k.expose().to_owned())),
+            ("access_key", c.access_key.clone()),
+            (
+                "secret_key",
+                c.secret_key.as_ref().map(|k| k.expose().to_owned()),
+            ),
             ("tenant_id", c.tenant_id.clone()),
             ("tenant_name", c.tenant_name.clone()),
             ("trust_id", c.trust_id.clone()),
@@ -492,20 +512,30 @@ impl Session {
                 Error::AuthorizationFailure("Cannot authenticate without an auth_url".into())
             })?;
             let password = c.password.read().unwrap_or_else(|e| e.into_inner()).clone();
-            let credentials = if let (Some(password), true) =
-                (password, c.username.is_some() || c.user_id.is_some())
-            {
-                Credentials::Password {
-                    username: c.username.clone(),
-                    user_id: c.user_id.clone(),
-                    password,
+            let credentials = match (&c.api_key, &c.access_key, &c.secret_key, password) {
+                (Some(api_key), _, _, _) => Credentials::ApiKey {
+                    username: c.username.clone().unwrap_or_default(),
+                    api_key: api_key.clone(),
+                },
+                (_, Some(access_key), Some(secret_key), _) => Credentials::AccessKey {
+                    access_key: access_key.clone(),
+                    secret_key: secret_key.clone(),
+                },
+                (_, _, _, Some(password)) if c.username.is_some() || c.user_id.is_some() => {
+                    Credentials::Password {
+                        username: c.username.clone(),
+                        user_id: c.user_id.clone(),
+                        password,
+                    }
                 }
-            } else if let Some(token) = &c.token {
-                Credentials::Token(token.clone())
-            } else {
-                return Err(Error::AuthorizationFailure(
-                    "A username and password or token is required.".into(),
-                ));
+                _ => match &c.token {
+                    Some(token) => Credentials::Token(token.clone()),
+                    None => {
+                        return Err(Error::AuthorizationFailure(
+                            "A username and password or token is required.".into(),
+                        ))
+                    }
+                },
             };
             let body = auth_body(
                 credentials,
@@ -513,8 +543,28 @@ impl Session {
                 c.tenant_name.clone(),
                 c.trust_id.clone(),
             )?;
-            let access =
-                finish("tokens_authenticate", auth.tokens_authenticate(&body).await).await?;
+            let mut answer = auth.tokens_authenticate(&body).await;
+            // A multi-factor account's password step: a 401 naming a session, answered with
+            // the passcode (never taken for a refused token: it carried none).
+            let challenge = match &answer {
+                Err(progenitor_client::Error::ErrorResponse(r)) if r.status().as_u16() == 401 => {
+                    mfa::challenge(r.headers())
+                }
+                _ => None,
+            };
+            if let Some(challenge) = challenge {
+                tracing::debug!(target: "keystone_v2", factor = %challenge.factor, "multi-factor authentication: asking for a passcode");
+                let passcode =
+                    mfa::passcode(c.passcode.as_ref(), c.username.clone(), &challenge).await?;
+                let body = auth_body(Credentials::Passcode(passcode), None, None, None)?;
+                answer = crate::engine::with_session_id(
+                    &challenge.session_id,
+                    auth.tokens_authenticate(&body),
+                )
+                .await
+                .map_err(Error::AuthorizationFailure)?;
+            }
+            let access = finish("tokens_authenticate", answer).await?;
             AccessInfo::new(access.access)
         })
     }

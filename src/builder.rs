@@ -18,6 +18,7 @@ use crate::{Error, Result, Secret};
 
 mod configuration;
 mod transport;
+mod vendor;
 
 /// The default User-Agent.
 pub const DEFAULT_USER_AGENT: &str = concat!("keystone-v2-rust/", env!("CARGO_PKG_VERSION"));
@@ -60,6 +61,10 @@ pub struct ClientBuilder {
     user_id: Option<String>,
     password: Option<Secret>,
     token: Option<Secret>,
+    api_key: Option<Secret>,
+    access_key: Option<String>,
+    secret_key: Option<Secret>,
+    passcode: Option<crate::auth::PasscodeCallback>,
     tenant_id: Option<String>,
     tenant_name: Option<String>,
     trust_id: Option<String>,
@@ -102,12 +107,25 @@ pub struct ClientBuilder {
 
 impl std::fmt::Debug for ClientBuilder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ClientBuilder")
-            .field("username", &self.username)
+        let mut d = f.debug_struct("ClientBuilder");
+        d.field("username", &self.username)
             .field("user_id", &self.user_id)
             .field("password", &self.password)
-            .field("token", &self.token)
-            .field("tenant_id", &self.tenant_id)
+            .field("token", &self.token);
+        // Other clouds' credentials, when given (docs/vendors.md).
+        if let Some(k) = &self.api_key {
+            d.field("api_key", k);
+        }
+        if let Some(a) = &self.access_key {
+            d.field("access_key", a);
+        }
+        if let Some(s) = &self.secret_key {
+            d.field("secret_key", s);
+        }
+        if self.passcode.is_some() {
+            d.field("passcode_callback", &"Fn");
+        }
+        d.field("tenant_id", &self.tenant_id)
             .field("tenant_name", &self.tenant_name)
             .field(
                 "auth_url",
@@ -132,6 +150,10 @@ impl Default for ClientBuilder {
             user_id: None,
             password: None,
             token: None,
+            api_key: None,
+            access_key: None,
+            secret_key: None,
+            passcode: None,
             tenant_id: None,
             tenant_name: None,
             trust_id: None,
@@ -764,8 +786,12 @@ impl ClientBuilder {
                 "a password needs a username or a user_id".into(),
             ));
         }
+        self.check_vendor_credentials()?;
         let static_token = self.token.is_some() && endpoint.is_some();
-        let has_credentials = self.password.is_some() || self.token.is_some();
+        let has_credentials = self.password.is_some()
+            || self.token.is_some()
+            || self.api_key.is_some()
+            || self.secret_key.is_some();
         if self.auth_ref.is_none() && !static_token {
             if auth_url.is_none() {
                 return Err(Error::AuthorizationFailure(
@@ -809,6 +835,10 @@ impl ClientBuilder {
             has_password: self.password.is_some(),
             password: RwLock::new(self.password),
             token: self.token,
+            api_key: self.api_key,
+            access_key: self.access_key,
+            secret_key: self.secret_key,
+            passcode: self.passcode,
             tenant_id: self.tenant_id,
             tenant_name: self.tenant_name,
             trust_id: self.trust_id,

@@ -110,6 +110,18 @@ pub enum Error {
         reason: String,
     },
 
+    /// The server asked for a multi-factor passcode (Rackspace's 401 with `WWW-Authenticate:
+    /// OS-MF sessionId=..., factor=...`) and none could be had: no
+    /// [`crate::ClientBuilder::passcode_callback`] is set, or it gave none. Nothing more was
+    /// sent; `reason` says which.
+    #[error("the server requires a multi-factor passcode ({factor}) and {reason}")]
+    PasscodeRequired {
+        /// The factor the server asked for, such as `PASSCODE`.
+        factor: String,
+        /// Why no passcode was sent.
+        reason: String,
+    },
+
     /// The call (retries, re-authentication and replay included) did not complete within the
     /// client's timeout ([`crate::ClientBuilder::timeout`]).
     #[error("{operation} did not complete within {timeout:?}")]

@@ -30,6 +30,7 @@ mod tls;
 mod url;
 
 pub use access::AccessInfo;
+pub use auth::PasscodePrompt;
 pub use builder::{ClientBuilder, DEFAULT_USER_AGENT};
 pub use catalog::{EndpointFilter, Interface, ServiceCatalog};
 pub use client::Client;
@@ -52,4 +53,6 @@ mod guides {
     struct Configuration;
     #[doc = include_str!("../docs/emulator.md")]
     struct Emulator;
+    #[doc = include_str!("../docs/vendors.md")]
+    struct Vendors;
 }

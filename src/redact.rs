@@ -192,6 +192,7 @@ pub(crate) fn secret_header(name: &str) -> bool {
             | "authorization"
             | "proxy-authorization"
             | "cookie"
+            | "x-sessionid"
     )
 }
 
@@ -208,6 +209,9 @@ fn secret_key(key: &str) -> bool {
         "x-auth-token",
         "signed",
         "token_id",
+        "apikey",
+        "secretkey",
+        "passcode",
     ]
     .iter()
     .any(|k| k.eq_ignore_ascii_case(key))

@@ -167,6 +167,36 @@ pub struct Global {
         help_heading = "Global options"
     )]
     pub os_password: Option<String>,
+    /// Rackspace's API key (with --os-auth-type rackspace_apikey and --os-username).
+    #[arg(
+        long,
+        env = "OS_API_KEY",
+        global = true,
+        value_name = "KEY",
+        hide_env_values = true,
+        help_heading = "Global options"
+    )]
+    pub os_api_key: Option<String>,
+    /// HP Helion's access key (with --os-auth-type hp_accesskey and --os-secret-key).
+    #[arg(
+        long,
+        env = "OS_ACCESS_KEY",
+        global = true,
+        value_name = "KEY",
+        hide_env_values = true,
+        help_heading = "Global options"
+    )]
+    pub os_access_key: Option<String>,
+    /// HP Helion's secret key (with --os-access-key).
+    #[arg(
+        long,
+        env = "OS_SECRET_KEY",
+        global = true,
+        value_name = "KEY",
+        hide_env_values = true,
+        help_heading = "Global options"
+    )]
+    pub os_secret_key: Option<String>,
     /// The project (tenant) name to scope the token to.
     #[arg(
         long,
@@ -333,7 +363,7 @@ pub struct Global {
     )]
     pub os_identity_api_version: Option<String>,
     /// How to authenticate: password / v2password (the default), token / v2token, or
-    /// admin_token (with --os-endpoint and --os-token).
+    /// admin_token (with --os-endpoint and --os-token); rackspace_apikey, hp_accesskey.
     #[arg(
         long,
         env = "OS_AUTH_TYPE",

@@ -124,6 +124,17 @@ pub fn client(g: &Global, matches: &ArgMatches) -> Res<Client> {
             }
         }
     }
+    // Other clouds' keys given on the command line are read as their variables are, for an
+    // auth type that needs them (OS_AUTH_TYPE, or --os-auth-type).
+    for (id, name, value) in [
+        ("os_api_key", "OS_API_KEY", &g.os_api_key),
+        ("os_access_key", "OS_ACCESS_KEY", &g.os_access_key),
+        ("os_secret_key", "OS_SECRET_KEY", &g.os_secret_key),
+    ] {
+        if let (true, Some(v)) = (given(id), value) {
+            env = env.var(name, v);
+        }
+    }
     let cloud = g.os_cloud.as_deref().filter(|_| given("os_cloud"));
     let mut b = ClientBuilder::from_config(&env, cloud)?;
     macro_rules! over {
@@ -146,6 +157,20 @@ pub fn client(g: &Global, matches: &ArgMatches) -> Res<Client> {
     over!("os_trust_id", g.os_trust_id, trust_id);
     over!("os_region_name", g.os_region_name, region_name);
     over!("os_token", g.os_token, token);
+    over!("os_api_key", g.os_api_key, api_key);
+    over!("os_access_key", g.os_access_key, access_key);
+    over!("os_secret_key", g.os_secret_key, secret_key);
+    // A multi-factor login (Rackspace) asks for the passcode on the terminal.
+    b = b.passcode_callback(|p| {
+        eprint!(
+            "{} for {}: ",
+            p.factor,
+            p.username.as_deref().unwrap_or("the user")
+        );
+        let mut line = String::new();
+        std::io::stdin().read_line(&mut line).ok()?;
+        Some(line.trim().into()).filter(|s: &keystone_v2::Secret| !s.is_empty())
+    });
     over!("os_endpoint", g.os_endpoint, endpoint);
     over!("os_cacert", g.os_cacert, cacert);
     over!("os_cert", g.os_cert, cert);

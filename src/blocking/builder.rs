@@ -84,6 +84,12 @@ forward! {
     user_id(value: impl Into<String>) => r#"user_id("3a9a06e4af0a434580a3ac7b9d19f69b")"#;
     password(value: impl Into<Secret>) => r#"password("secret")"#;
     token(value: impl Into<Secret>) => r#"token("ADMIN")"#;
+    api_key(api_key: impl Into<Secret>) => r#"username("demoauthor").api_key("aaaaa-bbbbb")"#;
+    access_key(access_key: impl Into<String>) => r#"access_key("AK0123").secret_key("s3cr3t")"#;
+    secret_key(secret_key: impl Into<Secret>) => r#"access_key("AK0123").secret_key("s3cr3t")"#;
+    passcode_callback(
+        callback: impl Fn(&crate::PasscodePrompt) -> Option<Secret> + Send + Sync + 'static
+    ) => r#"passcode_callback(|_| Some(keystone_v2::Secret::new("123456")))"#;
     tenant_id(value: impl Into<String>) => r#"tenant_id("17c188128a744898889d63f768fd7a1e")"#;
     tenant_name(value: impl Into<String>) => r#"tenant_name("admin")"#;
     trust_id(value: impl Into<String>) => r#"trust_id("a1b2")"#;

@@ -79,6 +79,9 @@ impl ClientBuilder {
                 ("user_id", Value::Str(v)) => builder.user_id(v),
                 ("password", Value::Secret(v)) => builder.password(v),
                 ("token", Value::Secret(v)) => builder.token(v),
+                ("api_key", Value::Secret(v)) => builder.api_key(v),
+                ("access_key", Value::Str(v)) => builder.access_key(v),
+                ("secret_key", Value::Secret(v)) => builder.secret_key(v),
                 ("tenant_name", Value::Str(v)) => builder.tenant_name(v),
                 ("tenant_id", Value::Str(v)) => builder.tenant_id(v),
                 ("trust_id", Value::Str(v)) => builder.trust_id(v),
@@ -151,6 +154,9 @@ impl ClientBuilder {
         push("user_id", self.user_id.clone());
         push("password", masked(&self.password));
         push("token", masked(&self.token));
+        push("api_key", masked(&self.api_key));
+        push("access_key", self.access_key.clone());
+        push("secret_key", masked(&self.secret_key));
         push("tenant_name", self.tenant_name.clone());
         push("tenant_id", self.tenant_id.clone());
         push("trust_id", self.trust_id.clone());

@@ -393,13 +393,16 @@ fn resolve(env: &Environment, name: &str, mut top: Map, out: &mut Resolved) -> R
         None | Some("password" | "v2password") => "password",
         Some("token" | "v2token") => "token",
         Some("admin_token" | "token_endpoint") => "admin_token",
+        // The rackspaceauth package's plugin; HP Helion had none (docs/vendors.md).
+        Some("rackspace_apikey") => "api_key",
+        Some("hp_accesskey") => "access_key",
         Some(other) => {
             let source = &auth_type
                 .as_ref()
                 .map(|(_, s)| s.clone())
                 .unwrap_or(Source::Default);
             return Err(Error::Configuration(format!(
-                "cloud {name:?} uses auth_type {other:?} ({source}), which this crate does not support: Keystone v2.0 knows password, v2password, token, v2token and admin_token"
+                "cloud {name:?} uses auth_type {other:?} ({source}), which this crate does not support: Keystone v2.0 knows password, v2password, token, v2token and admin_token; other v2.0 clouds rackspace_apikey and hp_accesskey"
             )));
         }
     };
@@ -459,8 +462,28 @@ fn resolve(env: &Environment, name: &str, mut top: Map, out: &mut Resolved) -> R
     if let Some((v, s)) = user_id {
         out.set("user_id", Value::Str(v), s);
     }
+    let vendor = [
+        ("api_key", "api_key"),
+        ("access_key", "access_key"),
+        ("access_key", "secret_key"),
+    ];
+    for (for_kind, key) in vendor {
+        if for_kind != kind {
+            continue;
+        }
+        match simple(&mut top, &mut auth, key)? {
+            Some((v, s)) if key == "access_key" => out.set(key, Value::Str(v), s),
+            Some((v, s)) => out.set(key, Value::Secret(v.into()), s),
+            None => {
+                return Err(Error::Configuration(format!(
+                    "cloud {name:?} uses auth_type {}, which needs `{key}` under `auth:`",
+                    auth_type.as_ref().map_or("", |(v, _)| v.as_str())
+                )))
+            }
+        }
+    }
     match (password, kind) {
-        (Some((_, s)), "token" | "admin_token") => out
+        (Some((_, s)), "token" | "admin_token" | "api_key" | "access_key") => out
             .notes
             .push(format!("password ({s}) ignored: auth_type is {kind}")),
         (Some((v, s)), _) => out.set("password", Value::Secret(v.into()), s),

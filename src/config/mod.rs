@@ -34,7 +34,9 @@
 //!   `admin_token`); a key at the top level of the cloud wins over the same key under `auth:`,
 //!   and `project_*` wins over `tenant_*` (the other way round with `auth_type: v2password`).
 //!   `auth_type`: `password`, `v2password`, `token`, `v2token`, `admin_token` (also
-//!   `token_endpoint`); any other type is an error. `region_name`, `regions` (names or
+//!   `token_endpoint`), and for other v2.0 clouds `rackspace_apikey` (`api_key`) and
+//!   `hp_accesskey` (`access_key`, `secret_key`), see docs/vendors.md; any other type is an
+//!   error. `region_name`, `regions` (names or
 //!   `{name, values}`; the first when none is asked for; an unknown region is an error listing
 //!   the valid, case-sensitive names); `interface` (and the old `endpoint_type`);
 //!   `insecure` (wins over everything), `verify` (`false` turns verification off, a string

@@ -54,7 +54,7 @@ pub(crate) use call::{
 pub use convert::ErrorBody;
 pub(crate) use convert::{convert_error, http_error};
 pub(crate) use decode::{empty, from_response};
-pub(crate) use glue::finish;
+pub(crate) use glue::{finish, with_session_id};
 pub use hooks::Hooks;
 pub(crate) use limits::RateLimiter;
 pub use limits::DEFAULT_MAX_BODY_SIZE;

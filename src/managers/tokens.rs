@@ -24,7 +24,7 @@ impl Client {
 /// Credentials for [`TokenManager::authenticate`].
 #[derive(Debug, Clone)]
 pub struct TokenAuth {
-    /// A user name and password, or a token.
+    /// A user name and password, a token, or another cloud's credentials.
     credentials: Credentials,
     tenant_id: Option<String>,
     tenant_name: Option<String>,
@@ -56,6 +56,38 @@ impl TokenAuth {
     pub fn token(token: impl Into<Secret>) -> Self {
         Self {
             credentials: Credentials::Token(token.into()),
+            tenant_id: None,
+            tenant_name: None,
+        }
+    }
+
+    /// Rackspace's API key credentials (`RAX-KSKEY:apiKeyCredentials`).
+    ///
+    /// ```
+    /// let auth = keystone_v2::managers::TokenAuth::api_key("demoauthor", "aaaaa-bbbbb").tenant_id("1100111");
+    /// ```
+    pub fn api_key(username: impl Into<String>, api_key: impl Into<Secret>) -> Self {
+        Self {
+            credentials: Credentials::ApiKey {
+                username: username.into(),
+                api_key: api_key.into(),
+            },
+            tenant_id: None,
+            tenant_name: None,
+        }
+    }
+
+    /// HP Helion's access key credentials (`apiAccessKeyCredentials`).
+    ///
+    /// ```
+    /// let auth = keystone_v2::managers::TokenAuth::access_key("AK0123", "s3cr3t").tenant_id("7202");
+    /// ```
+    pub fn access_key(access_key: impl Into<String>, secret_key: impl Into<Secret>) -> Self {
+        Self {
+            credentials: Credentials::AccessKey {
+                access_key: access_key.into(),
+                secret_key: secret_key.into(),
+            },
             tenant_id: None,
             tenant_name: None,
         }

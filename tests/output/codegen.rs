@@ -33,6 +33,22 @@ pub mod types {
         #[serde(flatten)]
         pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     }
+    /**HP Helion Public Cloud's access key credentials (`apiAccessKeyCredentials`): an access
+key and its secret key. Keystone does not know them (see `Auth`).
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct AccessKeyCredentials {
+        #[serde(rename = "accessKey")]
+        pub access_key: ::std::string::String,
+        #[serde(rename = "secretKey")]
+        pub secret_key: crate::Secret,
+    }
     ///Role ids (same order as `user.roles`) and the admin flag.
     #[derive(
         ::serde::Deserialize,
@@ -81,12 +97,30 @@ pub mod types {
         #[serde(flatten)]
         pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     }
-    /**Credentials: exactly one of `passwordCredentials` and `token`; optionally a tenant by
+    /**Rackspace Cloud Identity's API key credentials (`RAX-KSKEY:apiKeyCredentials`): a user
+name and the account's API key. Keystone does not know them (see `Auth`).
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct ApiKeyCredentials {
+        #[serde(rename = "apiKey")]
+        pub api_key: crate::Secret,
+        pub username: ::std::string::String,
+    }
+    /**Credentials: exactly one of `passwordCredentials` and `token` (Keystone's), or of the
+credentials other v2.0 servers take (`RAX-KSKEY:apiKeyCredentials`,
+`RAX-AUTH:passcodeCredentials`, `apiAccessKeyCredentials`); optionally a tenant by
 `tenantId` (which wins) or `tenantName` (without either, or with an empty one, the
 token is unscoped), and a trust. Keystone refuses neither with a 400 `Expecting to find
 auth`; given both, it uses `token` and ignores the password, so this document refuses
 that ambiguous form. Keystone refuses a `tenantId` or `tenantName` of more than 64
-characters, and ignores other keys.
+characters, and ignores other keys: it answers the other servers' credentials alone
+with the same 400 `Expecting to find auth`, and ignores them beside its own.
 */
     #[derive(
         ::serde::Deserialize,
@@ -98,10 +132,25 @@ characters, and ignores other keys.
     )]
     pub struct Auth {
         #[serde(
+            rename = "apiAccessKeyCredentials",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub api_access_key_credentials: ::std::option::Option<AccessKeyCredentials>,
+        #[serde(
             rename = "passwordCredentials",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub password_credentials: ::std::option::Option<PasswordCredentials>,
+        #[serde(
+            rename = "RAX-AUTH:passcodeCredentials",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub rax_auth_passcode_credentials: ::std::option::Option<PasscodeCredentials>,
+        #[serde(
+            rename = "RAX-KSKEY:apiKeyCredentials",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub rax_kskey_api_key_credentials: ::std::option::Option<ApiKeyCredentials>,
         ///Scope the token to this tenant id.
         #[serde(
             rename = "tenantId",
@@ -914,6 +963,21 @@ without a token. Without a token, authenticate again with the new password.
     )]
     pub struct OwnPasswordResponse {
         pub access: OwnPasswordAccess,
+    }
+    /**Rackspace Cloud Identity's multi-factor second step (`RAX-AUTH:passcodeCredentials`):
+the passcode, sent with the `X-SessionId` header whose value the password step's 401
+gave in `WWW-Authenticate: OS-MF sessionId='<id>', factor='PASSCODE'`. Keystone does
+not know them (see `Auth`).
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    pub struct PasscodeCredentials {
+        pub passcode: crate::Secret,
     }
     /**A user (by `username` or `userId`; with both, the `username` is looked up) and a
 password. Keystone answers 400 `Expecting to find username or userId` when neither is
@@ -3942,9 +4006,10 @@ Conventions of this document:
   envelope take extra attributes, which Keystone stores.
 * Times are strings: Keystone has used `2026-11-29T04:31:19.000000Z`, `2014-01-31T17:09:57Z`,
   `2014-01-30T17:09:57.647795` (no zone, UTC) and `2010-11-01T03:32:15-05:00`.
-* Secrets (passwords, token ids, EC2 secret keys) are strings with `format: password` and
-  `x-keystone-secret: true` (the `Secret` schema and its variants), so code generated from
-  this document can keep them out of logs. Path parameters carrying a token id are marked
+* Secrets (passwords, token ids, EC2 secret keys, other servers' API keys, secret keys and
+  passcodes) are strings with `format: password` and `x-keystone-secret: true` (the
+  `Secret` schema and its variants), so code generated from this document can keep them
+  out of logs. Path parameters carrying a token id are marked
   `x-keystone-secret: true`.
 * Errors have the body `{"error": {"code", "title", "message"}}`. A `500` is declared where
   Keystone 12.0.3 answers one to a request this document accepts (the operation's
@@ -5413,6 +5478,12 @@ Authenticates with a password (`passwordCredentials`) or an existing token (`tok
 optionally scoped to a tenant by `tenantId` (which wins) or `tenantName`. Without a tenant
 the token is unscoped and its service catalog is empty. A token obtained from a token
 keeps the original token's expiry. Answers 200 (never 201 or 203).
+
+Other v2.0 servers take other credentials in the same body (see `Auth`). Rackspace Cloud
+Identity answers the password step of a multi-factor account with a 401 carrying
+`WWW-Authenticate: OS-MF sessionId='<id>', factor='PASSCODE'`; the second step sends
+`RAX-AUTH:passcodeCredentials` with the header `X-SessionId: <id>` (a secret, like the
+passcode). Keystone 12.0.3 ignores that header.
 
 
 Sends a `POST` request to `/v2.0/tokens`
