@@ -1,0 +1,231 @@
+//! The SDK logs in to the emulator's Rackspace mode with each credential of other v2.0 clouds:
+//! a Rackspace API key (from the builder and from `OS_*`), a multi-factor password login with
+//! and without a passcode callback, and an HP access key pair; re-authentication asks again.
+#![cfg(feature = "emulator")]
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use keystone_v2::config::Environment;
+use keystone_v2::emulator::{
+    Dialect, Emulator, EmulatorConfig, RACKSPACE_PASSWORD, RACKSPACE_TENANT, RACKSPACE_USERNAME,
+};
+use keystone_v2::{Client, ClientBuilder, Error, Secret};
+
+const PASSCODE: &str = "731904";
+
+async fn rackspace() -> Emulator {
+    Emulator::start_with(EmulatorConfig::default().dialect(Dialect::Rackspace))
+        .await
+        .expect("the emulator starts")
+}
+
+/// The factors the server says the token was authenticated by.
+fn authenticated_by(access: &keystone_v2::AccessInfo) -> Vec<String> {
+    let token = serde_json::to_value(&access.access().token).unwrap();
+    serde_json::from_value(token["RAX-AUTH:authenticatedBy"].clone()).unwrap_or_default()
+}
+
+/// A passcode callback answering `PASSCODE` and counting its calls.
+fn counting_callback() -> (
+    Arc<AtomicUsize>,
+    impl Fn(&keystone_v2::PasscodePrompt) -> Option<Secret> + Send + Sync + 'static,
+) {
+    let calls = Arc::new(AtomicUsize::new(0));
+    let counter = calls.clone();
+    let callback = move |_: &keystone_v2::PasscodePrompt| {
+        counter.fetch_add(1, Ordering::SeqCst);
+        Some(Secret::new(PASSCODE))
+    };
+    (calls, callback)
+}
+
+fn password_builder(e: &Emulator) -> ClientBuilder {
+    Client::builder()
+        .auth_url(e.public_url())
+        .username(RACKSPACE_USERNAME)
+        .password(RACKSPACE_PASSWORD)
+}
+
+#[tokio::test]
+async fn an_api_key_from_the_builder_logs_in_to_the_vendors_tenant() {
+    let e = rackspace().await;
+    let key = e.control().api_key(RACKSPACE_USERNAME).unwrap();
+    let client = Client::builder()
+        .auth_url(e.public_url())
+        .username(RACKSPACE_USERNAME)
+        .api_key(key)
+        .tenant_id(RACKSPACE_TENANT)
+        .build()
+        .unwrap();
+    let access = client.authenticate().await.unwrap();
+    assert_eq!(access.username(), Some(RACKSPACE_USERNAME));
+    assert_eq!(access.tenant_id(), Some(RACKSPACE_TENANT));
+    assert_eq!(authenticated_by(&access), ["APIKEY"]);
+    assert_eq!(e.control().operation_count("tokens_authenticate"), 1);
+}
+
+#[tokio::test]
+async fn a_wrong_api_key_is_an_unauthorized_error_that_does_not_show_the_key() {
+    let e = rackspace().await;
+    let err = Client::builder()
+        .auth_url(e.public_url())
+        .username(RACKSPACE_USERNAME)
+        .api_key("not-the-key-0123456789")
+        .build()
+        .unwrap()
+        .authenticate()
+        .await
+        .unwrap_err();
+    assert!(err.is_unauthorized(), "{err:?}");
+    assert!(!format!("{err} {err:?}").contains("not-the-key-0123456789"));
+}
+
+#[tokio::test]
+async fn an_api_key_from_os_variables_logs_in() {
+    let e = rackspace().await;
+    let key = e.control().api_key(RACKSPACE_USERNAME).unwrap();
+    let dir = std::env::temp_dir().join(format!("keystone-v2-no-clouds-{}", std::process::id()));
+    let env = Environment::new()
+        .search_path([dir])
+        .var("OS_AUTH_TYPE", "rackspace_apikey")
+        .var("OS_AUTH_URL", e.public_url())
+        .var("OS_USERNAME", RACKSPACE_USERNAME)
+        .var("OS_API_KEY", &key)
+        .var("OS_TENANT_ID", RACKSPACE_TENANT);
+    let client = ClientBuilder::from_config(&env, None)
+        .unwrap()
+        .build()
+        .unwrap();
+    let access = client.authenticate().await.unwrap();
+    assert_eq!(access.tenant_id(), Some(RACKSPACE_TENANT));
+    assert_eq!(authenticated_by(&access), ["APIKEY"]);
+}
+
+#[tokio::test]
+async fn a_multi_factor_login_completes_with_the_passcode_callback() {
+    let e = rackspace().await;
+    e.control()
+        .enable_mfa(RACKSPACE_USERNAME, PASSCODE)
+        .unwrap();
+    let (calls, callback) = counting_callback();
+    let client = password_builder(&e)
+        .passcode_callback(callback)
+        .build()
+        .unwrap();
+    let access = client.authenticate().await.unwrap();
+    assert_eq!(access.tenant_id(), Some(RACKSPACE_TENANT));
+    assert_eq!(authenticated_by(&access), ["PASSCODE", "PASSWORD"]);
+    assert_eq!(calls.load(Ordering::SeqCst), 1);
+    assert_eq!(e.control().mfa_sessions(), 0, "the session was used up");
+}
+
+#[tokio::test]
+async fn a_multi_factor_login_without_a_passcode_is_the_documented_error() {
+    let e = rackspace().await;
+    e.control()
+        .enable_mfa(RACKSPACE_USERNAME, PASSCODE)
+        .unwrap();
+    let err = password_builder(&e)
+        .build()
+        .unwrap()
+        .authenticate()
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::PasscodeRequired { factor, .. } if factor == "PASSCODE"),
+        "{err:?}"
+    );
+    let err = password_builder(&e)
+        .passcode_callback(|_| None)
+        .build()
+        .unwrap()
+        .authenticate()
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::PasscodeRequired { .. }), "{err:?}");
+    assert_eq!(e.control().operation_count("tokens_authenticate"), 2);
+}
+
+#[tokio::test]
+async fn a_wrong_passcode_is_unauthorized() {
+    let e = rackspace().await;
+    e.control()
+        .enable_mfa(RACKSPACE_USERNAME, PASSCODE)
+        .unwrap();
+    let err = password_builder(&e)
+        .passcode_callback(|_| Some(Secret::new("000000")))
+        .build()
+        .unwrap()
+        .authenticate()
+        .await
+        .unwrap_err();
+    assert!(err.is_unauthorized(), "{err:?}");
+    assert!(!format!("{err} {err:?}").contains("000000"));
+}
+
+#[tokio::test]
+async fn a_multi_factor_token_the_server_refuses_as_expired_is_renewed_with_a_new_passcode() {
+    let e = rackspace().await;
+    e.control()
+        .enable_mfa(RACKSPACE_USERNAME, PASSCODE)
+        .unwrap();
+    let (calls, callback) = counting_callback();
+    let client = password_builder(&e)
+        .passcode_callback(callback)
+        .build()
+        .unwrap();
+    let first = client.auth_token().await.unwrap();
+    assert_eq!(
+        client.auth_token().await.unwrap(),
+        first,
+        "the token is kept"
+    );
+    assert_eq!(calls.load(Ordering::SeqCst), 1);
+    // The emulator's clock passes the token's expiry: the server refuses it, and the client
+    // logs in again, both steps, and repeats the call.
+    e.control().advance(Duration::from_secs(2 * 3600));
+    let tenants = client.tenants().list(Default::default()).await.unwrap();
+    assert!(tenants.iter().any(|t| t.id == RACKSPACE_TENANT));
+    assert_ne!(client.auth_token().await.unwrap(), first);
+    assert_eq!(
+        calls.load(Ordering::SeqCst),
+        2,
+        "the callback is asked again"
+    );
+}
+
+#[tokio::test]
+async fn an_access_key_pair_logs_in() {
+    let e = rackspace().await;
+    e.control()
+        .set_access_key(
+            RACKSPACE_USERNAME,
+            "B5VKMNLEZ7YUN9BTFDZC",
+            "CQSp+KsLQGFz6+V/S1s4",
+        )
+        .unwrap();
+    let builder = Client::builder()
+        .auth_url(e.public_url())
+        .access_key("B5VKMNLEZ7YUN9BTFDZC")
+        .tenant_id(RACKSPACE_TENANT);
+    let access = builder
+        .clone()
+        .secret_key("CQSp+KsLQGFz6+V/S1s4")
+        .build()
+        .unwrap()
+        .authenticate()
+        .await
+        .unwrap();
+    assert_eq!(access.username(), Some(RACKSPACE_USERNAME));
+    assert_eq!(access.tenant_id(), Some(RACKSPACE_TENANT));
+    let err = builder
+        .secret_key("wrong-secret")
+        .build()
+        .unwrap()
+        .authenticate()
+        .await
+        .unwrap_err();
+    assert!(err.is_unauthorized(), "{err:?}");
+}
