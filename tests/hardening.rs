@@ -5,6 +5,8 @@
 
 #![cfg(feature = "emulator")]
 
+mod logs;
+
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -909,50 +911,12 @@ async fn set_auth_token_overrides_the_session_token_and_none_restores_it() {
     assert!(client.set_auth_token(Some("bad\ntoken".into())).is_err());
 }
 
-/// A `tracing` writer into a shared buffer.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Captured {
-    type Writer = Captured;
-    fn make_writer(&'a self) -> Self::Writer {
-        self.clone()
-    }
-}
-
-/// Every log line of this test binary: a process-wide subscriber, as a scoped one can miss the
-/// events of callsites that other tests' threads registered first.
-fn global_logs() -> Captured {
-    static LOGS: std::sync::OnceLock<Captured> = std::sync::OnceLock::new();
-    LOGS.get_or_init(|| {
-        let captured = Captured::default();
-        let subscriber = tracing_subscriber::fmt()
-            .with_max_level(tracing::Level::DEBUG)
-            .with_writer(captured.clone())
-            .with_ansi(false)
-            .finish();
-        tracing::subscriber::set_global_default(subscriber).unwrap();
-        captured
-    })
-    .clone()
-}
-
 /// A message of several lines (Keystone's validation errors) keeps its lines in the error, as
 /// the server sent them, and loses every other control character (a terminal escape, a
 /// carriage return); the debug log holds it escaped, on one line.
 #[tokio::test]
 async fn an_error_message_keeps_its_lines_and_no_other_control_character() {
-    let captured = global_logs();
+    let captured = logs::global_logs();
     let server = Server::start("127.0.0.1", |_| {
         json(
             "400 Bad Request",
@@ -971,7 +935,7 @@ async fn an_error_message_keeps_its_lines_and_no_other_control_character() {
         !err.to_string().contains(['\u{1b}', '\r', '\u{7}']),
         "{err}"
     );
-    let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let log = captured.text();
     let line = log
         .lines()
         .find(|l| l.contains("error response") && l.contains("[2J"))

@@ -7,8 +7,10 @@
 
 mod common;
 
+mod logs;
+
 use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use futures::TryStreamExt;
@@ -794,38 +796,11 @@ async fn tls_with_the_right_ca_the_wrong_ca_insecure_and_client_certificates() {
     );
 }
 
-/// A `tracing` writer into a shared buffer.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Captured {
-    type Writer = Captured;
-    fn make_writer(&'a self) -> Self::Writer {
-        self.clone()
-    }
-}
-
 #[tokio::test]
 #[ignore = "needs a live Keystone: scripts/keystone-server start (see README)"]
 async fn debug_logs_at_trace_level_never_show_a_password_token_or_secret() {
     let env = LiveEnv::get().await;
-    let captured = Captured::default();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(captured.clone())
-        .with_ansi(false)
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let captured = logs::global_logs();
 
     let client = admin(&env).debug(true).build().unwrap();
     // The test server's admin password is the word "secret", which the log legitimately
@@ -901,7 +876,7 @@ async fn debug_logs_at_trace_level_never_show_a_password_token_or_secret() {
     client.users().delete(&u.id).await.unwrap();
     client.tenants().delete(&t.id).await.unwrap();
 
-    let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let log = captured.text();
     assert!(
         log.contains("tokens_authenticate") && log.contains("users_create"),
         "debug logging is on"

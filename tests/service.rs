@@ -5,6 +5,8 @@
 
 #![cfg(feature = "emulator")]
 
+mod logs;
+
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -592,36 +594,9 @@ async fn timings_are_kept_only_when_asked_and_can_be_reset() {
     assert!(off.timings().is_empty());
 }
 
-/// A `tracing` writer into a shared buffer.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Captured {
-    type Writer = Captured;
-    fn make_writer(&'a self) -> Self::Writer {
-        self.clone()
-    }
-}
-
 #[tokio::test]
 async fn split_targets_and_the_curl_line_at_trace_show_no_secret() {
-    let captured = Captured::default();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(captured.clone())
-        .with_ansi(false)
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let captured = logs::global_logs();
 
     let e = emulator().await;
     let client = admin(&e).debug(true).log_curl(true).build().unwrap();
@@ -653,7 +628,7 @@ async fn split_targets_and_the_curl_line_at_trace_show_no_secret() {
     secrets.push(client.auth_token().await.unwrap().expose().to_owned());
     client.ec2().delete(&user, &cred.access).await.unwrap();
 
-    let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let log = captured.text();
     for target in [
         "keystone_v2::request:",
         "keystone_v2::response:",

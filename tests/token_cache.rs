@@ -4,8 +4,10 @@
 
 #![cfg(feature = "emulator")]
 
+mod logs;
+
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use keystone_v2::cache::FileTokenCache;
@@ -190,19 +192,6 @@ async fn a_stale_or_refused_token_is_replaced_and_logout_revokes_and_deletes_the
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 #[cfg(unix)]
 #[tokio::test]
 async fn an_entry_readable_by_others_is_used_with_a_warning() {
@@ -213,25 +202,21 @@ async fn an_entry_readable_by_others_is_used_with_a_warning() {
     c.authenticate().await.unwrap();
     let file = entries(&dir).remove(0);
     std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_writer(move || writer.clone())
-        .with_max_level(tracing::Level::WARN)
-        .finish();
+    let captured = logs::global_logs();
     let logins = emulator.control().operation_count("tokens_authenticate");
-    {
-        // The current-thread runtime polls on this thread: the subscriber sees the client.
-        let _guard = tracing::subscriber::set_default(subscriber);
-        let again = client(&emulator.public_url(), "secret", &dir);
-        again.users().list(None).await.unwrap();
-    }
+    let again = client(&emulator.public_url(), "secret", &dir);
+    again.users().list(None).await.unwrap();
     assert_eq!(
         emulator.control().operation_count("tokens_authenticate"),
         logins,
         "the entry is still used"
     );
-    let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
-    assert!(log.contains("accessible to other users"), "{log}");
+    let log = captured.text();
+    let warning = format!("{}", file.display());
+    assert!(
+        log.lines()
+            .any(|l| l.contains("accessible to other users") && l.contains(&warning)),
+        "{log}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -5,6 +5,8 @@
 #[path = "common/loopback.rs"]
 mod loopback;
 
+mod logs;
+
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -417,47 +419,9 @@ async fn the_token_cache_tells_api_keys_and_secret_keys_apart() {
     assert_eq!(posts(&server).len(), 4, "secret keys told apart");
 }
 
-/// A `tracing` writer into a shared buffer.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Captured {
-    type Writer = Captured;
-    fn make_writer(&'a self) -> Self::Writer {
-        self.clone()
-    }
-}
-
-/// Every log line of this test binary, at TRACE: a process-wide subscriber, as a scoped one
-/// can miss events of callsites other tests' threads registered first.
-fn global_logs() -> Captured {
-    static LOGS: std::sync::OnceLock<Captured> = std::sync::OnceLock::new();
-    LOGS.get_or_init(|| {
-        let captured = Captured::default();
-        let subscriber = tracing_subscriber::fmt()
-            .with_max_level(tracing::Level::TRACE)
-            .with_writer(captured.clone())
-            .with_ansi(false)
-            .finish();
-        tracing::subscriber::set_global_default(subscriber).unwrap();
-        captured
-    })
-    .clone()
-}
-
 #[tokio::test]
 async fn no_api_key_secret_key_passcode_or_session_id_shows_in_debug_output_errors_or_logs() {
-    let captured = global_logs();
+    let captured = logs::global_logs();
     let (session, _) = challenge();
     let secrets = [API_KEY, SECRET_KEY, PASSCODE, session.as_str()];
     let mut shown = Vec::new();
@@ -535,7 +499,7 @@ async fn no_api_key_secret_key_passcode_or_session_id_shows_in_debug_output_erro
             );
         }
     }
-    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let logs = captured.text();
     assert!(logs.contains("x-sessionid"), "the second step is logged");
     assert!(logs.contains("apiKeyCredentials"), "the bodies are logged");
     shown.push(logs);
