@@ -1368,7 +1368,7 @@ keystoneclient's fixtures use. A client accepts both.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub id: ::std::option::Option<::std::string::String>,
         pub name: ::std::string::String,
-        ///The tenant the role is granted on
+        ///The tenant the role is granted on, when it is not the token's.
         #[serde(
             rename = "tenantId",
             skip_serializing_if = "::std::option::Option::is_none"
