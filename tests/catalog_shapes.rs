@@ -52,12 +52,6 @@ fn client(server: &Server) -> ClientBuilder {
         .retries(0)
 }
 
-/// The catalog of the published answer as a client with `builder`'s settings sees it.
-async fn catalog(server: &Server, builder: ClientBuilder) -> keystone_v2::ServiceCatalog {
-    let c = builder.build().unwrap();
-    c.service_catalog().await.unwrap()
-}
-
 /// The path of the request a `service()` GET of `path` reached, on the scripted server.
 async fn reached(c: &Client, filter: EndpointFilter, path: &str) -> String {
     let body: Value = c
@@ -103,7 +97,8 @@ async fn a_global_endpoint_without_a_region_serves_every_region() {
 }
 
 async fn catalog_with_region(server: &Server, region: &str) -> keystone_v2::ServiceCatalog {
-    catalog(server, client(server).region_name(region)).await
+    let c = client(server).region_name(region).build().unwrap();
+    c.service_catalog().await.unwrap()
 }
 
 #[tokio::test]

@@ -3944,6 +3944,53 @@ stored.
     pub struct VersionResponse {
         pub version: Version,
     }
+    /**The versions: `{"values": [...]}` (Keystone), or a plain array (other servers).
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    #[serde(untagged)]
+    pub enum Versions {
+        VersionList(VersionList),
+        Array(::std::vec::Vec<Version>),
+    }
+    impl ::std::convert::From<VersionList> for Versions {
+        fn from(value: VersionList) -> Self {
+            Self::VersionList(value)
+        }
+    }
+    impl ::std::convert::From<::std::vec::Vec<Version>> for Versions {
+        fn from(value: ::std::vec::Vec<Version>) -> Self {
+            Self::Array(value)
+        }
+    }
+    ///The version list, or a single version document (other servers).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    #[serde(untagged)]
+    pub enum VersionsOrVersion {
+        VersionsResponse(VersionsResponse),
+        VersionResponse(VersionResponse),
+    }
+    impl ::std::convert::From<VersionsResponse> for VersionsOrVersion {
+        fn from(value: VersionsResponse) -> Self {
+            Self::VersionsResponse(value)
+        }
+    }
+    impl ::std::convert::From<VersionResponse> for VersionsOrVersion {
+        fn from(value: VersionResponse) -> Self {
+            Self::VersionResponse(value)
+        }
+    }
     ///The envelope of the version list.
     #[derive(
         ::serde::Deserialize,
@@ -3953,7 +4000,7 @@ stored.
         schemars::JsonSchema
     )]
     pub struct VersionsResponse {
-        pub versions: VersionList,
+        pub versions: Versions,
     }
     /// Error types.
     pub mod error {
@@ -4124,7 +4171,9 @@ impl Client {
 
 Version discovery at the server root (not under `/v2.0`). Keystone answers
 **300 Multiple Choices** with one entry per version (v2.0 and v3); the list order is
-unspecified.
+unspecified. Other servers answer a plain `versions` list, or a single `version`
+object (as keystoneauth's discovery accepts). A v2.0 entry may be `deprecated`
+(Keystone 12.0.3): a client that needs v2.0 takes it whatever its status.
 
 
 Sends a `GET` request to `/`
