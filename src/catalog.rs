@@ -356,7 +356,9 @@ impl ServiceCatalog {
             ),
             candidates: firsts
                 .iter()
-                .map(|&(_, s, e, url)| candidate(s, e, format!("matches: {url}")))
+                .map(|&(_, s, e, url)| {
+                    candidate(s, e, format!("matches: {}", crate::redact::url(url)))
+                })
                 .collect(),
         }
         .into())

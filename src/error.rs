@@ -471,7 +471,8 @@ impl From<EndpointNotFound> for Error {
     }
 }
 
-/// One endpoint of the catalog that did not match, and why.
+/// One endpoint of the catalog that did not match, and why (or, in an [`AmbiguousEndpoint`],
+/// one that did, and its URL).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Candidate {
     /// The service's type.
@@ -482,7 +483,7 @@ pub struct Candidate {
     pub region: Option<String>,
     /// The endpoint's id, if any.
     pub endpoint_id: Option<String>,
-    /// Why it was rejected.
+    /// Why it was rejected (`matches: <url>` for a match).
     pub reason: String,
 }
 
