@@ -532,8 +532,8 @@ impl AccessInfo {
         !self.inner.access.service_catalog.is_empty()
     }
 
-    /// The `publicURL`s of the catalog's identity service in [`AccessInfo::region_name`] (any
-    /// region when there is none), in catalog order; `None` when there is none
+    /// The `publicURL`s of the catalog's identity service in [`AccessInfo::region_name`] (else
+    /// [`AccessInfo::default_region`], else any region), in catalog order; `None` when there is none
     /// (keystoneclient's deprecated `auth_url`).
     ///
     /// ```no_run
@@ -545,8 +545,8 @@ impl AccessInfo {
         self.identity_urls(Interface::Public)
     }
 
-    /// The `adminURL`s of the catalog's identity service in [`AccessInfo::region_name`] (any
-    /// region when there is none), in catalog order; `None` when there is none
+    /// The `adminURL`s of the catalog's identity service in [`AccessInfo::region_name`] (else
+    /// [`AccessInfo::default_region`], else any region), in catalog order; `None` when there is none
     /// (keystoneclient's deprecated `management_url`).
     ///
     /// ```no_run
