@@ -144,7 +144,7 @@ impl AccessInfo {
             message: format!("token.expires {:?} is not a time", access.token.expires),
             excerpt: String::new(),
         })?;
-        let catalog = ServiceCatalog::new(access.service_catalog.clone(), region_name.clone());
+        let catalog = catalog(&access, region_name.clone());
         Ok(Self {
             inner: Arc::new(Inner {
                 access,
@@ -165,7 +165,7 @@ impl AccessInfo {
     /// ```
     pub fn with_region_name(&self, region_name: Option<String>) -> Self {
         let i = &self.inner;
-        let catalog = ServiceCatalog::new(i.access.service_catalog.clone(), region_name.clone());
+        let catalog = catalog(&i.access, region_name.clone());
         Self {
             inner: Arc::new(Inner {
                 access: i.access.clone(),
@@ -532,8 +532,8 @@ impl AccessInfo {
         !self.inner.access.service_catalog.is_empty()
     }
 
-    /// The `publicURL`s of the catalog's identity service in [`AccessInfo::region_name`] (any
-    /// region when there is none), in catalog order; `None` when there is none
+    /// The `publicURL`s of the catalog's identity service in [`AccessInfo::region_name`] (else
+    /// [`AccessInfo::default_region`], else any region), in catalog order; `None` when there is none
     /// (keystoneclient's deprecated `auth_url`).
     ///
     /// ```no_run
@@ -545,8 +545,8 @@ impl AccessInfo {
         self.identity_urls(Interface::Public)
     }
 
-    /// The `adminURL`s of the catalog's identity service in [`AccessInfo::region_name`] (any
-    /// region when there is none), in catalog order; `None` when there is none
+    /// The `adminURL`s of the catalog's identity service in [`AccessInfo::region_name`] (else
+    /// [`AccessInfo::default_region`], else any region), in catalog order; `None` when there is none
     /// (keystoneclient's deprecated `management_url`).
     ///
     /// ```no_run
@@ -573,6 +573,30 @@ impl AccessInfo {
     pub fn region_name(&self) -> Option<&str> {
         self.inner.region_name.as_deref()
     }
+
+    /// The user's default region, which Rackspace Cloud Identity sends
+    /// (`user["RAX-AUTH:defaultRegion"]`): the region of catalog lookups when neither the
+    /// filter nor [`AccessInfo::region_name`] names one.
+    ///
+    /// ```no_run
+    /// # fn f(info: keystone_v2::AccessInfo) {
+    /// if let Some(region) = info.default_region() { println!("default region {region}"); }
+    /// # }
+    /// ```
+    pub fn default_region(&self) -> Option<&str> {
+        self.inner
+            .access
+            .user
+            .rax_auth_default_region
+            .as_deref()
+            .filter(|r| !r.is_empty())
+    }
+}
+
+/// The token's catalog, with the configured region and the user's default region.
+fn catalog(access: &types::Access, region_name: Option<String>) -> ServiceCatalog {
+    ServiceCatalog::new(access.service_catalog.clone(), region_name)
+        .with_default_region(access.user.rax_auth_default_region.clone())
 }
 
 #[cfg(test)]
@@ -707,6 +731,47 @@ mod tests {
         let a = sample(&(now + Duration::seconds(20)).to_rfc3339());
         assert!(a.will_expire_soon_at(now, std::time::Duration::from_secs(30)));
         assert!(!a.will_expire_soon_at(now, std::time::Duration::from_secs(10)));
+    }
+
+    #[test]
+    fn millisecond_and_offset_times_are_instants() {
+        // Rackspace Cloud Identity's forms.
+        let z = parse_time("2015-06-05T16:24:57.637Z").unwrap();
+        assert_eq!(z.timestamp_millis() % 1000, 637);
+        let offset = parse_time("2014-01-09T15:08:53.645-06:00").unwrap();
+        assert_eq!(offset, parse_time("2014-01-09T21:08:53.645Z").unwrap());
+        // As strings this expiry sorts before 21:00Z; as an instant it is 8 minutes later.
+        let now = parse_time("2014-01-09T21:00:00Z").unwrap();
+        assert!("2014-01-09T15:08:53.645-06:00" < "2014-01-09T21:00:00Z");
+        let a = sample("2014-01-09T15:08:53.645-06:00");
+        assert!(!a.will_expire_soon_at(now, STALE_TOKEN_DURATION));
+        assert!(a.will_expire_soon_at(now, std::time::Duration::from_secs(600)));
+        // And the other way: an offset east of UTC sorts after a later instant.
+        let b = sample("2014-01-10T02:00:00.000+06:00");
+        assert!("2014-01-10T02:00:00.000+06:00" > "2014-01-09T21:00:00Z");
+        assert!(b.will_expire_soon_at(now, STALE_TOKEN_DURATION));
+    }
+
+    #[test]
+    fn default_region_is_the_users_rackspace_default_region() {
+        let a = from_json(serde_json::json!({
+            "token": {"id": "tok", "expires": "2015-06-05T16:24:57.637Z", "RAX-AUTH:authenticatedBy": ["APIKEY"]},
+            "user": {"id": "172157", "RAX-AUTH:defaultRegion": "DFW", "RAX-AUTH:federated": false,
+                     "roles": [{"id": "5", "name": "object-store:default", "tenantId": "MossoCloudFS_9c24"}]}
+        }));
+        assert_eq!(a.default_region(), Some("DFW"));
+        assert_eq!(a.region_name(), None);
+        assert_eq!(a.access().token.rax_auth_authenticated_by, ["APIKEY"]);
+        assert_eq!(a.access().user.rax_auth_federated, Some(false));
+        assert_eq!(
+            a.access().user.roles[0].tenant_id.as_deref(),
+            Some("MossoCloudFS_9c24")
+        );
+        let filter = EndpointFilter::new("compute");
+        assert_eq!(a.service_catalog().region(&filter), Some("DFW"));
+        let configured = a.with_region_name(Some("IAD".into()));
+        assert_eq!(configured.service_catalog().region(&filter), Some("IAD"));
+        assert_eq!(configured.default_region(), Some("DFW"));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::sync::Arc;
 
-pub use crate::error::{Candidate, EndpointNotFound};
+pub use crate::error::{AmbiguousEndpoint, Candidate, EndpointNotFound};
 use crate::types::{CatalogEndpoint, CatalogService};
 use crate::{Error, Result};
 
@@ -72,9 +72,11 @@ pub struct EndpointFilter {
     pub service_type: String,
     /// The interface (default public).
     pub interface: Interface,
-    /// The region; `None` takes the catalog's default region, if any, else any region.
+    /// The region; `None` takes the catalog's region (the configured one, else the user's
+    /// default region), if any, else any region. An endpoint without a region matches any.
     pub region: Option<String>,
-    /// The service name; compared only with services that have a name.
+    /// The service name; compared only with services that have a name. Needed when two services
+    /// of the type match with different URLs ([`ServiceCatalog::url_for`]).
     pub service_name: Option<String>,
     /// An attribute of the endpoint and the value it must have (keystoneclient's `attr` and
     /// `filter_value`), such as `("id", "...")`.
@@ -143,10 +145,16 @@ impl EndpointFilter {
 }
 
 /// A token's service catalog. Cheap to clone.
+///
+/// A lookup's region is the filter's, else the catalog's `region_name` (the client's
+/// configured region), else the user's default region (Rackspace's `RAX-AUTH:defaultRegion`,
+/// [`ServiceCatalog::with_default_region`]), else any region. An endpoint without a region (a
+/// global service) matches every region.
 #[derive(Debug, Clone, Default)]
 pub struct ServiceCatalog {
     services: Arc<Vec<CatalogService>>,
     region_name: Option<String>,
+    default_region: Option<String>,
 }
 
 impl ServiceCatalog {
@@ -160,7 +168,39 @@ impl ServiceCatalog {
         Self {
             services: Arc::new(services),
             region_name,
+            default_region: None,
         }
+    }
+
+    /// The same catalog with the user's default region (Rackspace's `RAX-AUTH:defaultRegion`):
+    /// the region of lookups whose filter names none, when the catalog has no `region_name`.
+    /// [`crate::AccessInfo`] sets it from the token's user.
+    ///
+    /// ```
+    /// let catalog = keystone_v2::ServiceCatalog::new(Vec::new(), None)
+    ///     .with_default_region(Some("DFW".into()));
+    /// assert_eq!(catalog.region(&keystone_v2::EndpointFilter::new("compute")), Some("DFW"));
+    /// ```
+    pub fn with_default_region(mut self, region: Option<String>) -> Self {
+        self.default_region = region.filter(|r| !r.is_empty());
+        self
+    }
+
+    /// The region a lookup with `filter` wants: the filter's, else the catalog's `region_name`,
+    /// else the user's default region; `None` for any region.
+    ///
+    /// ```
+    /// let catalog = keystone_v2::ServiceCatalog::new(Vec::new(), Some("RegionOne".into()));
+    /// let filter = keystone_v2::EndpointFilter::new("compute");
+    /// assert_eq!(catalog.region(&filter), Some("RegionOne"));
+    /// assert_eq!(catalog.region(&filter.region("RegionTwo")), Some("RegionTwo"));
+    /// ```
+    pub fn region<'a>(&'a self, filter: &'a EndpointFilter) -> Option<&'a str> {
+        filter
+            .region
+            .as_deref()
+            .or(self.region_name.as_deref())
+            .or(self.default_region.as_deref())
     }
 
     /// The services as Keystone sent them.
@@ -182,29 +222,24 @@ impl ServiceCatalog {
         self.services.is_empty()
     }
 
-    /// Walks the catalog, calling `keep` for each endpoint that matches and recording why the
-    /// others do not.
+    /// Walks the catalog, calling `keep` with the service's index for each endpoint that
+    /// matches, and recording why the others do not.
     fn walk<'a>(
         &'a self,
         filter: &EndpointFilter,
-        mut keep: impl FnMut(&'a CatalogService, &'a CatalogEndpoint),
+        mut keep: impl FnMut(usize, &'a CatalogService, &'a CatalogEndpoint),
     ) -> Vec<Candidate> {
-        let region = filter.region.as_deref().or(self.region_name.as_deref());
+        let region = self.region(filter);
         let mut rejected = Vec::new();
-        for service in self.services.iter() {
-            let name = service.name.as_deref().filter(|n| !n.is_empty());
+        for (index, service) in self.services.iter().enumerate() {
             for endpoint in &service.endpoints {
-                let ep_region = endpoint
-                    .extra
-                    .get("region_id")
-                    .and_then(|v| v.as_str())
-                    .or(endpoint.region.as_deref());
+                let ep_region = endpoint_region(endpoint);
+                // An endpoint without a region is global: it serves every region.
                 let reason = service_rejection(filter, service)
                     .or_else(|| match (region, ep_region) {
                         (Some(want), Some(have)) if want != have => {
                             Some(format!("region is {have:?}, not {want:?}"))
                         }
-                        (Some(want), None) => Some(format!("no region, not {want:?}")),
                         _ => None,
                     })
                     .or_else(|| {
@@ -221,14 +256,8 @@ impl ServiceCatalog {
                             .then(|| format!("{attr} is {have:?}, not {value:?}"))
                     });
                 match reason {
-                    None => keep(service, endpoint),
-                    Some(reason) => rejected.push(Candidate {
-                        service_type: service.type_.clone(),
-                        service_name: name.map(str::to_owned),
-                        region: ep_region.map(str::to_owned),
-                        endpoint_id: endpoint.id.clone(),
-                        reason,
-                    }),
+                    None => keep(index, service, endpoint),
+                    Some(reason) => rejected.push(candidate(service, endpoint, reason)),
                 }
             }
         }
@@ -256,7 +285,7 @@ impl ServiceCatalog {
             .filter(|s| service_rejection(filter, s).is_none())
             .map(|s| (s.type_.clone(), Vec::new()))
             .collect();
-        self.walk(filter, |s, e| {
+        self.walk(filter, |_, s, e| {
             out.entry(s.type_.clone()).or_default().push(e)
         });
         out
@@ -271,15 +300,23 @@ impl ServiceCatalog {
     /// ```
     pub fn get_urls(&self, filter: &EndpointFilter) -> Vec<&str> {
         let mut out = Vec::new();
-        self.walk(filter, |_, e| out.extend(filter.interface.url(e)));
+        self.walk(filter, |_, _, e| out.extend(filter.interface.url(e)));
         out
     }
 
     /// The first matching URL (keystoneclient's `url_for`).
     ///
+    /// When the filter names no service and the matching endpoints belong to two or more
+    /// services of the type whose URLs differ (Rackspace's `compute`: `cloudServersOpenStack`
+    /// and the global `cloudServers`), the choice is ambiguous and this fails rather than guess;
+    /// name the service with [`EndpointFilter::service_name`]. With a service name, or when the
+    /// services agree on the URL, the first match wins, as in keystoneclient. Keystone itself
+    /// sends one service per type, so its catalogs are never ambiguous.
+    ///
     /// # Errors
     /// [`Error::EmptyCatalog`] for an empty catalog (an unscoped token: scope it to a tenant);
-    /// [`Error::EndpointNotFound`] listing every candidate and why it was rejected.
+    /// [`Error::EndpointNotFound`] listing every candidate and why it was rejected;
+    /// [`Error::AmbiguousEndpoint`] listing the matching services.
     ///
     /// ```no_run
     /// # fn f(catalog: keystone_v2::ServiceCatalog) -> keystone_v2::Result<()> {
@@ -292,16 +329,44 @@ impl ServiceCatalog {
                 "the token is probably unscoped: authenticate with a tenant_name or tenant_id to get a service catalog".into(),
             ));
         }
-        let mut found = None;
-        let rejected = self.walk(filter, |_, e| {
-            if found.is_none() {
-                found = filter.interface.url(e).map(str::to_owned);
+        // The first match of each service, in catalog order.
+        let mut firsts: Vec<(usize, &CatalogService, &CatalogEndpoint, &str)> = Vec::new();
+        let rejected = self.walk(filter, |index, s, e| {
+            if let Some(url) = filter.interface.url(e) {
+                if !firsts.iter().any(|f| f.0 == index) {
+                    firsts.push((index, s, e, url));
+                }
             }
         });
-        if let Some(url) = found {
-            return Ok(url);
+        let Some(&(_, _, _, url)) = firsts.first() else {
+            return Err(EndpointNotFound {
+                message: format!("{} not found", self.describe(filter)),
+                candidates: rejected,
+            }
+            .into());
+        };
+        if filter.service_name.is_some() || firsts.iter().all(|f| f.3 == url) {
+            return Ok(url.to_owned());
         }
-        let region = filter.region.as_deref().or(self.region_name.as_deref());
+        Err(AmbiguousEndpoint {
+            message: format!(
+                "{} is ambiguous: {} services match; choose one with service_name",
+                self.describe(filter),
+                firsts.len()
+            ),
+            candidates: firsts
+                .iter()
+                .map(|&(_, s, e, url)| {
+                    candidate(s, e, format!("matches: {}", crate::redact::url(url)))
+                })
+                .collect(),
+        }
+        .into())
+    }
+
+    /// keystoneclient's description of a lookup: `<interface> endpoint for <type> service[ named
+    /// <name>][ in <region> region]`, saying where a default region came from.
+    fn describe(&self, filter: &EndpointFilter) -> String {
         let mut message = format!(
             "{} endpoint for {} service",
             filter.interface.key(),
@@ -310,15 +375,34 @@ impl ServiceCatalog {
         if let Some(n) = &filter.service_name {
             message.push_str(&format!(" named {n}"));
         }
-        if let Some(r) = region {
+        if let Some(r) = self.region(filter) {
             message.push_str(&format!(" in {r} region"));
+            if filter.region.is_none() && self.region_name.is_none() {
+                message.push_str(" (the user's default region)");
+            }
         }
-        message.push_str(" not found");
-        Err(EndpointNotFound {
-            message,
-            candidates: rejected,
-        }
-        .into())
+        message
+    }
+}
+
+/// The endpoint's region (`region_id` as keystoneclient reads it first, else `region`); an
+/// empty one is no region.
+fn endpoint_region(endpoint: &CatalogEndpoint) -> Option<&str> {
+    endpoint
+        .extra
+        .get("region_id")
+        .and_then(|v| v.as_str())
+        .or(endpoint.region.as_deref())
+        .filter(|r| !r.is_empty())
+}
+
+fn candidate(service: &CatalogService, endpoint: &CatalogEndpoint, reason: String) -> Candidate {
+    Candidate {
+        service_type: service.type_.clone(),
+        service_name: service.name.clone().filter(|n| !n.is_empty()),
+        region: endpoint_region(endpoint).map(str::to_owned),
+        endpoint_id: endpoint.id.clone(),
+        reason,
     }
 }
 
@@ -345,6 +429,9 @@ fn endpoint_attr(e: &CatalogEndpoint, attr: &str) -> Option<String> {
         "internalURL" => e.internal_url.clone(),
         "adminURL" => e.admin_url.clone(),
         "tenantId" => e.tenant_id.clone(),
+        "versionId" => e.version_id.clone(),
+        "versionInfo" => e.version_info.clone(),
+        "versionList" => e.version_list.clone(),
         other => e.extra.get(other).map(|v| {
             v.as_str()
                 .map(str::to_owned)

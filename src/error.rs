@@ -31,6 +31,11 @@ pub enum Error {
     #[error(transparent)]
     EndpointNotFound(Box<EndpointNotFound>),
 
+    /// Two or more services of the type match with different URLs and no service name was
+    /// given (keystoneclient's `AmbiguousEndpoints`): choose one with `service_name`.
+    #[error(transparent)]
+    AmbiguousEndpoint(Box<AmbiguousEndpoint>),
+
     /// The service catalog is empty, typically because the token is unscoped.
     #[error("the service catalog is empty: {0}")]
     EmptyCatalog(String),
@@ -478,7 +483,8 @@ impl From<EndpointNotFound> for Error {
     }
 }
 
-/// One endpoint of the catalog that did not match, and why.
+/// One endpoint of the catalog that did not match, and why (or, in an [`AmbiguousEndpoint`],
+/// one that did, and its URL).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Candidate {
     /// The service's type.
@@ -489,7 +495,7 @@ pub struct Candidate {
     pub region: Option<String>,
     /// The endpoint's id, if any.
     pub endpoint_id: Option<String>,
-    /// Why it was rejected.
+    /// Why it was rejected (`matches: <url>` for a match).
     pub reason: String,
 }
 
@@ -509,25 +515,57 @@ impl std::fmt::Display for EndpointNotFound {
         if self.candidates.is_empty() {
             return f.write_str(" (the catalog has no endpoints)");
         }
-        f.write_str("; candidates considered:")?;
-        for c in &self.candidates {
-            write!(f, "\n  - {}", c.service_type)?;
-            if let Some(n) = &c.service_name {
-                write!(f, " named {n:?}")?;
-            }
-            if let Some(r) = &c.region {
-                write!(f, " in {r}")?;
-            }
-            if let Some(id) = &c.endpoint_id {
-                write!(f, " (endpoint {id})")?;
-            }
-            write!(f, ": {}", c.reason)?;
-        }
-        Ok(())
+        write_candidates(f, "; candidates considered:", &self.candidates)
     }
 }
 
 impl std::error::Error for EndpointNotFound {}
+
+/// Several services of one type matched a lookup that named none: lists them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AmbiguousEndpoint {
+    /// What was asked, and that it is ambiguous.
+    pub message: String,
+    /// The first matching endpoint of each matching service (its reason holds the URL).
+    pub candidates: Vec<Candidate>,
+}
+
+impl std::fmt::Display for AmbiguousEndpoint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)?;
+        write_candidates(f, ":", &self.candidates)
+    }
+}
+
+impl std::error::Error for AmbiguousEndpoint {}
+
+impl From<AmbiguousEndpoint> for Error {
+    fn from(e: AmbiguousEndpoint) -> Self {
+        Error::AmbiguousEndpoint(Box::new(e))
+    }
+}
+
+fn write_candidates(
+    f: &mut std::fmt::Formatter<'_>,
+    heading: &str,
+    candidates: &[Candidate],
+) -> std::fmt::Result {
+    f.write_str(heading)?;
+    for c in candidates {
+        write!(f, "\n  - {}", c.service_type)?;
+        if let Some(n) = &c.service_name {
+            write!(f, " named {n:?}")?;
+        }
+        if let Some(r) = &c.region {
+            write!(f, " in {r}")?;
+        }
+        if let Some(id) = &c.endpoint_id {
+            write!(f, " (endpoint {id})")?;
+        }
+        write!(f, ": {}", c.reason)?;
+    }
+    Ok(())
+}
 
 #[cfg(test)]
 mod tests {

@@ -192,6 +192,58 @@ async fn a_stale_or_refused_token_is_replaced_and_logout_revokes_and_deletes_the
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Rewrites the expiry of the one entry in `dir`.
+fn set_expiry(dir: &Path, expires: &str) {
+    let files = entries(dir);
+    assert_eq!(files.len(), 1, "{files:?}");
+    let mut entry: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&files[0]).unwrap()).unwrap();
+    entry["access"]["token"]["expires"] = expires.into();
+    std::fs::write(&files[0], serde_json::to_vec(&entry).unwrap()).unwrap();
+}
+
+#[tokio::test]
+async fn a_cached_expiry_with_an_offset_is_judged_as_an_instant_not_as_a_string() {
+    use chrono::{Duration as Span, FixedOffset, SecondsFormat, Utc};
+    let emulator = Emulator::start().await.unwrap();
+    let control = emulator.control();
+    let dir = temp_dir("offset");
+    let token = client(&emulator.public_url(), "secret", &dir)
+        .auth_token()
+        .await
+        .unwrap();
+    let in_offset = |at: chrono::DateTime<Utc>, hours: i32| {
+        let zone = FixedOffset::east_opt(hours * 3600).unwrap();
+        at.with_timezone(&zone)
+            .to_rfc3339_opts(SecondsFormat::Millis, true)
+    };
+    let now = Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true);
+
+    // 50 minutes left, written at UTC-06:00 (Rackspace's form): as a string it sorts before
+    // now, as an instant it is well ahead. The cached token is used.
+    let later = in_offset(Utc::now() + Span::minutes(50), -6);
+    assert!(later < now, "{later} {now}");
+    set_expiry(&dir, &later);
+    let again = client(&emulator.public_url(), "secret", &dir)
+        .auth_token()
+        .await
+        .unwrap();
+    assert_eq!(again, token);
+    assert_eq!(control.operation_count("tokens_authenticate"), 1);
+
+    // Expired 10 minutes ago, written at UTC+06:00: it sorts after now, and is replaced.
+    let earlier = in_offset(Utc::now() - Span::minutes(10), 6);
+    assert!(earlier > now, "{earlier} {now}");
+    set_expiry(&dir, &earlier);
+    let renewed = client(&emulator.public_url(), "secret", &dir)
+        .auth_token()
+        .await
+        .unwrap();
+    assert_ne!(renewed, token);
+    assert_eq!(control.operation_count("tokens_authenticate"), 2);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[cfg(unix)]
 #[tokio::test]
 async fn an_entry_readable_by_others_is_used_with_a_warning() {

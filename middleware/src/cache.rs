@@ -180,3 +180,36 @@ impl Validator {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::{FixedOffset, SecondsFormat, Utc};
+
+    use super::*;
+
+    fn access(expires: &str) -> AccessInfo {
+        let access =
+            serde_json::json!({"token": {"id": "t", "expires": expires}, "user": {"id": "u"}});
+        AccessInfo::new(serde_json::from_value(access).unwrap()).unwrap()
+    }
+
+    fn in_offset(at: chrono::DateTime<Utc>, hours: i32) -> String {
+        at.with_timezone(&FixedOffset::east_opt(hours * 3600).unwrap())
+            .to_rfc3339_opts(SecondsFormat::Millis, true)
+    }
+
+    #[test]
+    fn a_tokens_life_is_read_from_millisecond_and_offset_expiries_as_instants() {
+        let now = Utc::now();
+        let now_text = now.to_rfc3339_opts(SecondsFormat::Millis, true);
+        // 50 minutes ahead at UTC-06:00 sorts before now as a string.
+        let ahead = in_offset(now + chrono::Duration::minutes(50), -6);
+        assert!(ahead < now_text, "{ahead} {now_text}");
+        let left = remaining(&access(&ahead)).expect("not expired");
+        assert!(left > Duration::from_secs(49 * 60) && left <= Duration::from_secs(50 * 60));
+        // 10 minutes ago at UTC+06:00 sorts after now as a string: expired.
+        let past = in_offset(now - chrono::Duration::minutes(10), 6);
+        assert!(past > now_text, "{past} {now_text}");
+        assert_eq!(remaining(&access(&past)), None);
+    }
+}

@@ -70,13 +70,46 @@ async fn versions(
     }
 }
 
+/// Keystone's `{"versions": {"values": [...]}}`, a plain `{"versions": [...]}` list, or a
+/// single `{"version": {...}}` document, whatever the entries' status (`deprecated` included).
 fn parse(text: &str, status: u16) -> Result<Vec<types::Version>> {
-    serde_json::from_str::<types::VersionsResponse>(text)
-        .map(|v| v.versions.values)
+    use types::{Versions, VersionsOrVersion};
+    serde_json::from_str::<VersionsOrVersion>(text)
+        .map(|v| match v {
+            VersionsOrVersion::VersionsResponse(r) => match r.versions {
+                Versions::VersionList(list) => list.values,
+                Versions::Array(values) => values,
+            },
+            VersionsOrVersion::VersionResponse(r) => vec![r.version],
+        })
         .map_err(|e| Error::InvalidResponse {
             operation: "versions_list".into(),
             status,
             message: format!("not a versions document: {e}"),
             excerpt: crate::redact::error_excerpt(text.as_bytes(), 200),
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+
+    #[test]
+    fn a_version_list_in_any_of_its_shapes_is_accepted_deprecated_entries_included() {
+        let v2 = r#"{"id": "v2.0", "status": "deprecated", "updated": "2016-08-04T00:00:00Z"}"#;
+        let v3 = r#"{"id": "v3.8", "status": "stable"}"#;
+        for body in [
+            format!(r#"{{"versions": {{"values": [{v3}, {v2}]}}}}"#),
+            format!(r#"{{"versions": [{v3}, {v2}]}}"#),
+        ] {
+            let versions = parse(&body, 300).unwrap();
+            let ids: Vec<_> = versions.iter().map(|v| v.id.as_str()).collect();
+            assert_eq!(ids, ["v3.8", "v2.0"], "{body}");
+            assert_eq!(versions[1].status, "deprecated");
+        }
+        let single = parse(&format!(r#"{{"version": {v2}}}"#), 200).unwrap();
+        assert_eq!(single[0].id, "v2.0");
+        let err = parse(r#"{"versions": {"v2.0": {}}}"#, 300).unwrap_err();
+        assert!(err.to_string().contains("not a versions document"), "{err}");
+    }
 }

@@ -76,7 +76,10 @@ key and its secret key. Keystone does not know them (see `Auth`).
     pub struct AccessResponse {
         pub access: Access,
     }
-    ///The token's user and the names of its roles on the token's tenant.
+    /**The token's user and the names of its roles on the token's tenant. Rackspace Cloud
+Identity adds `RAX-AUTH:*` members; its `RAX-AUTH:phonePin` (sent on request) identifies
+the user to support, so it is a secret.
+*/
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -88,6 +91,31 @@ key and its secret key. Keystone does not know them (see `Auth`).
         pub id: ::std::string::String,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub name: ::std::option::Option<::std::string::String>,
+        /**Rackspace Cloud Identity: the user's default region (`DFW`), the region of catalog
+lookups when the client configures none.
+*/
+        #[serde(
+            rename = "RAX-AUTH:defaultRegion",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub rax_auth_default_region: ::std::option::Option<::std::string::String>,
+        ///Rackspace Cloud Identity: the user's domain.
+        #[serde(
+            rename = "RAX-AUTH:domainId",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub rax_auth_domain_id: ::std::option::Option<::std::string::String>,
+        ///Rackspace Cloud Identity: whether the user is federated.
+        #[serde(
+            rename = "RAX-AUTH:federated",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub rax_auth_federated: ::std::option::Option<bool>,
+        #[serde(
+            rename = "RAX-AUTH:phonePin",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub rax_auth_phone_pin: ::std::option::Option<crate::Secret>,
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
         pub roles: ::std::vec::Vec<RoleName>,
         #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
@@ -309,7 +337,9 @@ with the same 400 `Expecting to find auth`, and ignores them beside its own.
                 })
         }
     }
-    ///The URLs of one service in one region.
+    /**The URLs of one service in one region. Every member may be missing: Rackspace Cloud
+Identity sends no `id` and no `adminURL`.
+*/
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -335,18 +365,42 @@ with the same 400 `Expecting to find auth`, and ignores them beside its own.
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub public_url: ::std::option::Option<::std::string::String>,
+        ///The region; missing or `null` for a global endpoint, which serves every region.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub region: ::std::option::Option<::std::string::String>,
-        ///Emitted by very old servers only.
+        /**The tenant the endpoint serves (older Keystone releases and Rackspace Cloud Identity,
+where object storage has its own `MossoCloudFS_...` tenant).
+*/
         #[serde(
             rename = "tenantId",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
         pub tenant_id: ::std::option::Option<::std::string::String>,
+        ///The API version of the endpoint, such as `2` (Rackspace Cloud Identity).
+        #[serde(
+            rename = "versionId",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub version_id: ::std::option::Option<::std::string::String>,
+        ///The URL of that version's document.
+        #[serde(
+            rename = "versionInfo",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub version_info: ::std::option::Option<::std::string::String>,
+        ///The URL of the service's version list.
+        #[serde(
+            rename = "versionList",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub version_list: ::std::option::Option<::std::string::String>,
         #[serde(flatten)]
         pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     }
-    ///A service of the catalog and its endpoints (one per region).
+    /**A service of the catalog and its endpoints (one per region, or one without a region for
+a global service). Keystone sends one service per type; Rackspace Cloud Identity may send
+two of one type (`compute`: `cloudServersOpenStack` and `cloudServers`), told apart by name.
+*/
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -361,7 +415,7 @@ with the same 400 `Expecting to find auth`, and ignores them beside its own.
         ///The service's name (may be empty).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub name: ::std::option::Option<::std::string::String>,
-        ///Such as `identity` or `compute`.
+        ///Such as `identity`, `compute`, or a vendor's `rax:dns`.
         #[serde(rename = "type")]
         pub type_: ::std::string::String,
         #[serde(flatten)]
@@ -1361,7 +1415,10 @@ keystoneclient's fixtures use. A client accepts both.
             Self::RoleValues(value)
         }
     }
-    ///A role by name.
+    /**A role by name. Keystone sends only the `name`; Rackspace Cloud Identity adds the role's
+`id`, `description` and, for a role on another tenant than the token's, its `tenantId`
+(`MossoCloudFS_...` for object storage).
+*/
     #[derive(
         ::serde::Deserialize,
         ::serde::Serialize,
@@ -1370,7 +1427,17 @@ keystoneclient's fixtures use. A client accepts both.
         schemars::JsonSchema
     )]
     pub struct RoleName {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub description: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub id: ::std::option::Option<::std::string::String>,
         pub name: ::std::string::String,
+        ///The tenant the role is granted on, when it is not the token's.
+        #[serde(
+            rename = "tenantId",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub tenant_id: ::std::option::Option<::std::string::String>,
         #[serde(flatten)]
         pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     }
@@ -2341,12 +2408,23 @@ servers put `null` in the list; a client skips those.
         ///Token binding information.
         #[serde(default, skip_serializing_if = "::serde_json::Map::is_empty")]
         pub bind: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-        ///When the token expires (see the time formats above).
+        /**When the token expires (see the time formats above: `2015-06-05T16:24:57.637Z` and
+`2014-01-09T15:08:53.645-06:00` are the same kind of value; compare as instants).
+*/
         pub expires: ::std::string::String,
         pub id: crate::Secret,
         ///When the token was issued.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub issued_at: ::std::option::Option<::std::string::String>,
+        /**Rackspace Cloud Identity: how the user proved who they are, such as `["APIKEY"]`,
+`["PASSWORD"]` or `["PASSCODE", "PASSWORD"]` after a multi-factor login.
+*/
+        #[serde(
+            rename = "RAX-AUTH:authenticatedBy",
+            default,
+            skip_serializing_if = "::std::vec::Vec::is_empty"
+        )]
+        pub rax_auth_authenticated_by: ::std::vec::Vec<::std::string::String>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub tenant: ::std::option::Option<TokenTenant>,
         #[serde(flatten)]
@@ -3930,6 +4008,53 @@ stored.
     pub struct VersionResponse {
         pub version: Version,
     }
+    /**The versions: `{"values": [...]}` (Keystone), or a plain array (other servers).
+*/
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    #[serde(untagged)]
+    pub enum Versions {
+        VersionList(VersionList),
+        Array(::std::vec::Vec<Version>),
+    }
+    impl ::std::convert::From<VersionList> for Versions {
+        fn from(value: VersionList) -> Self {
+            Self::VersionList(value)
+        }
+    }
+    impl ::std::convert::From<::std::vec::Vec<Version>> for Versions {
+        fn from(value: ::std::vec::Vec<Version>) -> Self {
+            Self::Array(value)
+        }
+    }
+    ///The version list, or a single version document (other servers).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        schemars::JsonSchema
+    )]
+    #[serde(untagged)]
+    pub enum VersionsOrVersion {
+        VersionsResponse(VersionsResponse),
+        VersionResponse(VersionResponse),
+    }
+    impl ::std::convert::From<VersionsResponse> for VersionsOrVersion {
+        fn from(value: VersionsResponse) -> Self {
+            Self::VersionsResponse(value)
+        }
+    }
+    impl ::std::convert::From<VersionResponse> for VersionsOrVersion {
+        fn from(value: VersionResponse) -> Self {
+            Self::VersionResponse(value)
+        }
+    }
     ///The envelope of the version list.
     #[derive(
         ::serde::Deserialize,
@@ -3939,7 +4064,7 @@ stored.
         schemars::JsonSchema
     )]
     pub struct VersionsResponse {
-        pub versions: VersionList,
+        pub versions: Versions,
     }
     /// Error types.
     pub mod error {
@@ -4005,7 +4130,17 @@ Conventions of this document:
   Keystone refuses (neither or both of two keys, a forbidden key). The resources inside an
   envelope take extra attributes, which Keystone stores.
 * Times are strings: Keystone has used `2026-11-29T04:31:19.000000Z`, `2014-01-31T17:09:57Z`,
-  `2014-01-30T17:09:57.647795` (no zone, UTC) and `2010-11-01T03:32:15-05:00`.
+  `2014-01-30T17:09:57.647795` (no zone, UTC) and `2010-11-01T03:32:15-05:00`; Rackspace
+  Cloud Identity sends milliseconds, in UTC or with an offset
+  (`2015-06-05T16:24:57.637Z`, `2014-01-09T15:08:53.645-06:00`). Compare them as instants,
+  never as strings.
+* Other v2.0 servers' answers are decoded too. Rackspace Cloud Identity adds `RAX-AUTH:*`
+  members (typed here where a client uses them: the user's `RAX-AUTH:defaultRegion`, the
+  token's `RAX-AUTH:authenticatedBy`), a `tenantId` on roles and endpoints, `versionId`,
+  `versionInfo` and `versionList` on endpoints, and lists global services (cloudDNS,
+  cloudMonitoring) with endpoints without a `region`; endpoints may lack `adminURL` and
+  `id`, and two services may share a type (`compute`: cloudServersOpenStack and
+  cloudServers), told apart by name.
 * Secrets (passwords, token ids, EC2 secret keys, other servers' API keys, secret keys and
   passcodes) are strings with `format: password` and `x-keystone-secret: true` (the
   `Secret` schema and its variants), so code generated from this document can keep them
@@ -4101,7 +4236,9 @@ impl Client {
 
 Version discovery at the server root (not under `/v2.0`). Keystone answers
 **300 Multiple Choices** with one entry per version (v2.0 and v3); the list order is
-unspecified.
+unspecified. Other servers answer a plain `versions` list, or a single `version`
+object (as keystoneauth's discovery accepts). A v2.0 entry may be `deprecated`
+(Keystone 12.0.3): a client that needs v2.0 takes it whatever its status.
 
 
 Sends a `GET` request to `/`
