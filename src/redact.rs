@@ -212,6 +212,7 @@ fn secret_key(key: &str) -> bool {
         "apikey",
         "secretkey",
         "passcode",
+        "rax-auth:phonepin",
     ]
     .iter()
     .any(|k| k.eq_ignore_ascii_case(key))
@@ -555,9 +556,16 @@ mod tests {
         let v = json!({"auth": {"passwordCredentials": {"username": "u", "password": "pw"}, "token": {"id": "tok"}},
                        "access": {"token": {"id": "tok2", "expires": "x", "tenant": {"id": "t"}}},
                        "credential": {"access": "a", "secret": "s"},
-                       "user": {"password": null, "original_password": "o", "id": "uid"}});
+                       "user": {"password": null, "original_password": "o", "id": "uid",
+                                "RAX-AUTH:phonePin": "pin"},
+                       "vendor": {"RAX-KSKEY:apiKeyCredentials": {"apiKey": "ak"},
+                                  "apiAccessKeyCredentials": {"secretKey": "sk"},
+                                  "RAX-AUTH:passcodeCredentials": {"passcode": "pc"}}});
         let text = json(&v).to_string();
-        for secret in ["\"pw\"", "\"tok\"", "\"tok2\"", "\"s\"", "\"o\""] {
+        for secret in [
+            "\"pw\"", "\"tok\"", "\"tok2\"", "\"s\"", "\"o\"", "\"pin\"", "\"ak\"", "\"sk\"",
+            "\"pc\"",
+        ] {
             assert!(!text.contains(secret), "{secret} leaked in {text}");
         }
         for kept in ["\"u\"", "\"t\"", "\"a\"", "\"uid\""] {

@@ -63,7 +63,12 @@ pub(crate) fn access_body(state: &State, token: &Token, with_catalog: bool) -> V
             role
         })
         .collect();
-    let user_name = state.user(&token.user_id).map_or("", |u| u.name.as_str());
+    let known = state.user(&token.user_id).ok();
+    let user_name = known.map_or("", |u| u.name.as_str());
+    // The vendor's domain of an account is its account number: the user's own tenant.
+    let domain = known
+        .and_then(|u| u.default_project_id.as_deref())
+        .or(token.project_id.as_deref());
     let mut user = json!({
         "id": token.user_id,
         "name": user_name,
@@ -71,6 +76,9 @@ pub(crate) fn access_body(state: &State, token: &Token, with_catalog: bool) -> V
         "RAX-AUTH:defaultRegion": state.rackspace.default_region(&token.user_id),
         "RAX-AUTH:federated": false,
     });
+    if let Some(domain) = domain {
+        user["RAX-AUTH:domainId"] = json!(domain);
+    }
     if state.rackspace.mfa_enabled(&token.user_id) {
         user["RAX-AUTH:multiFactorEnabled"] = json!(true);
     }
