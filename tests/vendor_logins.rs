@@ -1,6 +1,7 @@
 //! The SDK logs in to the emulator's Rackspace mode with each credential of other v2.0 clouds:
 //! a Rackspace API key (from the builder and from `OS_*`), a multi-factor password login with
-//! and without a passcode callback, and an HP access key pair; re-authentication asks again.
+//! and without a passcode callback, and an HP access key pair; re-authentication asks again;
+//! and the session finds the vendor's services in its catalog.
 #![cfg(feature = "emulator")]
 
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -228,4 +229,62 @@ async fn an_access_key_pair_logs_in() {
         .await
         .unwrap_err();
     assert!(err.is_unauthorized(), "{err:?}");
+}
+
+/// The path a `service()` GET of `path` reached on the emulator's vendor services.
+async fn reached(client: &Client, filter: keystone_v2::EndpointFilter, path: &str) -> String {
+    let echo: serde_json::Value = client
+        .service(filter)
+        .get(path)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    echo["path"].as_str().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn an_api_key_session_reaches_the_vendors_services_by_the_users_default_region() {
+    use keystone_v2::EndpointFilter;
+    let e = rackspace().await;
+    e.control()
+        .set_default_region(RACKSPACE_USERNAME, "IAD")
+        .unwrap();
+    let key = e.control().api_key(RACKSPACE_USERNAME).unwrap();
+    let client = Client::builder()
+        .auth_url(e.public_url())
+        .username(RACKSPACE_USERNAME)
+        .api_key(key)
+        .build()
+        .unwrap();
+    // Two compute services: told apart by name, in the user's default region.
+    let servers = EndpointFilter::new("compute").service_name("cloudServersOpenStack");
+    assert_eq!(
+        reached(&client, servers.clone(), "servers").await,
+        format!("/rax/iad.servers/v2/{RACKSPACE_TENANT}/servers")
+    );
+    // A configured region wins over the user's default region.
+    assert_eq!(
+        reached(&client, servers.region("SYD"), "servers").await,
+        format!("/rax/syd.servers/v2/{RACKSPACE_TENANT}/servers")
+    );
+    // Without a name the type is ambiguous, and nothing is sent.
+    let before = e.control().request_count("GET", "/rax");
+    let err = client
+        .service(EndpointFilter::new("compute"))
+        .get("servers")
+        .send()
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::AmbiguousEndpoint(_)), "{err:?}");
+    assert_eq!(e.control().request_count("GET", "/rax"), before);
+    // A global service (no region) serves the user's region too.
+    let dns = reached(&client, EndpointFilter::new("rax:dns"), "domains").await;
+    assert!(
+        dns.ends_with(&format!("/{RACKSPACE_TENANT}/domains")),
+        "{dns}"
+    );
+    assert_eq!(e.control().request_count("GET", "/rax"), before + 1);
 }
