@@ -10,7 +10,8 @@ use std::time::Duration;
 
 use keystone_v2::config::Environment;
 use keystone_v2::emulator::{
-    Dialect, Emulator, EmulatorConfig, RACKSPACE_PASSWORD, RACKSPACE_TENANT, RACKSPACE_USERNAME,
+    Dialect, Emulator, EmulatorConfig, RACKSPACE_CLOUD_NAME, RACKSPACE_PASSWORD, RACKSPACE_TENANT,
+    RACKSPACE_USERNAME,
 };
 use keystone_v2::{Client, ClientBuilder, Error, Secret};
 
@@ -102,6 +103,25 @@ async fn an_api_key_from_os_variables_logs_in() {
     let access = client.authenticate().await.unwrap();
     assert_eq!(access.tenant_id(), Some(RACKSPACE_TENANT));
     assert_eq!(authenticated_by(&access), ["APIKEY"]);
+}
+
+#[tokio::test]
+async fn the_emulators_clouds_yaml_has_an_api_key_cloud_that_logs_in() {
+    let e = rackspace().await;
+    let dir = std::env::temp_dir().join(format!("keystone-v2-rax-clouds-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("clouds.yaml"), e.clouds_yaml()).unwrap();
+    let env = Environment::new().search_path([dir.clone()]);
+    let access = ClientBuilder::from_config(&env, Some(RACKSPACE_CLOUD_NAME))
+        .unwrap()
+        .build()
+        .unwrap()
+        .authenticate()
+        .await
+        .unwrap();
+    assert_eq!(access.tenant_id(), Some(RACKSPACE_TENANT));
+    assert_eq!(authenticated_by(&access), ["APIKEY"]);
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[tokio::test]

@@ -254,12 +254,15 @@ async fn serve(options: Options) -> ExitCode {
             eprintln!("keystone-v2-emulator: cannot write {}: {e}", path.display());
             return ExitCode::FAILURE;
         }
-        let _ = writeln!(
-            out,
-            "clouds.yaml: {} (cloud {})",
-            path.display(),
-            keystone_v2::emulator::CLOUD_NAME
-        );
+        let clouds = match dialect {
+            Dialect::Rackspace => format!(
+                "clouds {} and {}",
+                keystone_v2::emulator::CLOUD_NAME,
+                keystone_v2::emulator::RACKSPACE_CLOUD_NAME
+            ),
+            _ => format!("cloud {}", keystone_v2::emulator::CLOUD_NAME),
+        };
+        let _ = writeln!(out, "clouds.yaml: {} ({clouds})", path.display());
     }
     let _ = out.flush();
     interrupted().await;

@@ -100,6 +100,8 @@ use state::{Bootstrap, State};
 
 /// The name of the cloud in [`Emulator::clouds_yaml`].
 pub const CLOUD_NAME: &str = "keystone-v2-emulator";
+/// The name of the API-key cloud of [`Emulator::clouds_yaml`] in Rackspace mode.
+pub const RACKSPACE_CLOUD_NAME: &str = "keystone-v2-emulator-rackspace";
 
 /// How to start an [`Emulator`]. The default binds both APIs to `127.0.0.1` on ephemeral ports,
 /// with admin password `secret`, static admin token `ADMIN` and one-hour tokens.
@@ -364,7 +366,9 @@ impl Emulator {
     /// A `clouds.yaml` for this emulator: one cloud, `keystone-v2-emulator`, with the
     /// bootstrap admin (`admin` on tenant `admin`, its password included), region
     /// `RegionOne` and `identity_api_version: "2.0"`, so that configuration handling can be
-    /// tested against it. The password is in the text: write it to a private file.
+    /// tested against it. In Rackspace mode a second cloud, `keystone-v2-emulator-rackspace`
+    /// (`auth_type: rackspace_apikey`), logs in as the demo user with its API key. The password
+    /// and the key are in the text: write it to a private file.
     ///
     /// ```no_run
     /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
@@ -376,7 +380,7 @@ impl Emulator {
     pub fn clouds_yaml(&self) -> String {
         // JSON strings are valid YAML scalars, and quote whatever the password holds.
         let quote = |s: &str| serde_json::Value::String(s.to_owned()).to_string();
-        format!(
+        let mut text = format!(
             "# A clouds.yaml for the keystone-v2 emulator (admin API at {admin}).\n\
              clouds:\n  \
                {name}:\n    \
@@ -393,7 +397,24 @@ impl Emulator {
             region = state::BOOTSTRAP_REGION,
             url = quote(&self.public_url()),
             password = quote(&self.admin_password),
-        )
+        );
+        if self.control.shared.dialect == Dialect::Rackspace {
+            if let Ok(key) = self.control.api_key(RACKSPACE_USERNAME) {
+                text.push_str(&format!(
+                    "  {name}:\n    \
+                       auth_type: rackspace_apikey\n    \
+                       auth:\n      \
+                         auth_url: {url}\n      \
+                         username: {user}\n      \
+                         api_key: {key}\n",
+                    name = RACKSPACE_CLOUD_NAME,
+                    url = quote(&self.public_url()),
+                    user = quote(RACKSPACE_USERNAME),
+                    key = quote(&key),
+                ));
+            }
+        }
+        text
     }
 
     /// The address the public API listens on.
