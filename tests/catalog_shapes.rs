@@ -1,7 +1,7 @@
 //! Catalog lookups on the shapes other v2.0 clouds send, one test per shape: `url_for` on the
 //! catalog and a `service()` request to the service it picks, against a scripted loopback
 //! server that answers the authentication with Rackspace Cloud Identity's published example
-//! (`tests/data/vendors/catalogs/`, its URLs moved under the server). Then python-keystoneclient's
+//! (`tests/data/vendors/rackspace/`, its URLs moved under the server). Then python-keystoneclient's
 //! own catalog test vectors, which the same lookup still answers as keystoneclient does.
 
 use keystone_v2::{AccessInfo, Client, ClientBuilder, EndpointFilter, Error, Interface};
@@ -11,9 +11,9 @@ use serde_json::{json, Value};
 mod loopback;
 use loopback::Server;
 
-const APIKEY_ANSWER: &str = include_str!("data/vendors/catalogs/rackspace-apikey-response.json");
+const APIKEY_ANSWER: &str = include_str!("data/vendors/rackspace/auth-apikey-response.json");
 const PASSCODE_ANSWER: &str =
-    include_str!("data/vendors/catalogs/rackspace-passcode-response.json");
+    include_str!("data/vendors/rackspace/mfa-passcode-response-api-reference.json");
 const FILES_TENANT: &str = "MossoCloudFS_9c24e3db-52bf-4f26-8dc1-220871796e9f";
 
 /// The published API key answer with every `https://host` moved to `{base}/host` and an

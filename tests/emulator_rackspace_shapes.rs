@@ -86,14 +86,16 @@ fn with_demo_account(mut request: Value, secret_member: &str, secret: &str) -> V
 }
 
 #[tokio::test]
-async fn an_api_key_login_answers_every_member_of_the_vendors_example() {
+async fn api_key_and_password_logins_answer_every_member_of_the_vendors_example() {
     let e = rackspace().await;
     let key = e.control().api_key(RACKSPACE_USERNAME).unwrap();
-    for request in [
-        "auth-apikey-request.json",
-        "auth-apikey-tenant-request.json",
+    // The vendor's page answers both credentials with the same example.
+    for (request, member, secret) in [
+        ("auth-apikey-request.json", "apiKey", key.as_str()),
+        ("auth-apikey-tenant-request.json", "apiKey", key.as_str()),
+        ("auth-password-request.json", "password", RACKSPACE_PASSWORD),
     ] {
-        let body = with_demo_account(example(request), "apiKey", &key);
+        let body = with_demo_account(example(request), member, secret);
         let (status, _, answer) = post(&e, &body, None).await;
         assert_eq!(status, 200, "{request}: {answer}");
         assert_eq!(
