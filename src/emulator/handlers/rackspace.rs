@@ -176,7 +176,7 @@ fn password_login(
     if !matches {
         return Err(unauthorized(BAD_CREDENTIALS));
     }
-    check_enabled(env, &user_id)?;
+    // `scope` (here, or after the login without multi-factor) refuses a disabled user.
     if !env.state.rackspace.mfa_enabled(&user_id) {
         return Ok(Login::new(user_id, PASSWORD));
     }
