@@ -782,3 +782,54 @@ async fn a_disabled_user_gets_the_vendors_403() {
         );
     }
 }
+
+/// Hostile or malformed vendor logins end in the vendor's 400 or 401, never a 500 or a token:
+/// members of the wrong type, an empty or huge API key, a passcode without its session or with
+/// a session id that was never issued, and a huge session id.
+#[tokio::test]
+async fn malformed_vendor_credentials_are_refused_without_a_server_error() {
+    let e = rackspace().await;
+    let huge = "k".repeat(100_000);
+    let cases = [
+        (
+            json!({"auth": {"RAX-KSKEY:apiKeyCredentials": {"username": RACKSPACE_USERNAME, "apiKey": 12345}}}),
+            None,
+        ),
+        (
+            json!({"auth": {"RAX-KSKEY:apiKeyCredentials": {"username": RACKSPACE_USERNAME, "apiKey": ""}}}),
+            None,
+        ),
+        (
+            json!({"auth": {"RAX-KSKEY:apiKeyCredentials": {"username": RACKSPACE_USERNAME, "apiKey": huge}}}),
+            None,
+        ),
+        (
+            json!({"auth": {"RAX-KSKEY:apiKeyCredentials": {"username": ["x"], "apiKey": "k"}}}),
+            None,
+        ),
+        (
+            json!({"auth": {"RAX-KSKEY:apiKeyCredentials": "not an object"}}),
+            None,
+        ),
+        (
+            json!({"auth": {"apiAccessKeyCredentials": {"accessKey": null, "secretKey": "s"}}}),
+            None,
+        ),
+        (passcode_auth("123456"), None),
+        (
+            json!({"auth": {"RAX-AUTH:passcodeCredentials": {"passcode": 123456}}}),
+            Some("x"),
+        ),
+        (passcode_auth("123456"), Some("never-issued")),
+        (passcode_auth("123456"), Some(&"s".repeat(8_000))),
+    ];
+    for (body, session) in cases {
+        let (status, _, answer) = tokens(&e, body.clone(), session).await;
+        assert!(
+            status == StatusCode::BAD_REQUEST || status == StatusCode::UNAUTHORIZED,
+            "{status} for {}: {answer}",
+            &body.to_string()[..body.to_string().len().min(120)]
+        );
+        assert!(answer.get("access").is_none(), "{answer}");
+    }
+}

@@ -220,6 +220,56 @@ fn passcode_counter() -> (
     (calls, prompts, callback)
 }
 
+/// A hostile or broken server that challenges the passcode step again: the client sends one
+/// passcode, never loops, and ends with the server's 401.
+#[tokio::test]
+async fn a_server_that_challenges_the_passcode_step_again_gets_one_passcode_and_a_401() {
+    let server = Server::start("127.0.0.1", |seen| match seen.line.as_str() {
+        "POST /v2.0/tokens" => challenge().1,
+        _ => json("404 Not Found", r#"{"itemNotFound": {"code": 404}}"#),
+    })
+    .await;
+    let (calls, _, callback) = passcode_counter();
+    let err = mfa_client(&server)
+        .passcode_callback(callback)
+        .build()
+        .unwrap()
+        .authenticate()
+        .await
+        .unwrap_err();
+    assert!(err.is_unauthorized(), "{err:?}");
+    assert_eq!(calls.load(Ordering::SeqCst), 1);
+    assert_eq!(
+        posts(&server).len(),
+        2,
+        "the password step and one passcode step"
+    );
+}
+
+/// A passcode callback that does not answer (nobody at the terminal) does not hold the login
+/// past the call's timeout: it ends in a timeout error, and no passcode step is sent.
+#[tokio::test]
+async fn a_passcode_callback_that_never_answers_ends_at_the_calls_timeout() {
+    let server = mfa_server(data("rackspace/mfa-passcode-response.json")).await;
+    let client = mfa_client(&server)
+        .timeout(std::time::Duration::from_millis(300))
+        .passcode_callback(|_| {
+            std::thread::sleep(std::time::Duration::from_millis(1500));
+            Some(Secret::new(PASSCODE))
+        })
+        .build()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let err = client.authenticate().await.unwrap_err();
+    assert!(err.is_timeout(), "{err:?}");
+    assert!(
+        started.elapsed() < std::time::Duration::from_millis(1200),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(posts(&server).len(), 1, "only the password step");
+}
+
 #[tokio::test]
 async fn a_multi_factor_login_completes_with_the_passcode_from_the_callback() {
     let server = mfa_server(data("rackspace/mfa-passcode-response.json")).await;
